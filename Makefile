@@ -1,0 +1,56 @@
+# Kinplan: every target installs what it needs first (scripts/setup.sh,
+# which skips whatever is already there), then does its job.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := test
+
+# Keep RUSTC_BOOTSTRAP on for every cargo call: build-std needs it for wasm,
+# and switching it off and on would rebuild every proc-macro.
+export RUSTC_BOOTSTRAP := 1
+export PATH := $(CURDIR)/.tools/npm/node_modules/.bin:$(CURDIR)/.tools/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+# wasm32's std is built from Debian's rust-web-src, for wasm commands only.
+WASM := CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+WASM32 := --target wasm32-unknown-unknown
+
+.PHONY: setup serve dist test bench check-format clippy host-test wasm-test build-dist e2e
+
+setup:
+	@scripts/setup.sh
+
+## make serve: build, then serve on http://127.0.0.1:8080, rebuilding on change.
+serve: setup
+	$(WASM) trunk serve
+
+## make dist: a release build in dist/, ready to copy into any folder of a web server.
+dist: setup build-dist
+
+## make test: formatting, lints, host tests, browser component tests, then end-to-end tests of dist/.
+test: setup check-format clippy host-test wasm-test build-dist e2e
+	@echo "make test: all checks passed"
+
+## make bench: the size of every file in dist/.
+bench: setup build-dist
+	@scripts/bench.sh
+
+check-format:
+	cargo fmt --check
+
+clippy:
+	cargo clippy --all-targets -q -- -D warnings
+	$(WASM) cargo clippy $(WASM32) --all-targets -q -- -D warnings
+
+host-test:
+	cargo test -q
+
+wasm-test:
+	$(WASM) cargo test $(WASM32) --test components
+
+# Release wasm aborts on panic with no message, which drops the panic
+# formatting machinery (about 40 KB). Only dist/ is built this way.
+build-dist:
+	$(WASM) RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" trunk build --release
+	@scripts/postbuild.py dist
+
+e2e:
+	cd tests/e2e && DIST_DIR=$(CURDIR)/dist SHOTS_DIR=$(CURDIR)/target/screenshots npm test

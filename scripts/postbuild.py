@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Makes Trunk's output safe to serve under a strict Content-Security-Policy.
+
+Trunk writes an inline <script type="module"> that starts the wasm. A policy
+without 'unsafe-inline' would block it, so it moves into its own file, named
+by a hash of its content so that a new build is never served from an old
+cache. The policy itself goes into a <meta> tag, because the app is served
+by plain static servers whose headers the council may not control.
+"""
+import hashlib
+import pathlib
+import re
+import sys
+
+CSP = "; ".join([
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+])
+
+dist = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "dist")
+page = dist / "index.html"
+html = page.read_text()
+
+inline = re.compile(r'<script type="module">(.*?)</script>', re.S)
+match = inline.search(html)
+if match:
+    code = match.group(1).strip() + "\n"
+    name = f"start-{hashlib.sha256(code.encode()).hexdigest()[:16]}.js"
+    for old in dist.glob("start-*.js"):
+        old.unlink()
+    (dist / name).write_text(code)
+    html = html[: match.start()] + f'<script type="module" src="./{name}"></script>' + html[match.end():]
+if re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html):
+    sys.exit("postbuild: an inline script is left in index.html")
+
+meta = f'<meta http-equiv="Content-Security-Policy" content="{CSP}" />'
+if "Content-Security-Policy" not in html:
+    html = html.replace('<meta charset="utf-8" />', '<meta charset="utf-8" />\n    ' + meta, 1)
+page.write_text(html)
+print(f"postbuild: {page} has no inline script and carries the CSP")

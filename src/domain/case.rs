@@ -1,0 +1,370 @@
+//! A case is a family: the people in it, the workers around it, and the
+//! documents each tool writes.
+//!
+//! Every tool's document has a typed place here from the start, so that a
+//! later tool fills in fields rather than inventing a new storage shape.
+//! Field names are part of the export format (`docs/export-format.md`):
+//! rename them only with a schema migration.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// One family's record: who is in it and what has been written with them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    pub id: Uuid,
+    /// The worker's name for the case, e.g. "Smith family".
+    pub label: String,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    #[serde(default)]
+    pub workers: Vec<Worker>,
+    #[serde(default)]
+    pub network: Vec<NetworkMember>,
+    #[serde(default)]
+    pub children: Vec<Child>,
+    #[serde(default)]
+    pub documents: Documents,
+}
+
+/// A professional working with the family.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Worker {
+    pub id: Uuid,
+    pub name: String,
+    /// e.g. "Social worker", "Health visitor".
+    #[serde(default)]
+    pub role: String,
+    /// e.g. "Barnet Children's Services", "St Mary's Primary".
+    #[serde(default)]
+    pub agency: String,
+    #[serde(default)]
+    pub contact: String,
+}
+
+/// A parent, relative or friend in the family's network.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NetworkMember {
+    pub id: Uuid,
+    pub name: String,
+    /// Relationship to the child, in the family's words: "Mum", "Nan".
+    #[serde(default)]
+    pub relationship: String,
+    #[serde(default)]
+    pub contact: String,
+}
+
+/// A child in the family.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Child {
+    pub id: Uuid,
+    pub first_name: String,
+    #[serde(default)]
+    pub age: ChildAge,
+    #[serde(default)]
+    pub pronouns: String,
+    #[serde(default)]
+    pub first_language: String,
+    #[serde(default)]
+    pub needs_interpreter: bool,
+    /// How the child communicates best: signing, pictures, a favourite toy.
+    #[serde(default)]
+    pub communication_needs: String,
+}
+
+/// A child's age is known exactly, roughly, or not yet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ChildAge {
+    #[default]
+    Unknown,
+    DateOfBirth {
+        date_of_birth: NaiveDate,
+    },
+    /// When the date of birth is not known, e.g. an unborn baby or a new referral.
+    Approximate {
+        years: u8,
+    },
+}
+
+impl ChildAge {
+    /// Age in whole years on `today`, if known.
+    pub fn years_on(&self, today: NaiveDate) -> Option<u32> {
+        match *self {
+            ChildAge::Unknown => None,
+            ChildAge::Approximate { years } => Some(u32::from(years)),
+            ChildAge::DateOfBirth { date_of_birth } => today.years_since(date_of_birth),
+        }
+    }
+}
+
+/// The documents each tool writes for the case.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Documents {
+    #[serde(default)]
+    pub safety_maps: Vec<SafetyMap>,
+    #[serde(default)]
+    pub plans: Vec<Plan>,
+    #[serde(default)]
+    pub resilience_matrices: Vec<ResilienceMatrix>,
+    #[serde(default)]
+    pub three_houses: Vec<ThreeHouses>,
+    #[serde(default)]
+    pub strengths_statements: Vec<StrengthsStatements>,
+}
+
+impl Documents {
+    /// The latest change to any document of `tool`, or `None` if it has none.
+    pub fn progress(&self, tool: Tool) -> ToolProgress {
+        let last = match tool {
+            Tool::SafetyMap => self.safety_maps.iter().map(|d| d.updated).max(),
+            Tool::Plans => self.plans.iter().map(|d| d.updated).max(),
+            Tool::Resilience => self.resilience_matrices.iter().map(|d| d.updated).max(),
+            Tool::ThreeHouses => self.three_houses.iter().map(|d| d.updated).max(),
+            Tool::Strengths => self.strengths_statements.iter().map(|d| d.updated).max(),
+        };
+        match last {
+            None => ToolProgress::NotStarted,
+            Some(at) => ToolProgress::Changed(at),
+        }
+    }
+}
+
+/// The tools that write documents into a case, in the order a worker
+/// usually reaches for them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Tool {
+    SafetyMap,
+    Plans,
+    ThreeHouses,
+    Strengths,
+    Resilience,
+}
+
+impl Tool {
+    pub const ALL: [Tool; 5] = [
+        Tool::SafetyMap,
+        Tool::Plans,
+        Tool::ThreeHouses,
+        Tool::Strengths,
+        Tool::Resilience,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tool::SafetyMap => "Signs of Safety map",
+            Tool::Plans => "Plans",
+            Tool::ThreeHouses => "Three Houses",
+            Tool::Strengths => "I have, I am, I can",
+            Tool::Resilience => "Resilience matrix",
+        }
+    }
+
+    /// The URL segment for the tool's page.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Tool::SafetyMap => "map",
+            Tool::Plans => "plans",
+            Tool::ThreeHouses => "three-houses",
+            Tool::Strengths => "i-have-i-am-i-can",
+            Tool::Resilience => "resilience",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Tool> {
+        Tool::ALL.into_iter().find(|t| t.slug() == slug)
+    }
+}
+
+/// How far a tool has got for one case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ToolProgress {
+    NotStarted,
+    Changed(DateTime<Utc>),
+}
+
+/// A Signs of Safety map, one version of it. Reviews add new versions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyMap {
+    pub id: Uuid,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+}
+
+/// A Child in Need or Child Protection plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub id: Uuid,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+}
+
+/// One child's resilience matrix.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResilienceMatrix {
+    pub id: Uuid,
+    pub child_id: Uuid,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+}
+
+/// One child's Three Houses.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThreeHouses {
+    pub id: Uuid,
+    pub child_id: Uuid,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+}
+
+/// One child's "I have / I am / I can" statements.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StrengthsStatements {
+    pub id: Uuid,
+    pub child_id: Uuid,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+}
+
+impl Case {
+    /// A new, empty case.
+    pub fn new(label: impl Into<String>, now: DateTime<Utc>) -> Case {
+        Case {
+            id: Uuid::new_v4(),
+            label: label.into(),
+            created: now,
+            updated: now,
+            workers: Vec::new(),
+            network: Vec::new(),
+            children: Vec::new(),
+            documents: Documents::default(),
+        }
+    }
+
+    /// A copy with fresh ids throughout, so both can live side by side.
+    pub fn duplicate(&self, label: impl Into<String>, now: DateTime<Utc>) -> Case {
+        let mut copy = self.clone();
+        copy.id = Uuid::new_v4();
+        copy.label = label.into();
+        copy.created = now;
+        copy.updated = now;
+        copy
+    }
+
+    /// What the worker should do next, so a new user is guided through
+    /// the tools in the order practice uses them.
+    pub fn next_step(&self) -> NextStep {
+        let docs = &self.documents;
+        if self.children.is_empty() {
+            NextStep::AddChildren
+        } else if docs.safety_maps.is_empty() {
+            NextStep::Open(Tool::SafetyMap)
+        } else if docs.plans.is_empty() {
+            NextStep::Open(Tool::Plans)
+        } else if docs.three_houses.is_empty() && docs.strengths_statements.is_empty() {
+            NextStep::Open(Tool::ThreeHouses)
+        } else {
+            NextStep::PrintForFamily
+        }
+    }
+}
+
+/// The step a worker is guided to next on the case overview.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NextStep {
+    AddChildren,
+    Open(Tool),
+    PrintForFamily,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn a_new_case_is_guided_to_add_children_first() {
+        let case = Case::new("Smith family", now());
+        assert_eq!(case.next_step(), NextStep::AddChildren);
+    }
+
+    #[test]
+    fn next_step_walks_through_the_tools_in_practice_order() {
+        let mut case = Case::new("Smith family", now());
+        case.children.push(Child {
+            id: Uuid::new_v4(),
+            first_name: "Amy".into(),
+            ..Child::default()
+        });
+        assert_eq!(case.next_step(), NextStep::Open(Tool::SafetyMap));
+        case.documents.safety_maps.push(SafetyMap {
+            id: Uuid::new_v4(),
+            created: now(),
+            updated: now(),
+        });
+        assert_eq!(case.next_step(), NextStep::Open(Tool::Plans));
+        case.documents.plans.push(Plan {
+            id: Uuid::new_v4(),
+            created: now(),
+            updated: now(),
+        });
+        assert_eq!(case.next_step(), NextStep::Open(Tool::ThreeHouses));
+        let child_id = case.children[0].id;
+        case.documents.three_houses.push(ThreeHouses {
+            id: Uuid::new_v4(),
+            child_id,
+            created: now(),
+            updated: now(),
+        });
+        assert_eq!(case.next_step(), NextStep::PrintForFamily);
+    }
+
+    #[test]
+    fn duplicate_gets_a_new_id_and_keeps_the_people() {
+        let mut case = Case::new("Smith family", now());
+        case.children.push(Child {
+            id: Uuid::new_v4(),
+            first_name: "Amy".into(),
+            ..Child::default()
+        });
+        let copy = case.duplicate("Smith family (copy)", now());
+        assert_ne!(copy.id, case.id);
+        assert_eq!(copy.children, case.children);
+        assert_eq!(copy.label, "Smith family (copy)");
+    }
+
+    #[test]
+    fn age_from_date_of_birth_counts_whole_years() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let born = |y, m, d| ChildAge::DateOfBirth {
+            date_of_birth: NaiveDate::from_ymd_opt(y, m, d).unwrap(),
+        };
+        assert_eq!(born(2020, 11, 22).years_on(today), Some(6));
+        assert_eq!(born(2020, 11, 23).years_on(today), Some(5));
+        assert_eq!(ChildAge::Approximate { years: 4 }.years_on(today), Some(4));
+        assert_eq!(ChildAge::Unknown.years_on(today), None);
+    }
+
+    #[test]
+    fn tool_slugs_round_trip() {
+        for tool in Tool::ALL {
+            assert_eq!(Tool::from_slug(tool.slug()), Some(tool));
+        }
+        assert_eq!(Tool::from_slug("nonsense"), None);
+    }
+}

@@ -1,0 +1,11 @@
+//! The domain: what a case is, how it is stored and exported, and the rules
+//! that read it. Everything here is plain Rust (serde, chrono, uuid) with no
+//! web dependency, so it runs and is tested on the host with `cargo test`,
+//! and the same code ships in the browser.
+
+pub mod case;
+pub mod export;
+pub mod index;
+pub mod schema;
+
+pub use case::*;

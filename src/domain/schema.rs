@@ -1,0 +1,140 @@
+//! Stored shapes and their versions.
+//!
+//! Every stored or exported record carries `schema_version`. Reading goes
+//! through [`read_case`], which migrates old versions forward one step at a
+//! time and refuses versions newer than this build knows, so that an older
+//! copy of the app never overwrites data written by a newer one.
+//!
+//! To change the shape: bump [`CURRENT_VERSION`], add a step to
+//! `MIGRATIONS`, and add a fixture of the old shape under
+//! `tests/fixtures/`.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::case::Case;
+
+/// The schema version this build writes.
+pub const CURRENT_VERSION: u32 = 1;
+
+/// A case as it sits in storage: the case plus bookkeeping.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoredCase {
+    pub schema_version: u32,
+    /// Bumped on every save; a save that finds a different revision in
+    /// storage than it loaded was overtaken by another tab.
+    pub revision: u64,
+    pub case: Case,
+}
+
+impl StoredCase {
+    pub fn new(case: Case) -> StoredCase {
+        StoredCase {
+            schema_version: CURRENT_VERSION,
+            revision: 0,
+            case,
+        }
+    }
+}
+
+/// Why a stored record could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadError {
+    /// Not JSON at all, or JSON of the wrong shape.
+    Corrupt(String),
+    /// Written by a newer version of the app: read it, never write it.
+    Newer { version: u32 },
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Corrupt(why) => write!(f, "the saved data is damaged ({why})"),
+            ReadError::Newer { version } => write!(
+                f,
+                "it was saved by a newer version of Kinplan (data version {version}, this version understands up to {CURRENT_VERSION})"
+            ),
+        }
+    }
+}
+
+/// The `schema_version` of a JSON record, if it has a sensible one.
+pub fn version_of(value: &Value) -> Result<u32, String> {
+    match value.get("schema_version") {
+        None => Err("schema_version is missing".into()),
+        Some(v) => v
+            .as_u64()
+            .and_then(|v| u32::try_from(v).ok())
+            .filter(|v| *v >= 1)
+            .ok_or_else(|| format!("schema_version: {v} is not a version number")),
+    }
+}
+
+/// One step per old version: `MIGRATIONS[0]` turns a version 1 case into
+/// version 2, and so on. Steps rewrite a case's JSON in place, so they never
+/// need the old Rust types, and the same steps serve storage and imports.
+type Migration = fn(&mut Value);
+const MIGRATIONS: &[Migration] = &[];
+const _: () = assert!(MIGRATIONS.len() as u32 == CURRENT_VERSION - 1);
+
+/// Checks `version` and brings one case's JSON up to [`CURRENT_VERSION`].
+pub fn migrate_case(version: u32, case: &mut Value) -> Result<(), ReadError> {
+    if version > CURRENT_VERSION {
+        return Err(ReadError::Newer { version });
+    }
+    for step in &MIGRATIONS[(version - 1) as usize..] {
+        step(case);
+    }
+    Ok(())
+}
+
+/// Reads a stored case from its JSON text, migrating it if it is old.
+pub fn read_case(text: &str) -> Result<StoredCase, ReadError> {
+    let mut value: Value =
+        serde_json::from_str(text).map_err(|e| ReadError::Corrupt(e.to_string()))?;
+    let version = version_of(&value).map_err(ReadError::Corrupt)?;
+    let case = value
+        .get_mut("case")
+        .ok_or_else(|| ReadError::Corrupt("case is missing".into()))?;
+    migrate_case(version, case)?;
+    value["schema_version"] = Value::from(CURRENT_VERSION);
+    serde_path_to_error::deserialize(value)
+        .map_err(|e| ReadError::Corrupt(format!("{}: {}", e.path(), e.inner())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_newer_version_is_refused_not_rewritten() {
+        let text = r#"{"schema_version": 99, "revision": 3, "case": {"anything": "new"}}"#;
+        assert_eq!(read_case(text), Err(ReadError::Newer { version: 99 }));
+    }
+
+    #[test]
+    fn corrupt_text_is_reported_as_damaged() {
+        assert!(matches!(
+            read_case("{\"schema_version\": 1, \"revi"),
+            Err(ReadError::Corrupt(_))
+        ));
+        assert!(matches!(read_case(""), Err(ReadError::Corrupt(_))));
+        assert!(
+            matches!(read_case("{}"), Err(ReadError::Corrupt(m)) if m.contains("schema_version"))
+        );
+        assert!(matches!(
+            read_case(r#"{"schema_version": 0}"#),
+            Err(ReadError::Corrupt(_))
+        ));
+    }
+
+    #[test]
+    fn a_wrong_shape_names_the_field() {
+        let text = r#"{"schema_version": 1, "revision": 1, "case": {"id": "not-a-uuid"}}"#;
+        match read_case(text) {
+            Err(ReadError::Corrupt(m)) => assert!(m.starts_with("case.id"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+    }
+}

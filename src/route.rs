@@ -1,0 +1,80 @@
+//! The app's addresses.
+//!
+//! Routes live in the URL's hash (`#/cases/<id>/map`), so the site works from
+//! any folder of any plain static server: a reload or a deep link always
+//! fetches the same `index.html`, and no rewrite rules are needed. Parsing is
+//! plain Rust and tested on the host.
+
+use uuid::Uuid;
+
+use crate::domain::Tool;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    CaseList,
+    CaseOverview(Uuid),
+    CaseTool(Uuid, Tool),
+    NotFound,
+}
+
+impl Route {
+    /// Reads a route from `location.hash`, with or without the leading `#`.
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [] => Route::CaseList,
+            ["cases", id] => id.parse().map_or(Route::NotFound, Route::CaseOverview),
+            ["cases", id, tool] => match (id.parse(), Tool::from_slug(tool)) {
+                (Ok(id), Some(tool)) => Route::CaseTool(id, tool),
+                _ => Route::NotFound,
+            },
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The `href` for a link to this route.
+    pub fn href(&self) -> String {
+        match self {
+            Route::CaseList | Route::NotFound => "#/".into(),
+            Route::CaseOverview(id) => format!("#/cases/{id}"),
+            Route::CaseTool(id, tool) => format!("#/cases/{id}/{}", tool.slug()),
+        }
+    }
+
+    /// The case this route is inside, if any.
+    pub fn case_id(&self) -> Option<Uuid> {
+        match self {
+            Route::CaseOverview(id) | Route::CaseTool(id, _) => Some(*id),
+            Route::CaseList | Route::NotFound => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_round_trips_through_its_href() {
+        let id = Uuid::new_v4();
+        let mut routes = vec![Route::CaseList, Route::CaseOverview(id)];
+        routes.extend(Tool::ALL.map(|t| Route::CaseTool(id, t)));
+        for route in routes {
+            assert_eq!(Route::parse(&route.href()), route);
+        }
+    }
+
+    #[test]
+    fn empty_and_odd_hashes() {
+        assert_eq!(Route::parse(""), Route::CaseList);
+        assert_eq!(Route::parse("#"), Route::CaseList);
+        assert_eq!(Route::parse("#/"), Route::CaseList);
+        assert_eq!(Route::parse("#/cases/not-a-uuid"), Route::NotFound);
+        assert_eq!(
+            Route::parse("#/cases/6f1c1b8e-2f7a-4c1e-9a57-0d6a3f0d9b11/nope"),
+            Route::NotFound
+        );
+        assert_eq!(Route::parse("#/elsewhere"), Route::NotFound);
+    }
+}

@@ -1,0 +1,311 @@
+//! The one adapter between the app and the browser's storage.
+//!
+//! Layout in `localStorage`:
+//! - `kinplan.index`: the [`CaseIndex`], read when the app opens;
+//! - `kinplan.case.<id>`: one [`StoredCase`] per case, read when it opens.
+//!
+//! Every write is guarded. A save compares the revision in storage with the
+//! revision it loaded, so a second tab can never be overwritten silently; a
+//! full quota or a damaged record comes back as an error the UI explains,
+//! and the caller keeps its data in memory.
+
+use chrono::{DateTime, Utc};
+use gloo_storage::{LocalStorage, Storage};
+use serde::Deserialize;
+use uuid::Uuid;
+use wasm_bindgen::JsCast;
+
+use crate::domain::index::CaseIndex;
+use crate::domain::schema::{read_case, ReadError, StoredCase, CURRENT_VERSION};
+use crate::domain::Case;
+
+pub const INDEX_KEY: &str = "kinplan.index";
+const CASE_PREFIX: &str = "kinplan.case.";
+
+/// Chromium and Firefox allow about 5 million characters per site.
+pub const QUOTA_ESTIMATE_CHARS: usize = 5 * 1024 * 1024;
+
+pub fn case_key(id: Uuid) -> String {
+    format!("{CASE_PREFIX}{id}")
+}
+
+/// The case id a storage key belongs to, if it is a case key.
+pub fn case_id_of_key(key: &str) -> Option<Uuid> {
+    key.strip_prefix(CASE_PREFIX)?.parse().ok()
+}
+
+/// Why a write did not happen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveError {
+    /// The browser's storage for this site is full.
+    QuotaFull { used: usize },
+    /// Another tab saved this case since we loaded it.
+    Conflict,
+    /// The stored case was written by a newer app: never overwrite it.
+    NewerInStorage,
+    /// Storage is switched off or refused the write for another reason.
+    Unavailable(String),
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::QuotaFull { used } => write!(
+                f,
+                "this device's storage for Kinplan is full ({} of about {} used). Export a backup, then delete cases you no longer need",
+                human_size(*used),
+                human_size(QUOTA_ESTIMATE_CHARS)
+            ),
+            SaveError::Conflict => write!(f, "this case was changed in another tab or window"),
+            SaveError::NewerInStorage => write!(f, "a newer version of Kinplan saved this case, so this version will not overwrite it"),
+            SaveError::Unavailable(why) => write!(f, "the browser refused to save ({why})"),
+        }
+    }
+}
+
+/// What opening a case found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CaseFault {
+    /// No record under this id: deleted, or a wrong link.
+    Missing,
+    /// The record is not readable. `raw` is offered as a download.
+    Damaged { raw: String, why: String },
+    /// A newer app wrote it. `readable` is set when this app can still show it.
+    Newer {
+        raw: String,
+        version: u32,
+        readable: Option<Box<StoredCase>>,
+    },
+}
+
+/// Sizes for people: storage counts characters, shown here as bytes of UTF-16.
+pub fn human_size(chars: usize) -> String {
+    let bytes = chars as f64 * 2.0;
+    if bytes >= 1024.0 * 1024.0 {
+        format!("{:.1} MB", bytes / (1024.0 * 1024.0))
+    } else {
+        format!("{:.0} KB", (bytes / 1024.0).ceil())
+    }
+}
+
+fn raw_get(key: &str) -> Option<String> {
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+fn raw_set(key: &str, value: &str) -> Result<(), SaveError> {
+    LocalStorage::raw().set_item(key, value).map_err(|err| {
+        let name = err
+            .dyn_ref::<web_sys::DomException>()
+            .map(|e| e.name())
+            .unwrap_or_default();
+        if name == "QuotaExceededError" {
+            SaveError::QuotaFull { used: used_chars() }
+        } else {
+            SaveError::Unavailable(if name.is_empty() {
+                "storage is not available".into()
+            } else {
+                name
+            })
+        }
+    })
+}
+
+fn storage_keys() -> Vec<String> {
+    let store = LocalStorage::raw();
+    let len = store.length().unwrap_or(0);
+    (0..len)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .collect()
+}
+
+/// Characters used by Kinplan's keys and values, as browsers count quota.
+pub fn used_chars() -> usize {
+    storage_keys()
+        .into_iter()
+        .filter(|k| k.starts_with("kinplan."))
+        .map(|k| k.len() + raw_get(&k).map_or(0, |v| v.len()))
+        .sum()
+}
+
+/// Reads the index, and repairs it from the case keys if it is missing,
+/// damaged, or lost a case (for instance when a save filled the quota
+/// between writing a case and writing the index). Only key names are
+/// listed; case records are read only for cases the index does not know.
+pub fn load_index() -> CaseIndex {
+    let mut index = raw_get(INDEX_KEY)
+        .and_then(|text| serde_json::from_str::<CaseIndex>(&text).ok())
+        .unwrap_or_default();
+    let on_device: Vec<Uuid> = storage_keys()
+        .iter()
+        .filter_map(|k| case_id_of_key(k))
+        .collect();
+    let before = index.cases.len();
+    index.cases.retain(|e| on_device.contains(&e.id));
+    let mut changed = index.cases.len() != before;
+    for id in on_device {
+        if index.get(id).is_none() {
+            changed = true;
+            let raw = raw_get(&case_key(id)).unwrap_or_default();
+            match read_case(&raw) {
+                Ok(stored) => index.upsert(&stored.case, raw.len()),
+                Err(_) => index.cases.push(crate::domain::index::IndexEntry {
+                    id,
+                    label: "Unreadable case".into(),
+                    updated: Utc::now(),
+                    size: raw.len(),
+                    deleted: None,
+                }),
+            }
+        }
+    }
+    if changed {
+        // Best effort: if this fails the repair simply runs again next time.
+        let _ = write_index(&index);
+    }
+    index
+}
+
+fn write_index(index: &CaseIndex) -> Result<(), SaveError> {
+    raw_set(
+        INDEX_KEY,
+        &serde_json::to_string(index).expect("the index always serialises"),
+    )
+}
+
+/// Changes the index as it is in storage now, not as this tab last saw it,
+/// so two tabs editing different cases do not undo each other's entries.
+pub fn update_index(change: impl FnOnce(&mut CaseIndex)) -> Result<CaseIndex, SaveError> {
+    let mut index = raw_get(INDEX_KEY)
+        .and_then(|text| serde_json::from_str::<CaseIndex>(&text).ok())
+        .unwrap_or_else(load_index);
+    change(&mut index);
+    write_index(&index)?;
+    Ok(index)
+}
+
+/// Opens one case.
+pub fn load_case(id: Uuid) -> Result<StoredCase, CaseFault> {
+    let raw = raw_get(&case_key(id)).ok_or(CaseFault::Missing)?;
+    match read_case(&raw) {
+        Ok(stored) => Ok(stored),
+        Err(ReadError::Corrupt(why)) => Err(CaseFault::Damaged { raw, why }),
+        Err(ReadError::Newer { version }) => {
+            // Shown read-only if its shape is still one this version reads.
+            let readable = serde_json::from_str::<serde_json::Value>(&raw)
+                .ok()
+                .and_then(|value| serde_json::from_value::<StoredCase>(value).ok())
+                .map(Box::new);
+            Err(CaseFault::Newer {
+                raw,
+                version,
+                readable,
+            })
+        }
+    }
+}
+
+/// Just enough of a stored case to check who saved it last.
+#[derive(Deserialize)]
+struct Stamp {
+    schema_version: u32,
+    revision: u64,
+}
+
+/// What a successful save wrote.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Saved {
+    pub revision: u64,
+    pub size: usize,
+    pub at: DateTime<Utc>,
+}
+
+/// Saves `case`, which was loaded at `loaded_revision`. Refuses if another
+/// tab has saved it since, or if a newer app wrote it.
+pub fn save_case(case: &Case, loaded_revision: u64) -> Result<Saved, SaveError> {
+    let key = case_key(case.id);
+    if let Some(current) = raw_get(&key) {
+        if let Ok(stamp) = serde_json::from_str::<Stamp>(&current) {
+            if stamp.schema_version > CURRENT_VERSION {
+                return Err(SaveError::NewerInStorage);
+            }
+            if stamp.revision != loaded_revision {
+                return Err(SaveError::Conflict);
+            }
+        }
+        // A damaged record is replaced: the damaged text was offered for
+        // download when the case failed to open, and this case is newer.
+    }
+    force_save(case, loaded_revision + 1)
+}
+
+/// Writes `case` at `revision` without checking what is there. Used after
+/// the worker chose to overwrite another tab's version, and by import.
+pub fn force_save(case: &Case, revision: u64) -> Result<Saved, SaveError> {
+    let stored = StoredCase {
+        schema_version: CURRENT_VERSION,
+        revision,
+        case: case.clone(),
+    };
+    let text = serde_json::to_string(&stored).expect("a case always serialises");
+    raw_set(&case_key(case.id), &text)?;
+    update_index(|index| index.upsert(case, text.len()))?;
+    Ok(Saved {
+        revision,
+        size: text.len(),
+        at: Utc::now(),
+    })
+}
+
+/// The revision currently in storage for a case, if it is readable.
+pub fn stored_revision(id: Uuid) -> Option<u64> {
+    serde_json::from_str::<Stamp>(&raw_get(&case_key(id))?)
+        .ok()
+        .map(|s| s.revision)
+}
+
+/// Writes several cases all or nothing: if any write fails, every key is
+/// put back as it was before and the error is returned.
+pub fn save_all_or_nothing(cases: &[Case]) -> Result<(), SaveError> {
+    let before_index = raw_get(INDEX_KEY);
+    let before: Vec<(String, Option<String>)> = cases
+        .iter()
+        .map(|c| (case_key(c.id), raw_get(&case_key(c.id))))
+        .collect();
+    let result = cases.iter().try_for_each(|case| {
+        let revision = stored_revision(case.id).map_or(0, |r| r + 1);
+        force_save(case, revision).map(|_| ())
+    });
+    if result.is_err() {
+        let store = LocalStorage::raw();
+        for (key, old) in before {
+            let _ = match old {
+                Some(text) => store.set_item(&key, &text),
+                None => store.remove_item(&key),
+            };
+        }
+        let _ = match before_index {
+            Some(text) => store.set_item(INDEX_KEY, &text),
+            None => store.remove_item(INDEX_KEY),
+        };
+    }
+    result
+}
+
+/// Removes a case for good (after it has been in the bin).
+pub fn delete_forever(id: Uuid) -> Result<CaseIndex, SaveError> {
+    LocalStorage::delete(case_key(id));
+    update_index(|index| index.remove(id))
+}
+
+/// Every live case, for "export all". Damaged cases are skipped and named.
+pub fn load_all_live(index: &CaseIndex) -> (Vec<Case>, Vec<String>) {
+    let mut cases = Vec::new();
+    let mut skipped = Vec::new();
+    for entry in index.cases.iter().filter(|e| e.deleted.is_none()) {
+        match load_case(entry.id) {
+            Ok(stored) => cases.push(stored.case),
+            Err(_) => skipped.push(entry.label.clone()),
+        }
+    }
+    (cases, skipped)
+}

@@ -1,0 +1,156 @@
+//! The shell: header, skip link, footer, and the hash router that picks
+//! the page. App-wide state (the case index and the notice bar) is provided
+//! here as context.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::domain::index::CaseIndex;
+use crate::route::Route;
+use crate::storage;
+use crate::ui::browser::focus_main_heading;
+use crate::ui::case_list::CaseList;
+use crate::ui::case_session::CaseSession;
+
+/// State every page can reach.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub route: RwSignal<Route>,
+    /// The case index as last read from or written to storage.
+    pub index: RwSignal<CaseIndex>,
+    pub notice: RwSignal<Option<Notice>>,
+}
+
+/// A message in the notice bar, with an optional way to take the action back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub undo: Option<Undo>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Undo {
+    RestoreFromBin(Uuid),
+}
+
+/// How long a notice with an undo stays up.
+const NOTICE_SECONDS: u64 = 15;
+
+impl AppState {
+    pub fn notify(&self, text: impl Into<String>, undo: Option<Undo>) {
+        let notice = Notice {
+            text: text.into(),
+            undo,
+        };
+        self.notice.set(Some(notice.clone()));
+        let slot = self.notice;
+        set_timeout(
+            move || {
+                slot.update(|n| {
+                    if n.as_ref() == Some(&notice) {
+                        *n = None
+                    }
+                })
+            },
+            std::time::Duration::from_secs(NOTICE_SECONDS),
+        );
+    }
+
+    pub fn go(&self, route: Route) {
+        let _ = window().location().set_hash(&route.href());
+    }
+}
+
+fn current_route() -> Route {
+    Route::parse(&window().location().hash().unwrap_or_default())
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState {
+        route: RwSignal::new(current_route()),
+        index: RwSignal::new(storage::load_index()),
+        notice: RwSignal::new(None),
+    };
+    provide_context(state);
+
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        state.route.set(current_route());
+        request_animation_frame(focus_main_heading);
+    });
+    // Another tab changed the list of cases.
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(storage::INDEX_KEY) || ev.key().is_none() {
+            state.index.set(storage::load_index());
+        }
+    });
+
+    let case_id = Memo::new(move |_| state.route.with(Route::case_id));
+
+    view! {
+        <a href="#main" class="skip-link" on:click=move |ev| {
+            // The hash is the router's: move focus without changing it.
+            ev.prevent_default();
+            focus_main_heading();
+        }>"Skip to main content"</a>
+        <header class="app-header">
+            <div class="width-container header-inner">
+                <a class="product-name" href="#/">"Kinplan"</a>
+                <nav aria-label="Main">
+                    <a href="#/" aria-current=move || (state.route.get() == Route::CaseList).then_some("page")>"Cases"</a>
+                </nav>
+            </div>
+        </header>
+        <NoticeBar/>
+        <main id="main" class="width-container" tabindex="-1">
+            {move || match case_id.get() {
+                Some(id) => view! { <CaseSession id/> }.into_any(),
+                None if state.route.get() == Route::NotFound => view! { <NotFound/> }.into_any(),
+                None => view! { <CaseList/> }.into_any(),
+            }}
+        </main>
+        <footer class="app-footer">
+            <div class="width-container">
+                <p>"Kinplan version " {crate::VERSION} ". Everything you write stays in this browser on this device until you export or print it."</p>
+            </div>
+        </footer>
+    }
+}
+
+#[component]
+fn NoticeBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let undo = move |action: Undo| match action {
+        Undo::RestoreFromBin(id) => {
+            if let Ok(index) = storage::update_index(|i| i.set_deleted(id, None)) {
+                state.index.set(index);
+                state.notice.set(Some(Notice {
+                    text: "The case is back in your list.".into(),
+                    undo: None,
+                }));
+            }
+        }
+    };
+    view! {
+        <div class="notice-region width-container" role="status" aria-live="polite">
+            {move || state.notice.get().map(|notice| view! {
+                <div class="notice">
+                    <p>{notice.text}</p>
+                    {notice.undo.map(|action| view! {
+                        <button type="button" class="button button-secondary" on:click=move |_| undo(action)>"Undo"</button>
+                    })}
+                    <button type="button" class="button-link" on:click=move |_| state.notice.set(None)>"Dismiss"</button>
+                </div>
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <h1 tabindex="-1">"Page not found"</h1>
+        <p>"This link does not go to a page in Kinplan. It may be from an older version, or mistyped."</p>
+        <p><a href="#/">"Go to your cases"</a></p>
+    }
+}

@@ -1,0 +1,67 @@
+//! Small browser chores the pages share: downloads, reading a chosen file,
+//! and dates shown in the worker's own time zone.
+
+use chrono::{DateTime, Local, Utc};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Offers `text` to the user as a file download.
+pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = leptos::prelude::document()
+        .create_element("a")?
+        .unchecked_into();
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    // Revoke after the click has been handled, or Firefox cancels the download.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
+
+/// Reads a file the user picked or dropped.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "The file could not be read.".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// "22 Nov 2026"
+pub fn day(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local).format("%-d %b %Y").to_string()
+}
+
+/// "22 Nov 2026 at 09:05"
+pub fn day_and_time(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local)
+        .format("%-d %b %Y at %H:%M")
+        .to_string()
+}
+
+/// "09:05"
+pub fn time(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local).format("%H:%M").to_string()
+}
+
+/// Moves focus to the page's main heading after navigation, so screen
+/// reader and keyboard users start at the top of the new page.
+pub fn focus_main_heading() {
+    if let Some(heading) = leptos::prelude::document()
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = heading.focus();
+    }
+}

@@ -1,0 +1,338 @@
+//! An open case: loads one case, autosaves every edit, and handles the
+//! faults of storage (a second tab, a full quota, a damaged or newer record).
+//!
+//! Pages inside a case get an [`OpenCase`] from context and change the case
+//! only through [`OpenCase::edit`], which schedules the save. There is no
+//! Save button: an edit is written within [`SAVE_DELAY_MS`], and at once
+//! when the page is hidden or closed.
+
+use chrono::Utc;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::domain::export::{file_name, ExportFile};
+use crate::domain::schema::StoredCase;
+use crate::domain::Case;
+use crate::route::Route;
+use crate::storage::{self, CaseFault, SaveError};
+use crate::ui::app::AppState;
+use crate::ui::browser::{download, time};
+use crate::ui::case_overview::CaseOverview;
+use crate::ui::tool_placeholder::ToolPlaceholder;
+
+/// Edits are written this long after the last keystroke.
+pub const SAVE_DELAY_MS: u64 = 300;
+
+/// Where the open case stands with storage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    Saved(String),
+    Saving,
+    NotSaved(String),
+    /// Another tab saved this case while this one had unsaved edits.
+    Conflict,
+    ReadOnly(String),
+}
+
+/// The open case, shared with every page inside it.
+#[derive(Clone, Copy)]
+pub struct OpenCase {
+    case: RwSignal<Case>,
+    pub status: RwSignal<SaveStatus>,
+    revision: StoredValue<u64>,
+    dirty: StoredValue<bool>,
+    read_only: StoredValue<bool>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+    app: AppState,
+}
+
+impl OpenCase {
+    fn new(stored: StoredCase, app: AppState, read_only: Option<String>) -> OpenCase {
+        let status = match &read_only {
+            Some(why) => SaveStatus::ReadOnly(why.clone()),
+            None => SaveStatus::Saved(time(stored.case.updated)),
+        };
+        OpenCase {
+            case: RwSignal::new(stored.case),
+            status: RwSignal::new(status),
+            revision: StoredValue::new(stored.revision),
+            dirty: StoredValue::new(false),
+            read_only: StoredValue::new(read_only.is_some()),
+            timer: StoredValue::new(None),
+            app,
+        }
+    }
+
+    /// The case, to read from.
+    pub fn case(&self) -> Signal<Case> {
+        self.case.into()
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only.get_value()
+    }
+
+    /// Changes the case and schedules the save.
+    pub fn edit(&self, change: impl FnOnce(&mut Case)) {
+        if self.is_read_only() {
+            return;
+        }
+        self.case.update(|case| {
+            change(case);
+            case.updated = Utc::now();
+        });
+        self.dirty.set_value(true);
+        if self.status.get_untracked() != SaveStatus::Conflict {
+            self.status.set(SaveStatus::Saving);
+        }
+        if let Some(timer) = self.timer.get_value() {
+            timer.clear();
+        }
+        let this = *self;
+        let timer = set_timeout_with_handle(
+            move || this.flush(),
+            std::time::Duration::from_millis(SAVE_DELAY_MS),
+        )
+        .ok();
+        self.timer.set_value(timer);
+    }
+
+    /// Writes pending edits now.
+    pub fn flush(&self) {
+        if !self.dirty.get_value() || self.status.get_untracked() == SaveStatus::Conflict {
+            return;
+        }
+        let result = self
+            .case
+            .with_untracked(|case| storage::save_case(case, self.revision.get_value()));
+        self.after_save(result);
+    }
+
+    fn after_save(&self, result: Result<storage::Saved, SaveError>) {
+        match result {
+            Ok(saved) => {
+                self.revision.set_value(saved.revision);
+                self.dirty.set_value(false);
+                self.status.set(SaveStatus::Saved(time(saved.at)));
+                let case = self.case.get_untracked();
+                self.app
+                    .index
+                    .update(|index| index.upsert(&case, saved.size));
+            }
+            Err(SaveError::Conflict) => self.status.set(SaveStatus::Conflict),
+            Err(e) => self.status.set(SaveStatus::NotSaved(e.to_string())),
+        }
+    }
+
+    /// Another tab saved this case. Take its version if we have nothing
+    /// unsaved; otherwise the worker chooses.
+    fn on_saved_elsewhere(&self) {
+        if storage::stored_revision(self.case.with_untracked(|c| c.id))
+            == Some(self.revision.get_value())
+        {
+            return;
+        }
+        if self.dirty.get_value() {
+            self.status.set(SaveStatus::Conflict);
+        } else {
+            self.take_stored();
+        }
+    }
+
+    fn take_stored(&self) {
+        if let Ok(stored) = storage::load_case(self.case.with_untracked(|c| c.id)) {
+            self.revision.set_value(stored.revision);
+            self.dirty.set_value(false);
+            self.status
+                .set(SaveStatus::Saved(time(stored.case.updated)));
+            self.case.set(stored.case);
+        }
+    }
+
+    /// Conflict: save this tab's version as a new case, and show the other.
+    fn keep_both(&self) {
+        let mine = self.case.get_untracked();
+        let label = self.app.index.with_untracked(|i| i.copy_label(&mine.label));
+        let copy = mine.duplicate(label.clone(), Utc::now());
+        match storage::force_save(&copy, 0) {
+            Ok(saved) => {
+                self.app.index.update(|i| i.upsert(&copy, saved.size));
+                self.take_stored();
+                self.app.notify(format!("Your changes were saved as a new case, \"{label}\". This page shows the other tab's version."), None);
+            }
+            Err(e) => self.status.set(SaveStatus::NotSaved(e.to_string())),
+        }
+    }
+
+    /// Conflict: replace the other tab's version with this one.
+    fn keep_mine(&self) {
+        let id = self.case.with_untracked(|c| c.id);
+        let revision = storage::stored_revision(id).unwrap_or(0) + 1;
+        let result = self
+            .case
+            .with_untracked(|case| storage::force_save(case, revision));
+        self.status.set(SaveStatus::Saving);
+        self.after_save(result);
+    }
+
+    pub fn export(&self) {
+        let case = self.case.get_untracked();
+        let now = Utc::now();
+        let name = file_name(&case.label, now);
+        let text = ExportFile::new(vec![case], now).to_json();
+        if download(&name, &text, "application/json").is_ok() {
+            if let Ok(index) = storage::update_index(|i| i.last_export = Some(now)) {
+                self.app.index.set(index);
+            }
+        }
+    }
+}
+
+/// Loads the case `id` and shows the page the route asks for inside it.
+#[component]
+pub fn CaseSession(id: Uuid) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    match storage::load_case(id) {
+        Ok(stored) => view! { <OpenCaseView stored read_only=None/> }.into_any(),
+        Err(CaseFault::Newer { version, readable: Some(stored), .. }) => {
+            let why = format!("This case was saved by a newer version of Kinplan (data version {version}). You can read it here, but changes will not be saved. Open it in the newer version to change it.");
+            view! { <OpenCaseView stored=*stored read_only=Some(why)/> }.into_any()
+        }
+        Err(CaseFault::Newer { raw, version, readable: None }) => view! {
+            <h1 tabindex="-1">"This case needs a newer version of Kinplan"</h1>
+            <p>{format!("It was saved by a newer version (data version {version}). It has not been changed. Open it with the newer version, or download its data to keep a copy.")}</p>
+            <RawDownload id raw/>
+        }.into_any(),
+        Err(CaseFault::Damaged { raw, why }) => view! {
+            <h1 tabindex="-1">"This case is damaged"</h1>
+            <div class="error-summary" role="alert">
+                <h2>"Kinplan cannot read this case"</h2>
+                <p>"The saved data for this case is damaged. Your other cases are not affected."</p>
+                <p class="hint">"Details: " {why}</p>
+            </div>
+            <p>"Download the damaged data and keep it safe: it may be possible to recover the plan from it. Then ask your team's Kinplan contact for help."</p>
+            <RawDownload id raw/>
+        }.into_any(),
+        Err(CaseFault::Missing) => {
+            let known = app.index.with_untracked(|i| i.get(id).is_some());
+            view! {
+                <h1 tabindex="-1">"Case not found"</h1>
+                <p>{if known { "This case is listed but its data is not on this device any more. It may have been deleted in another tab." } else { "There is no case with this link on this device. Cases are kept only on the device where they were written." }}</p>
+                <p><a href="#/">"Go to your cases"</a></p>
+            }.into_any()
+        }
+    }
+}
+
+#[component]
+fn RawDownload(id: Uuid, raw: String) -> impl IntoView {
+    let name = format!("kinplan-damaged-case-{id}.txt");
+    view! {
+        <p>
+            <button type="button" class="button" on:click=move |_| { let _ = download(&name, &raw, "text/plain"); }>
+                "Download the saved data"
+            </button>
+        </p>
+        <p><a href="#/">"Back to your cases"</a></p>
+    }
+}
+
+#[component]
+fn OpenCaseView(stored: StoredCase, read_only: Option<String>) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let open = OpenCase::new(stored, app, read_only);
+    provide_context(open);
+    let id = open.case.with_untracked(|c| c.id);
+
+    // Flush on the way out: closing the tab, switching app, or leaving the case.
+    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| open.flush());
+    let visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            open.flush();
+        }
+    });
+    let storage_event = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(storage::case_key(id).as_str()) {
+            open.on_saved_elsewhere();
+        }
+    });
+    on_cleanup(move || {
+        open.flush();
+        pagehide.remove();
+        visibility.remove();
+        storage_event.remove();
+    });
+
+    let page = move || match app.route.get() {
+        Route::CaseTool(_, tool) => view! { <ToolPlaceholder tool/> }.into_any(),
+        _ => view! { <CaseOverview/> }.into_any(),
+    };
+    view! {
+        <div class="case-bar">
+            <nav aria-label="Breadcrumb" class="breadcrumbs">
+                <a href="#/">"Cases"</a>
+                " › "
+                <a href=Route::CaseOverview(id).href()>{move || open.case.with(|c| c.label.clone())}</a>
+            </nav>
+            <SaveStatusLine/>
+        </div>
+        <ConflictBanner/>
+        {page}
+    }
+}
+
+#[component]
+fn SaveStatusLine() -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    view! {
+        <p class="save-status" role="status" data-status=move || match open.status.get() {
+            SaveStatus::Saved(_) => "saved",
+            SaveStatus::Saving => "saving",
+            SaveStatus::NotSaved(_) => "not-saved",
+            SaveStatus::Conflict => "conflict",
+            SaveStatus::ReadOnly(_) => "read-only",
+        }>
+            {move || match open.status.get() {
+                SaveStatus::Saved(at) => format!("Saved {at}"),
+                SaveStatus::Saving => "Saving…".to_string(),
+                SaveStatus::NotSaved(why) => format!("Not saved: {why}"),
+                SaveStatus::Conflict => "Not saved: changed in another tab".to_string(),
+                SaveStatus::ReadOnly(_) => "Read only".to_string(),
+            }}
+        </p>
+    }
+}
+
+#[component]
+fn ConflictBanner() -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    move || {
+        match open.status.get() {
+        SaveStatus::Conflict => view! {
+            <div class="error-summary" role="alert">
+                <h2>"This case was changed in another tab"</h2>
+                <p>"Your latest changes here are not saved yet. Nothing has been overwritten. Choose what to keep:"</p>
+                <div class="button-group">
+                    <button type="button" class="button" on:click=move |_| open.keep_both()>"Keep both: save mine as a new case"</button>
+                    <button type="button" class="button button-secondary" on:click=move |_| open.keep_mine()>"Keep mine: replace the other version"</button>
+                </div>
+            </div>
+        }.into_any(),
+        SaveStatus::NotSaved(why) => view! {
+            <div class="error-summary" role="alert">
+                <h2>"Your changes are not saved"</h2>
+                <p>"Kinplan could not save because " {why} "."</p>
+                <p>"Your changes are still here on the screen. Do not close this tab. Download this case now to keep them safe."</p>
+                <div class="button-group">
+                    <button type="button" class="button" on:click=move |_| open.export()>"Download this case"</button>
+                    <button type="button" class="button button-secondary" on:click=move |_| { open.status.set(SaveStatus::Saving); open.dirty.set_value(true); open.flush(); }>"Try saving again"</button>
+                </div>
+            </div>
+        }.into_any(),
+        SaveStatus::ReadOnly(why) => view! {
+            <div class="warning-text" role="note"><p>{why}</p></div>
+        }.into_any(),
+        _ => ().into_any(),
+    }
+    }
+}

@@ -1,0 +1,9 @@
+//! The user interface: a thin Leptos layer over the domain and storage.
+
+pub mod app;
+pub mod browser;
+pub mod case_list;
+pub mod case_overview;
+pub mod case_session;
+pub mod import;
+pub mod tool_placeholder;

@@ -1,0 +1,119 @@
+// Shared end-to-end plumbing: serve dist/ from a sub-folder with a plain
+// static server, drive Debian's Chromium, and check pages with axe-core.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+export const DIST = path.resolve(process.env.DIST_DIR ?? '../../dist');
+export const SHOTS = path.resolve(process.env.SHOTS_DIR ?? '../../target/screenshots');
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export const SUBFOLDER = '/apps/kinplan/';
+fs.mkdirSync(SHOTS, { recursive: true });
+
+const freePort = () => new Promise((resolve) => {
+  const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+});
+const waitForPort = async (port) => {
+  for (let i = 0; i < 100; i++) {
+    const up = await new Promise((r) => net.connect(port, '127.0.0.1', function () { this.end(); r(true); }).on('error', () => r(false)));
+    if (up) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`static server did not start on ${port}`);
+};
+
+/** Starts python's http.server with dist/ at /apps/kinplan/. */
+export async function startServer() {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kinplan-site-'));
+  fs.mkdirSync(path.join(root, 'apps'));
+  fs.symlinkSync(DIST, path.join(root, 'apps', 'kinplan'));
+  const port = await freePort();
+  // Its own process group, so the whole server goes when the test ends.
+  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', root],
+    { stdio: 'ignore', detached: true });
+  await waitForPort(port);
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${SUBFOLDER}`,
+    stop() { try { process.kill(-proc.pid); } catch { /* already gone */ } fs.rmSync(root, { recursive: true, force: true }); },
+  };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** A page that records console errors and warnings, page errors and CSP violations. */
+export async function watchedPage(context, options = {}) {
+  const page = await context.newPage(options);
+  page.problems = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') page.problems.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return page;
+}
+
+/** Opens the app at `hash` and waits for the page heading. */
+export async function open(page, url, hash = '#/') {
+  await page.goto(url + hash);
+  await page.locator('main h1').waitFor();
+}
+
+/** Runs axe-core for WCAG 2.2 AA and fails on any violation. */
+export async function expectAccessible(page, name) {
+  // Evaluated through DevTools rather than added as a <script>, which the
+  // app's Content-Security-Policy would rightly block.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, [], `axe found violations on ${name}`);
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Presses Tab until the focused element's text or label matches, as a keyboard user would. */
+export async function tabTo(page, pattern, { max = 80, shift = false } = {}) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return '';
+      const label = el.labels?.[0]?.textContent ?? '';
+      return `${el.textContent ?? ''} ${label} ${el.getAttribute('aria-label') ?? ''}`.replace(/\s+/g, ' ').trim();
+    });
+    if (pattern.test(focused)) return;
+  }
+  throw new Error(`Tab never reached ${pattern}`);
+}
+
+/** The stored JSON of every case, keyed by id. */
+export async function storedCases(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (key.startsWith('kinplan.case.')) out[key.slice('kinplan.case.'.length)] = JSON.parse(localStorage.getItem(key));
+    }
+    return out;
+  });
+}
+
+export function expectNoProblems(page) {
+  assert.deepEqual(page.problems, [], 'console errors, warnings or CSP violations');
+}

@@ -1,0 +1,37 @@
+//! Old data still loads: every fixture under `tests/fixtures/` was written by
+//! an earlier schema version, and must read cleanly with today's code.
+#![cfg(not(target_arch = "wasm32"))]
+
+use kinplan::domain::export::parse_export;
+use kinplan::domain::schema::{read_case, CURRENT_VERSION};
+use kinplan::domain::ChildAge;
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+#[test]
+fn a_version_1_stored_case_loads() {
+    let stored = read_case(&fixture("stored-case-v1.json")).unwrap();
+    assert_eq!(stored.schema_version, CURRENT_VERSION);
+    assert_eq!(stored.revision, 7);
+    assert_eq!(stored.case.label, "Smith family");
+    assert_eq!(stored.case.children.len(), 2);
+    assert_eq!(
+        stored.case.children[1].age,
+        ChildAge::Approximate { years: 1 }
+    );
+    assert_eq!(stored.case.network[0].relationship, "Mum");
+}
+
+#[test]
+fn a_version_1_export_imports_with_defaults_for_missing_lists() {
+    let file = parse_export(fixture("export-v1.json").as_bytes()).unwrap();
+    assert_eq!(file.cases.len(), 2);
+    assert!(file.cases[1].children.is_empty());
+    assert!(file.cases[0].children[0].pronouns.is_empty());
+}
