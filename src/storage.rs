@@ -47,12 +47,24 @@ pub enum SaveError {
     Unavailable(String),
 }
 
+impl SaveError {
+    /// A few words for the always-visible status line.
+    pub fn summary(&self) -> &'static str {
+        match self {
+            SaveError::QuotaFull { .. } => "storage is full",
+            SaveError::Conflict => "changed in another tab",
+            SaveError::NewerInStorage => "saved by a newer version",
+            SaveError::Unavailable(_) => "the browser refused",
+        }
+    }
+}
+
 impl std::fmt::Display for SaveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SaveError::QuotaFull { used } => write!(
                 f,
-                "this device's storage for Kinplan is full ({} of about {} used). Export a backup, then delete cases you no longer need",
+                "the browser's storage for this site is full (Kinplan is using {} of about {}). Export a backup, then delete cases you no longer need",
                 human_size(*used),
                 human_size(QUOTA_ESTIMATE_CHARS)
             ),
@@ -248,7 +260,9 @@ pub fn force_save(case: &Case, revision: u64) -> Result<Saved, SaveError> {
     };
     let text = serde_json::to_string(&stored).expect("a case always serialises");
     raw_set(&case_key(case.id), &text)?;
-    update_index(|index| index.upsert(case, text.len()))?;
+    // The case is safe once its own key is written. If the index write
+    // fails (a full quota), `load_index` rebuilds the entry next time.
+    let _ = update_index(|index| index.upsert(case, text.len()));
     Ok(Saved {
         revision,
         size: text.len(),

@@ -21,10 +21,7 @@ fn a_version_1_stored_case_loads() {
     assert_eq!(stored.revision, 7);
     assert_eq!(stored.case.label, "Smith family");
     assert_eq!(stored.case.children.len(), 2);
-    assert_eq!(
-        stored.case.children[1].age,
-        ChildAge::Approximate { years: 1 }
-    );
+    assert_eq!(stored.case.children[1].age, ChildAge::ApproximateYears(1));
     assert_eq!(stored.case.network[0].relationship, "Mum");
 }
 

@@ -78,27 +78,41 @@ pub struct Child {
 }
 
 /// A child's age is known exactly, roughly, or not yet.
+///
+/// Stored as `"unknown"`, `{"date_of_birth": "2020-04-14"}` or
+/// `{"approximate_years": 6}`: externally tagged, so that an import error
+/// inside it still carries its full JSON path.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case")]
 pub enum ChildAge {
     #[default]
     Unknown,
-    DateOfBirth {
-        date_of_birth: NaiveDate,
-    },
-    /// When the date of birth is not known, e.g. an unborn baby or a new referral.
-    Approximate {
-        years: u8,
-    },
+    DateOfBirth(NaiveDate),
+    /// When the date of birth is not known, e.g. a new referral.
+    ApproximateYears(u8),
 }
 
 impl ChildAge {
+    /// Reads a typed date of birth (`YYYY-MM-DD`, as date inputs give it).
+    /// It must be a real date, not in the future, and a child's.
+    pub fn check_date_of_birth(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+        let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_err(|_| "Enter a real date of birth, for example 27 3 2019".to_string())?;
+        if date > today {
+            return Err("The date of birth must be today or in the past. For an unborn baby, leave it empty.".into());
+        }
+        if today.years_since(date).is_some_and(|y| y > 18) {
+            return Err("This date makes the child older than 18. Check the year.".into());
+        }
+        Ok(date)
+    }
+
     /// Age in whole years on `today`, if known.
     pub fn years_on(&self, today: NaiveDate) -> Option<u32> {
         match *self {
             ChildAge::Unknown => None,
-            ChildAge::Approximate { years } => Some(u32::from(years)),
-            ChildAge::DateOfBirth { date_of_birth } => today.years_since(date_of_birth),
+            ChildAge::ApproximateYears(years) => Some(u32::from(years)),
+            ChildAge::DateOfBirth(date_of_birth) => today.years_since(date_of_birth),
         }
     }
 }
@@ -351,13 +365,25 @@ mod tests {
     #[test]
     fn age_from_date_of_birth_counts_whole_years() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let born = |y, m, d| ChildAge::DateOfBirth {
-            date_of_birth: NaiveDate::from_ymd_opt(y, m, d).unwrap(),
-        };
+        let born = |y, m, d| ChildAge::DateOfBirth(NaiveDate::from_ymd_opt(y, m, d).unwrap());
         assert_eq!(born(2020, 11, 22).years_on(today), Some(6));
         assert_eq!(born(2020, 11, 23).years_on(today), Some(5));
-        assert_eq!(ChildAge::Approximate { years: 4 }.years_on(today), Some(4));
+        assert_eq!(ChildAge::ApproximateYears(4).years_on(today), Some(4));
         assert_eq!(ChildAge::Unknown.years_on(today), None);
+    }
+
+    #[test]
+    fn dates_of_birth_are_checked() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let check = |text| ChildAge::check_date_of_birth(text, today);
+        assert_eq!(
+            check("2019-03-27"),
+            Ok(NaiveDate::from_ymd_opt(2019, 3, 27).unwrap())
+        );
+        assert!(check("2027-01-01").is_err(), "the future");
+        assert!(check("1900-01-01").is_err(), "the year 1900");
+        assert!(check("2019-02-30").is_err(), "no such day");
+        assert!(check("soon").is_err(), "not a date");
     }
 
     #[test]

@@ -205,13 +205,33 @@ fn join_path(prefix: &str, inner: &str) -> String {
     }
 }
 
-/// serde's messages, minus the line and column of the re-serialised value,
-/// which would point nowhere in the user's file.
+/// serde's message in plainer words, without the line and column of the
+/// re-read value, which would point nowhere in the user's file.
 fn plain_serde_message(e: &serde_json::Error) -> String {
+    // chrono's parse errors say what went wrong inside the text, not what
+    // the text should be.
+    const DATE_ERRORS: [&str; 6] = [
+        "input contains invalid characters",
+        "premature end of input",
+        "input is out of range",
+        "trailing input",
+        "no possible date and time matching input",
+        "input is not enough for unique date and time",
+    ];
     let text = e.to_string();
-    match text.find(" at line ") {
-        Some(at) => text[..at].to_string(),
-        None => text,
+    let text = match text.find(" at line ") {
+        Some(at) => &text[..at],
+        None => &text,
+    };
+    if DATE_ERRORS.contains(&text) {
+        "not a valid date or time (for example 2020-04-14, or 2026-11-21T16:00:00Z)".into()
+    } else if text.starts_with("invalid character")
+        || text.starts_with("invalid length")
+        || text.starts_with("invalid group")
+    {
+        format!("not a valid id ({text})")
+    } else {
+        text.to_string()
     }
 }
 

@@ -28,7 +28,7 @@ pub const SAVE_DELAY_MS: u64 = 300;
 pub enum SaveStatus {
     Saved(String),
     Saving,
-    NotSaved(String),
+    NotSaved(SaveError),
     /// Another tab saved this case while this one had unsaved edits.
     Conflict,
     ReadOnly(String),
@@ -120,7 +120,7 @@ impl OpenCase {
                     .update(|index| index.upsert(&case, saved.size));
             }
             Err(SaveError::Conflict) => self.status.set(SaveStatus::Conflict),
-            Err(e) => self.status.set(SaveStatus::NotSaved(e.to_string())),
+            Err(e) => self.status.set(SaveStatus::NotSaved(e)),
         }
     }
 
@@ -160,7 +160,7 @@ impl OpenCase {
                 self.take_stored();
                 self.app.notify(format!("Your changes were saved as a new case, \"{label}\". This page shows the other tab's version."), None);
             }
-            Err(e) => self.status.set(SaveStatus::NotSaved(e.to_string())),
+            Err(e) => self.status.set(SaveStatus::NotSaved(e)),
         }
     }
 
@@ -295,7 +295,7 @@ fn SaveStatusLine() -> impl IntoView {
             {move || match open.status.get() {
                 SaveStatus::Saved(at) => format!("Saved {at}"),
                 SaveStatus::Saving => "Saving…".to_string(),
-                SaveStatus::NotSaved(why) => format!("Not saved: {why}"),
+                SaveStatus::NotSaved(why) => format!("Not saved: {}", why.summary()),
                 SaveStatus::Conflict => "Not saved: changed in another tab".to_string(),
                 SaveStatus::ReadOnly(_) => "Read only".to_string(),
             }}
@@ -321,7 +321,7 @@ fn ConflictBanner() -> impl IntoView {
         SaveStatus::NotSaved(why) => view! {
             <div class="error-summary" role="alert">
                 <h2>"Your changes are not saved"</h2>
-                <p>"Kinplan could not save because " {why} "."</p>
+                <p>"Kinplan could not save because " {why.to_string()} "."</p>
                 <p>"Your changes are still here on the screen. Do not close this tab. Download this case now to keep them safe."</p>
                 <div class="button-group">
                     <button type="button" class="button" on:click=move |_| open.export()>"Download this case"</button>

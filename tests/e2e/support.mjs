@@ -117,3 +117,23 @@ export async function storedCases(page) {
 export function expectNoProblems(page) {
   assert.deepEqual(page.problems, [], 'console errors, warnings or CSP violations');
 }
+
+/** Creates a case through the form and returns its id, on its overview page. */
+export async function createCase(page, url, label) {
+  await open(page, url);
+  await page.fill('#new-case-label', label);
+  await page.click('text=Create case');
+  await page.locator('main h1', { hasText: label }).waitFor();
+  return page.url().split('#/cases/')[1];
+}
+
+/** Waits for the save status line to say `Saved`. */
+export async function waitSaved(page) {
+  await page.locator('.save-status[data-status="saved"]').waitFor();
+}
+
+/** Clicks `selector` and returns the text of the file it downloads. */
+export async function downloadText(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8') };
+}
