@@ -35,7 +35,7 @@ fn corpus() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {
         ("only whitespace", b"  \n\t ".to_vec(), "", "empty"),
         ("binary", vec![0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46], "", "not a text file"),
         ("not JSON", b"Smith family, Amy, 6".to_vec(), "", "not valid JSON"),
-        ("truncated JSON", file(&[ok.clone()])[..60].as_bytes().to_vec(), "", "not valid JSON"),
+        ("truncated JSON", file(std::slice::from_ref(&ok)).as_bytes()[..60].to_vec(), "", "not valid JSON"),
         ("a JSON array", b"[1,2,3]".to_vec(), "", "expected a JSON object"),
         ("a JSON string", b"\"kinplan\"".to_vec(), "", "expected a JSON object"),
         ("no format", br#"{"schema_version":1,"cases":[]}"#.to_vec(), "format", "not a Kinplan export"),
