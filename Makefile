@@ -47,9 +47,10 @@ wasm-test:
 	$(WASM) cargo test $(WASM32) --test components
 
 # Release wasm aborts on panic with no message, which drops the panic
-# formatting machinery (about 40 KB). Only dist/ is built this way.
+# formatting machinery (about 40 KB raw). Only dist/ is built this way.
+# RUSTFLAGS replaces .cargo/config.toml's rustflags, so it repeats them.
 build-dist:
-	$(WASM) RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" trunk build --release
+	$(WASM) RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort" trunk build --release
 	@scripts/postbuild.py dist
 
 e2e:

@@ -16,7 +16,9 @@ use uuid::Uuid;
 use wasm_bindgen::JsCast;
 
 use crate::domain::index::CaseIndex;
-use crate::domain::schema::{read_case, ReadError, StoredCase, CURRENT_VERSION};
+use crate::domain::schema::{
+    read_case, read_case_ignoring_version, ReadError, StoredCase, CURRENT_VERSION,
+};
 use crate::domain::Case;
 
 pub const INDEX_KEY: &str = "kinplan.index";
@@ -203,10 +205,7 @@ pub fn load_case(id: Uuid) -> Result<StoredCase, CaseFault> {
         Err(ReadError::Corrupt(why)) => Err(CaseFault::Damaged { raw, why }),
         Err(ReadError::Newer { version }) => {
             // Shown read-only if its shape is still one this version reads.
-            let readable = serde_json::from_str::<serde_json::Value>(&raw)
-                .ok()
-                .and_then(|value| serde_json::from_value::<StoredCase>(value).ok())
-                .map(Box::new);
+            let readable = read_case_ignoring_version(&raw).map(Box::new);
             Err(CaseFault::Newer {
                 raw,
                 version,

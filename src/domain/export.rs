@@ -72,7 +72,7 @@ pub fn file_name(what: &str, now: DateTime<Utc>) -> String {
     } else {
         slug
     };
-    format!("kinplan-{slug}-{}.json", now.format("%Y-%m-%d"))
+    format!("kinplan-{slug}-{}.json", now.date_naive())
 }
 
 /// One problem in an import file, at a JSON path.
@@ -325,7 +325,11 @@ impl ImportPreview {
         match choice {
             ClashChoice::Replace => out.extend(self.existing),
             ClashChoice::KeepBoth => out.extend(self.existing.into_iter().map(|c| {
-                let label = format!("{} (imported {})", c.label, now.format("%d/%m/%Y"));
+                let label = format!(
+                    "{} (imported {})",
+                    c.label,
+                    super::dates::numeric(now.date_naive())
+                );
                 let mut copy = c.duplicate(label, now);
                 copy.created = c.created;
                 copy

@@ -4,6 +4,7 @@
 //! and the same code ships in the browser.
 
 pub mod case;
+pub mod dates;
 pub mod export;
 pub mod index;
 pub mod schema;

@@ -2,6 +2,8 @@
 //! and dates shown in the worker's own time zone.
 
 use chrono::{DateTime, Local, Utc};
+
+use crate::domain::dates;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -36,21 +38,24 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// "22 Nov 2026"
+/// "22 Nov 2026", in the worker's time zone.
 pub fn day(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local).format("%-d %b %Y").to_string()
+    dates::day_month_year(at.with_timezone(&Local).date_naive())
 }
 
-/// "22 Nov 2026 at 09:05"
+/// "22 Nov 2026 at 09:05", in the worker's time zone.
 pub fn day_and_time(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local)
-        .format("%-d %b %Y at %H:%M")
-        .to_string()
+    let local = at.with_timezone(&Local);
+    format!(
+        "{} at {}",
+        dates::day_month_year(local.date_naive()),
+        dates::hours_minutes(local.time())
+    )
 }
 
-/// "09:05"
+/// "09:05", in the worker's time zone.
 pub fn time(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local).format("%H:%M").to_string()
+    dates::hours_minutes(at.with_timezone(&Local).time())
 }
 
 /// Moves focus to the page's main heading after navigation, so screen

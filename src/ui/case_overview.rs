@@ -30,7 +30,7 @@ pub fn CaseOverview() -> impl IntoView {
         <section aria-labelledby="tools-heading">
             <h2 id="tools-heading">"Tools"</h2>
             <ul class="tool-list">
-                {Tool::ALL.map(|tool| view! {
+                {Tool::ALL.into_iter().map(|tool| view! {
                     <li>
                         <a href=Route::CaseTool(id, tool).href()>{tool.title()}</a>
                         <span class="tool-state">{move || case.with(|c| match c.documents.progress(tool) {
@@ -38,7 +38,7 @@ pub fn CaseOverview() -> impl IntoView {
                             ToolProgress::Changed(at) => format!("Last changed {}", day(at)),
                         })}</span>
                     </li>
-                }).to_vec()}
+                }).collect_view()}
             </ul>
             <p><strong>"Next deadline: "</strong>"none yet. Deadlines appear here once the case has a plan."</p>
         </section>
