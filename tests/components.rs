@@ -105,7 +105,10 @@ async fn creating_a_case_opens_its_overview_and_autosaves_edits() {
         .unwrap()
         .unwrap();
     let stored: serde_json::Value = serde_json::from_str(&stored).unwrap();
-    assert_eq!(stored["schema_version"], 1);
+    assert_eq!(
+        stored["schema_version"],
+        kinplan::domain::schema::CURRENT_VERSION
+    );
     assert_eq!(stored["case"]["children"][0]["first_name"], "Amy");
     assert!(stored["revision"].as_u64().unwrap() >= 1);
     let index = local_storage().get_item("kinplan.index").unwrap().unwrap();

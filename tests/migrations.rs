@@ -26,6 +26,17 @@ fn a_version_1_stored_case_loads() {
 }
 
 #[test]
+fn version_1_maps_get_the_day_they_were_made_as_their_meeting_date() {
+    let stored = read_case(&fixture("stored-case-v1.json")).unwrap();
+    let map = &stored.case.documents.safety_maps[0];
+    assert_eq!(
+        map.date,
+        chrono::NaiveDate::from_ymd_opt(2026, 9, 14).unwrap()
+    );
+    assert!(map.entries.is_empty());
+}
+
+#[test]
 fn a_version_1_export_imports_with_defaults_for_missing_lists() {
     let file = parse_export(fixture("export-v1.json").as_bytes()).unwrap();
     assert_eq!(file.cases.len(), 2);

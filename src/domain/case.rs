@@ -10,6 +10,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::plan::Plan;
+use super::safety_map::SafetyMap;
+
 /// One family's record: who is in it and what has been written with them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -121,6 +124,7 @@ impl ChildAge {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Documents {
+    /// Every version of the map, oldest first; the last is the current one.
     #[serde(default)]
     pub safety_maps: Vec<SafetyMap>,
     #[serde(default)]
@@ -201,24 +205,6 @@ impl Tool {
 pub enum ToolProgress {
     NotStarted,
     Changed(DateTime<Utc>),
-}
-
-/// A Signs of Safety map, one version of it. Reviews add new versions.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SafetyMap {
-    pub id: Uuid,
-    pub created: DateTime<Utc>,
-    pub updated: DateTime<Utc>,
-}
-
-/// A Child in Need or Child Protection plan.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Plan {
-    pub id: Uuid,
-    pub created: DateTime<Utc>,
-    pub updated: DateTime<Utc>,
 }
 
 /// One child's resilience matrix.
@@ -326,17 +312,13 @@ mod tests {
             ..Child::default()
         });
         assert_eq!(case.next_step(), NextStep::Open(Tool::SafetyMap));
-        case.documents.safety_maps.push(SafetyMap {
-            id: Uuid::new_v4(),
-            created: now(),
-            updated: now(),
-        });
+        case.documents
+            .safety_maps
+            .push(SafetyMap::new(now().date_naive(), now()));
         assert_eq!(case.next_step(), NextStep::Open(Tool::Plans));
-        case.documents.plans.push(Plan {
-            id: Uuid::new_v4(),
-            created: now(),
-            updated: now(),
-        });
+        case.documents
+            .plans
+            .push(Plan::new(crate::domain::plan::PlanKind::ChildInNeed, now()));
         assert_eq!(case.next_step(), NextStep::Open(Tool::ThreeHouses));
         let child_id = case.children[0].id;
         case.documents.three_houses.push(ThreeHouses {

@@ -3,10 +3,17 @@
 //! web dependency, so it runs and is tested on the host with `cargo test`,
 //! and the same code ships in the browser.
 
+pub mod calendar;
 pub mod case;
 pub mod dates;
 pub mod export;
 pub mod index;
+pub mod people;
+pub mod plan;
+pub mod profile;
+pub mod safety_map;
+pub mod schedule;
 pub mod schema;
+pub mod smart;
 
 pub use case::*;

@@ -15,7 +15,7 @@ use serde_json::Value;
 use super::case::Case;
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// A case as it sits in storage: the case plus bookkeeping.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -75,7 +75,27 @@ pub fn version_of(value: &Value) -> Result<u32, String> {
 /// version 2, and so on. Steps rewrite a case's JSON in place, so they never
 /// need the old Rust types, and the same steps serve storage and imports.
 type Migration = fn(&mut Value);
-const MIGRATIONS: &[Migration] = &[];
+const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Version 2 gave each Signs of Safety map version the date of its meeting.
+/// Version 1 maps take the day they were created.
+fn v1_to_v2(case: &mut Value) {
+    let maps = case
+        .pointer_mut("/documents/safety_maps")
+        .and_then(Value::as_array_mut);
+    for map in maps.into_iter().flatten() {
+        if map.get("date").is_none() {
+            let day = map
+                .get("created")
+                .and_then(Value::as_str)
+                .and_then(|c| c.get(..10))
+                .map(str::to_owned);
+            if let Some(day) = day {
+                map["date"] = Value::from(day);
+            }
+        }
+    }
+}
 const _: () = assert!(MIGRATIONS.len() as u32 == CURRENT_VERSION - 1);
 
 /// Checks `version` and brings one case's JSON up to [`CURRENT_VERSION`].

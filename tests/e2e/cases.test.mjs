@@ -96,7 +96,7 @@ test('a case from a newer version opens read-only and is never overwritten', asy
   const key = `kinplan.case.${id}`;
   const newer = await page.evaluate((k) => {
     const stored = JSON.parse(localStorage.getItem(k));
-    stored.schema_version = 2;
+    stored.schema_version = 99;
     localStorage.setItem(k, JSON.stringify(stored));
     return localStorage.getItem(k);
   }, key);

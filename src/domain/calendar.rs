@@ -1,0 +1,461 @@
+//! Bank holidays and working days, computed by rule for any year.
+//!
+//! The rules are data ([`HolidayRules`]), so a profile for Scotland or
+//! Northern Ireland is a different list, not different code. A fixed-date
+//! holiday that falls on a weekend, or on a day another holiday already
+//! took, moves to the next free weekday: that one rule gives England's
+//! Christmas and Boxing Day substitutes and Scotland's 2 January.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// One kind of bank holiday.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum HolidayRule {
+    /// The same day every year; `substitute` moves it off weekends.
+    Fixed {
+        name: String,
+        month: u32,
+        day: u32,
+        substitute: bool,
+    },
+    /// Days after Easter Sunday: -2 is Good Friday, 1 is Easter Monday.
+    Easter { name: String, offset: i64 },
+    /// The first Monday in May, and so on.
+    FirstWeekday {
+        name: String,
+        month: u32,
+        weekday: Weekday,
+    },
+    /// The last Monday in August, and so on.
+    LastWeekday {
+        name: String,
+        month: u32,
+        weekday: Weekday,
+    },
+}
+
+/// A holiday moved for one year, e.g. the 2020 early May bank holiday
+/// moved to VE Day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MovedHoliday {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HolidayRules {
+    pub rules: Vec<HolidayRule>,
+    #[serde(default)]
+    pub moved: Vec<MovedHoliday>,
+    /// One-off extra holidays: jubilees, coronations, state funerals.
+    #[serde(default)]
+    pub extra: Vec<NaiveDate>,
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a valid built-in date")
+}
+
+impl HolidayRules {
+    /// England and Wales, as published by GOV.UK.
+    pub fn england_and_wales() -> HolidayRules {
+        let fixed = |name: &str, month, day| HolidayRule::Fixed {
+            name: name.into(),
+            month,
+            day,
+            substitute: true,
+        };
+        HolidayRules {
+            rules: vec![
+                fixed("New Year's Day", 1, 1),
+                HolidayRule::Easter {
+                    name: "Good Friday".into(),
+                    offset: -2,
+                },
+                HolidayRule::Easter {
+                    name: "Easter Monday".into(),
+                    offset: 1,
+                },
+                HolidayRule::FirstWeekday {
+                    name: "Early May bank holiday".into(),
+                    month: 5,
+                    weekday: Weekday::Mon,
+                },
+                HolidayRule::LastWeekday {
+                    name: "Spring bank holiday".into(),
+                    month: 5,
+                    weekday: Weekday::Mon,
+                },
+                HolidayRule::LastWeekday {
+                    name: "Summer bank holiday".into(),
+                    month: 8,
+                    weekday: Weekday::Mon,
+                },
+                fixed("Christmas Day", 12, 25),
+                fixed("Boxing Day", 12, 26),
+            ],
+            moved: vec![
+                // VE Day anniversaries.
+                MovedHoliday {
+                    from: ymd(1995, 5, 1),
+                    to: ymd(1995, 5, 8),
+                },
+                MovedHoliday {
+                    from: ymd(2020, 5, 4),
+                    to: ymd(2020, 5, 8),
+                },
+                // Golden, Diamond and Platinum Jubilees.
+                MovedHoliday {
+                    from: ymd(2002, 5, 27),
+                    to: ymd(2002, 6, 4),
+                },
+                MovedHoliday {
+                    from: ymd(2012, 5, 28),
+                    to: ymd(2012, 6, 4),
+                },
+                MovedHoliday {
+                    from: ymd(2022, 5, 30),
+                    to: ymd(2022, 6, 2),
+                },
+            ],
+            extra: vec![
+                ymd(1999, 12, 31), // Millennium
+                ymd(2002, 6, 3),   // Golden Jubilee
+                ymd(2011, 4, 29),  // Royal wedding
+                ymd(2012, 6, 5),   // Diamond Jubilee
+                ymd(2022, 6, 3),   // Platinum Jubilee
+                ymd(2022, 9, 19),  // State funeral of Queen Elizabeth II
+                ymd(2023, 5, 8),   // Coronation of King Charles III
+            ],
+        }
+    }
+
+    /// Every bank holiday in `year`, in date order.
+    pub fn holidays(&self, year: i32) -> BTreeSet<NaiveDate> {
+        let mut days = BTreeSet::new();
+        // Movable ones first, so fixed days that clash with them move on.
+        for rule in &self.rules {
+            match rule {
+                HolidayRule::Easter { offset, .. } => {
+                    days.insert(easter_sunday(year) + Duration::days(*offset));
+                }
+                HolidayRule::FirstWeekday { month, weekday, .. } => {
+                    if let Some(d) = NaiveDate::from_weekday_of_month_opt(year, *month, *weekday, 1)
+                    {
+                        days.insert(d);
+                    }
+                }
+                HolidayRule::LastWeekday { month, weekday, .. } => {
+                    if let Some(d) = last_weekday(year, *month, *weekday) {
+                        days.insert(d);
+                    }
+                }
+                HolidayRule::Fixed { .. } => {}
+            }
+        }
+        for rule in &self.rules {
+            if let HolidayRule::Fixed {
+                month,
+                day,
+                substitute,
+                ..
+            } = rule
+            {
+                let Some(mut d) = NaiveDate::from_ymd_opt(year, *month, *day) else {
+                    continue;
+                };
+                if *substitute {
+                    while is_weekend(d) || days.contains(&d) {
+                        d = d.succ_opt().expect("dates well inside chrono's range");
+                    }
+                }
+                days.insert(d);
+            }
+        }
+        for moved in self.moved.iter().filter(|m| m.from.year() == year) {
+            days.remove(&moved.from);
+            days.insert(moved.to);
+        }
+        days.extend(self.extra.iter().filter(|d| d.year() == year));
+        days
+    }
+}
+
+/// Easter Sunday by the Gregorian computus (the anonymous algorithm).
+pub fn easter_sunday(year: i32) -> NaiveDate {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    ymd(year, month as u32, day as u32)
+}
+
+fn last_weekday(year: i32, month: u32, weekday: Weekday) -> Option<NaiveDate> {
+    let first_of_next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)
+    }?;
+    let mut d = first_of_next.pred_opt()?;
+    while d.weekday() != weekday {
+        d = d.pred_opt()?;
+    }
+    Some(d)
+}
+
+fn is_weekend(d: NaiveDate) -> bool {
+    matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+/// Working-day arithmetic over a holiday calendar, with each year's
+/// holidays worked out once.
+pub struct WorkingDays<'a> {
+    rules: &'a HolidayRules,
+    cache: std::cell::RefCell<std::collections::HashMap<i32, BTreeSet<NaiveDate>>>,
+}
+
+impl<'a> WorkingDays<'a> {
+    pub fn new(rules: &'a HolidayRules) -> WorkingDays<'a> {
+        WorkingDays {
+            rules,
+            cache: Default::default(),
+        }
+    }
+
+    pub fn is_working_day(&self, d: NaiveDate) -> bool {
+        if is_weekend(d) {
+            return false;
+        }
+        let mut cache = self.cache.borrow_mut();
+        !cache
+            .entry(d.year())
+            .or_insert_with(|| self.rules.holidays(d.year()))
+            .contains(&d)
+    }
+
+    /// The working day `n` working days after `from` (before it, if `n` is
+    /// negative). `from` itself is not counted.
+    pub fn add(&self, from: NaiveDate, n: i64) -> Option<NaiveDate> {
+        let step = if n < 0 { -1 } else { 1 };
+        let mut d = from;
+        let mut left = n.abs();
+        while left > 0 {
+            d = d.checked_add_signed(Duration::days(step))?;
+            if self.is_working_day(d) {
+                left -= 1;
+            }
+        }
+        Some(d)
+    }
+
+    /// Working days from `from` to `to`, counting `to` but not `from`.
+    pub fn between(&self, from: NaiveDate, to: NaiveDate) -> i64 {
+        let (lo, hi, sign) = if from <= to {
+            (from, to, 1)
+        } else {
+            (to, from, -1)
+        };
+        lo.iter_days()
+            .skip(1)
+            .take_while(|d| *d <= hi)
+            .filter(|d| self.is_working_day(*d))
+            .count() as i64
+            * sign
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// GOV.UK's published England and Wales bank holidays.
+    const PUBLISHED: &[(i32, &[(u32, u32)])] = &[
+        (
+            2019,
+            &[
+                (1, 1),
+                (4, 19),
+                (4, 22),
+                (5, 6),
+                (5, 27),
+                (8, 26),
+                (12, 25),
+                (12, 26),
+            ],
+        ),
+        (
+            2020,
+            &[
+                (1, 1),
+                (4, 10),
+                (4, 13),
+                (5, 8),
+                (5, 25),
+                (8, 31),
+                (12, 25),
+                (12, 28),
+            ],
+        ),
+        (
+            2021,
+            &[
+                (1, 1),
+                (4, 2),
+                (4, 5),
+                (5, 3),
+                (5, 31),
+                (8, 30),
+                (12, 27),
+                (12, 28),
+            ],
+        ),
+        (
+            2022,
+            &[
+                (1, 3),
+                (4, 15),
+                (4, 18),
+                (5, 2),
+                (6, 2),
+                (6, 3),
+                (8, 29),
+                (9, 19),
+                (12, 26),
+                (12, 27),
+            ],
+        ),
+        (
+            2023,
+            &[
+                (1, 2),
+                (4, 7),
+                (4, 10),
+                (5, 1),
+                (5, 8),
+                (5, 29),
+                (8, 28),
+                (12, 25),
+                (12, 26),
+            ],
+        ),
+        (
+            2024,
+            &[
+                (1, 1),
+                (3, 29),
+                (4, 1),
+                (5, 6),
+                (5, 27),
+                (8, 26),
+                (12, 25),
+                (12, 26),
+            ],
+        ),
+        (
+            2025,
+            &[
+                (1, 1),
+                (4, 18),
+                (4, 21),
+                (5, 5),
+                (5, 26),
+                (8, 25),
+                (12, 25),
+                (12, 26),
+            ],
+        ),
+        (
+            2026,
+            &[
+                (1, 1),
+                (4, 3),
+                (4, 6),
+                (5, 4),
+                (5, 25),
+                (8, 31),
+                (12, 25),
+                (12, 28),
+            ],
+        ),
+        (
+            2027,
+            &[
+                (1, 1),
+                (3, 26),
+                (3, 29),
+                (5, 3),
+                (5, 31),
+                (8, 30),
+                (12, 27),
+                (12, 28),
+            ],
+        ),
+    ];
+
+    #[test]
+    fn matches_the_published_lists_for_2019_to_2027() {
+        let rules = HolidayRules::england_and_wales();
+        for (year, days) in PUBLISHED {
+            let expected: BTreeSet<_> = days.iter().map(|(m, d)| ymd(*year, *m, *d)).collect();
+            assert_eq!(rules.holidays(*year), expected, "{year}");
+        }
+    }
+
+    #[test]
+    fn easter_by_the_computus() {
+        assert_eq!(easter_sunday(2024), ymd(2024, 3, 31));
+        assert_eq!(easter_sunday(2038), ymd(2038, 4, 25)); // the latest possible
+        assert_eq!(easter_sunday(2285), ymd(2285, 3, 22)); // the earliest possible
+    }
+
+    #[test]
+    fn scotland_is_data_not_code() {
+        let fixed = |name: &str, month, day| HolidayRule::Fixed {
+            name: name.into(),
+            month,
+            day,
+            substitute: true,
+        };
+        let scotland = HolidayRules {
+            rules: vec![
+                fixed("New Year's Day", 1, 1),
+                fixed("2nd January", 1, 2),
+                fixed("St Andrew's Day", 11, 30),
+            ],
+            moved: vec![],
+            extra: vec![],
+        };
+        let days = scotland.holidays(2022);
+        assert!(days.contains(&ymd(2022, 1, 3)) && days.contains(&ymd(2022, 1, 4)));
+        assert!(days.contains(&ymd(2022, 11, 30)));
+    }
+
+    #[test]
+    fn working_days_skip_weekends_and_holidays() {
+        let rules = HolidayRules::england_and_wales();
+        let wd = WorkingDays::new(&rules);
+        // Fri 18 Dec 2026 + 5 working days: skips the weekend, Christmas (Fri 25) and the Boxing Day substitute (Mon 28).
+        assert_eq!(wd.add(ymd(2026, 12, 18), 5), Some(ymd(2026, 12, 29)));
+        assert_eq!(wd.add(ymd(2026, 12, 29), -5), Some(ymd(2026, 12, 18)));
+        assert_eq!(wd.between(ymd(2026, 12, 18), ymd(2026, 12, 29)), 5);
+        assert_eq!(wd.between(ymd(2026, 12, 29), ymd(2026, 12, 18)), -5);
+        assert!(!wd.is_working_day(ymd(2026, 4, 3)));
+        assert!(wd.is_working_day(ymd(2026, 4, 7)));
+    }
+}

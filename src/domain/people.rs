@@ -1,0 +1,80 @@
+//! Who said or does something: one of the case's people, or a name typed in.
+//!
+//! Maps and plans refer to people by id, so renaming "Jenny" once renames
+//! her everywhere; a typed name covers people not (yet) on the case.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::case::Case;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PersonRef {
+    /// A worker, network member or child of the case.
+    Person(Uuid),
+    /// Someone named only here, e.g. "Health visitor" or "Grandad Joe".
+    Named(String),
+}
+
+impl Default for PersonRef {
+    fn default() -> Self {
+        PersonRef::Named(String::new())
+    }
+}
+
+impl PersonRef {
+    /// The name to show, or `None` for a blank typed name or a person who
+    /// has since been removed from the case.
+    pub fn name(&self, case: &Case) -> Option<String> {
+        match self {
+            PersonRef::Named(name) => Some(name.trim().to_string()).filter(|n| !n.is_empty()),
+            PersonRef::Person(id) => case.person_name(*id),
+        }
+    }
+}
+
+impl Case {
+    /// The name of any person on the case, by id.
+    pub fn person_name(&self, id: Uuid) -> Option<String> {
+        let name = self
+            .workers
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.name.clone())
+            .or_else(|| {
+                self.network
+                    .iter()
+                    .find(|p| p.id == id)
+                    .map(|p| p.name.clone())
+            })
+            .or_else(|| {
+                self.children
+                    .iter()
+                    .find(|p| p.id == id)
+                    .map(|p| p.first_name.clone())
+            })?;
+        Some(name.trim().to_string()).filter(|n| !n.is_empty())
+    }
+
+    /// Everyone on the case, for pickers: (id, name, what they are).
+    pub fn people(&self) -> Vec<(Uuid, String, String)> {
+        let workers = self
+            .workers
+            .iter()
+            .map(|p| (p.id, p.name.clone(), p.role.clone()));
+        let network = self
+            .network
+            .iter()
+            .map(|p| (p.id, p.name.clone(), p.relationship.clone()));
+        let children = self
+            .children
+            .iter()
+            .map(|p| (p.id, p.first_name.clone(), "Child".to_string()));
+        workers
+            .chain(network)
+            .chain(children)
+            .filter(|(_, name, _)| !name.trim().is_empty())
+            .collect()
+    }
+}

@@ -1,0 +1,250 @@
+//! Child in Need and Child Protection plans: who does what by when, and how
+//! we will know it worked.
+//!
+//! Worries and outcomes may be copied from the map's danger statements and
+//! safety goals (they keep the id they came from, so nothing is typed
+//! twice); each action serves one outcome, and each outcome answers one
+//! worry. The SMART checker (`smart`) reads these links.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::people::PersonRef;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanKind {
+    #[default]
+    ChildInNeed,
+    ChildProtection,
+}
+
+impl PlanKind {
+    pub fn title(self) -> &'static str {
+        match self {
+            PlanKind::ChildInNeed => "Child in Need plan",
+            PlanKind::ChildProtection => "Child Protection plan",
+        }
+    }
+
+    /// What the start date is, for the label on the form.
+    pub fn start_label(self) -> &'static str {
+        match self {
+            PlanKind::ChildInNeed => "Date of the assessment decision",
+            PlanKind::ChildProtection => "Date of the initial child protection conference",
+        }
+    }
+}
+
+/// A Child Protection plan's category of harm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HarmCategory {
+    Neglect,
+    Physical,
+    Emotional,
+    Sexual,
+}
+
+impl HarmCategory {
+    pub const ALL: [HarmCategory; 4] = [
+        HarmCategory::Neglect,
+        HarmCategory::Physical,
+        HarmCategory::Emotional,
+        HarmCategory::Sexual,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            HarmCategory::Neglect => "Neglect",
+            HarmCategory::Physical => "Physical abuse",
+            HarmCategory::Emotional => "Emotional abuse",
+            HarmCategory::Sexual => "Sexual abuse",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub id: Uuid,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    #[serde(default)]
+    pub kind: PlanKind,
+    #[serde(default)]
+    pub children: Vec<Uuid>,
+    /// The assessment decision (CiN) or the initial conference (CP).
+    #[serde(default)]
+    pub start: Option<NaiveDate>,
+    /// Child Protection only; more than one is allowed.
+    #[serde(default)]
+    pub harm_categories: Vec<HarmCategory>,
+    #[serde(default)]
+    pub worries: Vec<Worry>,
+    #[serde(default)]
+    pub outcomes: Vec<Outcome>,
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    /// What happens if the plan is not followed or does not work.
+    #[serde(default)]
+    pub contingency: String,
+    /// The children's views, in their own words, and how they were gathered.
+    #[serde(default)]
+    pub child_views: String,
+    #[serde(default)]
+    pub reviews: Vec<PlanReview>,
+    /// Visits and meetings that happened, which move the schedule on.
+    #[serde(default)]
+    pub events: Vec<RecordedEvent>,
+}
+
+/// What professionals are worried about, in the family's words.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Worry {
+    pub id: Uuid,
+    pub text: String,
+    /// The map's danger statement it was copied from, if any.
+    #[serde(default)]
+    pub danger_statement: Option<Uuid>,
+}
+
+/// What life will look like for the children when things are better.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub id: Uuid,
+    pub text: String,
+    /// The worry it answers.
+    #[serde(default)]
+    pub worry: Option<Uuid>,
+    /// The map's safety goal it was copied from, if any.
+    #[serde(default)]
+    pub safety_goal: Option<Uuid>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    #[default]
+    NotStarted,
+    OnTrack,
+    Done,
+    NotDone,
+}
+
+impl ActionStatus {
+    pub const ALL: [ActionStatus; 4] = [
+        ActionStatus::NotStarted,
+        ActionStatus::OnTrack,
+        ActionStatus::Done,
+        ActionStatus::NotDone,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ActionStatus::NotStarted => "Not started",
+            ActionStatus::OnTrack => "On track",
+            ActionStatus::Done => "Done",
+            ActionStatus::NotDone => "Not done",
+        }
+    }
+}
+
+/// Who will do what by when, and how we will know.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    pub id: Uuid,
+    pub what: String,
+    #[serde(default)]
+    pub who: PersonRef,
+    /// As typed: a date ("14/12/2026", "2026-12-14", "14 Dec 2026"), or
+    /// words the checker will question ("ongoing").
+    #[serde(default)]
+    pub by_when: String,
+    #[serde(default)]
+    pub how_we_will_know: String,
+    #[serde(default)]
+    pub outcome: Option<Uuid>,
+    #[serde(default)]
+    pub status: ActionStatus,
+}
+
+/// A review meeting of the plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanReview {
+    pub id: Uuid,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub attended: Vec<PersonRef>,
+    /// Each action's status at the review.
+    #[serde(default)]
+    pub progress: Vec<ActionProgress>,
+    /// The scaling score, if one was used.
+    #[serde(default)]
+    pub scale: Option<u8>,
+    #[serde(default)]
+    pub decisions: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionProgress {
+    pub action: Uuid,
+    pub status: ActionStatus,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Something that happened and counts towards statutory timescales.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordedEvent {
+    pub kind: EventKind,
+    pub date: NaiveDate,
+}
+
+/// Reviews are recorded as [`PlanReview`]s; these are the other events
+/// with statutory timescales.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Visit,
+    CoreGroup,
+    AssessmentUpdate,
+}
+
+impl EventKind {
+    pub fn title(self) -> &'static str {
+        match self {
+            EventKind::Visit => "Visit",
+            EventKind::CoreGroup => "Core group meeting",
+            EventKind::AssessmentUpdate => "Assessment updated",
+        }
+    }
+}
+
+impl Plan {
+    pub fn new(kind: PlanKind, now: DateTime<Utc>) -> Plan {
+        Plan {
+            id: Uuid::new_v4(),
+            created: now,
+            updated: now,
+            kind,
+            children: Vec::new(),
+            start: None,
+            harm_categories: Vec::new(),
+            worries: Vec::new(),
+            outcomes: Vec::new(),
+            actions: Vec::new(),
+            contingency: String::new(),
+            child_views: String::new(),
+            reviews: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! A council's practice profile: its timescales and bank holidays, kept as
+//! data so that a council, or Wales, Scotland or Northern Ireland, can ship
+//! its own as a JSON file with no change to the code.
+//!
+//! The shipped default is England's, from Working Together to Safeguard
+//! Children and the local standards in `domain.md` ("Timescales").
+
+use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::calendar::{HolidayRules, WorkingDays};
+
+/// A length of time as practice standards state them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    Days(u32),
+    WorkingDays(u32),
+    Weeks(u32),
+    Months(u32),
+}
+
+impl Period {
+    pub fn after(self, from: NaiveDate, wd: &WorkingDays) -> Option<NaiveDate> {
+        match self {
+            Period::Days(n) => from.checked_add_days(chrono::Days::new(n.into())),
+            Period::WorkingDays(n) => wd.add(from, n.into()),
+            Period::Weeks(n) => from.checked_add_days(chrono::Days::new(u64::from(n) * 7)),
+            Period::Months(n) => from.checked_add_months(Months::new(n)),
+        }
+    }
+
+    pub fn before(self, from: NaiveDate, wd: &WorkingDays) -> Option<NaiveDate> {
+        match self {
+            Period::Days(n) => from.checked_sub_days(chrono::Days::new(n.into())),
+            Period::WorkingDays(n) => wd.add(from, -i64::from(n)),
+            Period::Weeks(n) => from.checked_sub_days(chrono::Days::new(u64::from(n) * 7)),
+            Period::Months(n) => from.checked_sub_months(Months::new(n)),
+        }
+    }
+
+    /// "10 working days", "3 months".
+    pub fn describe(self) -> String {
+        let (n, unit) = match self {
+            Period::Days(n) => (n, "day"),
+            Period::WorkingDays(n) => (n, "working day"),
+            Period::Weeks(n) => (n, "week"),
+            Period::Months(n) => (n, "month"),
+        };
+        format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timescales {
+    pub cp_first_core_group: Period,
+    pub cp_core_group_every: Period,
+    pub cp_visit_every: Period,
+    pub cp_baby_visit_every: Period,
+    pub cp_first_review: Period,
+    pub cp_review_every: Period,
+    pub cp_review_report_before: Period,
+    pub cin_visit_every: Period,
+    pub cin_baby_visit_every: Period,
+    pub cin_review_every: Period,
+    pub assessment_update_every: Period,
+    pub plan_shared_within: Period,
+    /// Items due within this are shown as "due soon".
+    pub due_soon_within: Period,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PracticeProfile {
+    pub name: String,
+    pub timescales: Timescales,
+    pub holidays: HolidayRules,
+}
+
+impl Default for PracticeProfile {
+    fn default() -> Self {
+        PracticeProfile::england()
+    }
+}
+
+impl PracticeProfile {
+    pub fn england() -> PracticeProfile {
+        PracticeProfile {
+            name: "England (Working Together defaults)".into(),
+            timescales: Timescales {
+                cp_first_core_group: Period::WorkingDays(10),
+                cp_core_group_every: Period::Months(1),
+                cp_visit_every: Period::WorkingDays(10),
+                cp_baby_visit_every: Period::Weeks(2),
+                cp_first_review: Period::Months(3),
+                cp_review_every: Period::Months(6),
+                cp_review_report_before: Period::WorkingDays(5),
+                cin_visit_every: Period::Weeks(4),
+                cin_baby_visit_every: Period::Weeks(3),
+                cin_review_every: Period::Weeks(6),
+                assessment_update_every: Period::Months(6),
+                plan_shared_within: Period::WorkingDays(7),
+                due_soon_within: Period::WorkingDays(5),
+            },
+            holidays: HolidayRules::england_and_wales(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a profile always serialises")
+    }
+
+    /// Reads a profile file, naming the field that is wrong.
+    pub fn from_json(text: &str) -> Result<PracticeProfile, String> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| format!("not valid JSON ({e})"))?;
+        serde_path_to_error::deserialize(value).map_err(|e| format!("{}: {}", e.path(), e.inner()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_profile_round_trips_as_json_and_errors_name_the_field() {
+        let england = PracticeProfile::england();
+        assert_eq!(
+            PracticeProfile::from_json(&england.to_json()),
+            Ok(england.clone())
+        );
+        let mut wales = england.clone();
+        wales.name = "Wales".into();
+        wales.timescales.cin_review_every = Period::Weeks(4);
+        let text = wales
+            .to_json()
+            .replace("{\"weeks\":4}", "{\"fortnights\":2}");
+        let err = PracticeProfile::from_json(&text).unwrap_err();
+        assert!(err.starts_with("timescales.cin_review_every"), "{err}");
+    }
+
+    #[test]
+    fn periods_add_and_describe() {
+        let rules = HolidayRules::england_and_wales();
+        let wd = WorkingDays::new(&rules);
+        let d = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+        assert_eq!(
+            Period::Months(3).after(d, &wd),
+            NaiveDate::from_ymd_opt(2027, 2, 2)
+        );
+        assert_eq!(
+            Period::Weeks(6).after(d, &wd),
+            NaiveDate::from_ymd_opt(2026, 12, 14)
+        );
+        assert_eq!(
+            Period::WorkingDays(10).after(d, &wd),
+            NaiveDate::from_ymd_opt(2026, 11, 16)
+        );
+        assert_eq!(
+            Period::WorkingDays(5).before(NaiveDate::from_ymd_opt(2027, 2, 2).unwrap(), &wd),
+            NaiveDate::from_ymd_opt(2027, 1, 26)
+        );
+        assert_eq!(Period::WorkingDays(1).describe(), "1 working day");
+        assert_eq!(Period::Months(6).describe(), "6 months");
+    }
+}

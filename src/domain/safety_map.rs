@@ -1,0 +1,669 @@
+//! The Signs of Safety map: what we are worried about, what is working
+//! well, what needs to happen, danger statements, safety goals, bottom
+//! lines and scaling.
+//!
+//! A case keeps every version of its map. The last is the one being worked
+//! on; "start a review" copies it into a new dated version, and the earlier
+//! ones stay as they were, so the scores across versions show the family's
+//! trajectory.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::people::PersonRef;
+
+/// The wording of the scaling question, shown above the scores.
+pub const SCALING_QUESTION: &str = "On a scale of 0 to 10, where 10 means there is enough safety for the children and we can close the case, and 0 means there is not enough safety to protect the children, where are we today?";
+
+/// One version of a family's map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyMap {
+    pub id: Uuid,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    /// The day of the meeting this version records.
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub entries: Vec<MapEntry>,
+    #[serde(default)]
+    pub danger_statements: Vec<DangerStatement>,
+    #[serde(default)]
+    pub safety_goals: Vec<SafetyGoal>,
+    #[serde(default)]
+    pub bottom_lines: Vec<BottomLine>,
+    #[serde(default)]
+    pub scores: Vec<SafetyScore>,
+}
+
+/// Where an entry sits on the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MapSection {
+    Harm,
+    Danger,
+    ComplicatingFactors,
+    ExistingStrengths,
+    ExistingSafety,
+    SafetyGoals,
+    NextSteps,
+}
+
+/// The map's three columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapColumn {
+    Worries,
+    WorkingWell,
+    NeedsToHappen,
+}
+
+impl MapColumn {
+    pub const ALL: [MapColumn; 3] = [
+        MapColumn::Worries,
+        MapColumn::WorkingWell,
+        MapColumn::NeedsToHappen,
+    ];
+
+    pub fn question(self) -> &'static str {
+        match self {
+            MapColumn::Worries => "What are we worried about?",
+            MapColumn::WorkingWell => "What's working well?",
+            MapColumn::NeedsToHappen => "What needs to happen?",
+        }
+    }
+
+    pub fn sections(self) -> &'static [MapSection] {
+        match self {
+            MapColumn::Worries => &[
+                MapSection::Harm,
+                MapSection::Danger,
+                MapSection::ComplicatingFactors,
+            ],
+            MapColumn::WorkingWell => &[MapSection::ExistingStrengths, MapSection::ExistingSafety],
+            MapColumn::NeedsToHappen => &[MapSection::SafetyGoals, MapSection::NextSteps],
+        }
+    }
+}
+
+impl MapSection {
+    /// Every section in map order: used for moving an entry up or down a section.
+    pub const ALL: [MapSection; 7] = [
+        MapSection::Harm,
+        MapSection::Danger,
+        MapSection::ComplicatingFactors,
+        MapSection::ExistingStrengths,
+        MapSection::ExistingSafety,
+        MapSection::SafetyGoals,
+        MapSection::NextSteps,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            MapSection::Harm => "Harm",
+            MapSection::Danger => "Danger",
+            MapSection::ComplicatingFactors => "Complicating factors",
+            MapSection::ExistingStrengths => "Existing strengths",
+            MapSection::ExistingSafety => "Existing safety",
+            MapSection::SafetyGoals => "Safety goals",
+            MapSection::NextSteps => "Next steps",
+        }
+    }
+
+    pub fn hint(self) -> &'static str {
+        match self {
+            MapSection::Harm => {
+                "What has happened to the children: what, when, and how it affected them."
+            }
+            MapSection::Danger => "What we fear could happen in future if nothing changes.",
+            MapSection::ComplicatingFactors => {
+                "Things that make life harder, such as debt or housing, but are not harm."
+            }
+            MapSection::ExistingStrengths => {
+                "Good things about the family and the people around them."
+            }
+            MapSection::ExistingSafety => {
+                "Strengths shown over time that keep the children safe from the danger."
+            }
+            MapSection::SafetyGoals => "What we need to see to know the children are safe enough.",
+            MapSection::NextSteps => "What happens next, and who does it.",
+        }
+    }
+
+    pub fn column(self) -> MapColumn {
+        match self {
+            MapSection::Harm | MapSection::Danger | MapSection::ComplicatingFactors => {
+                MapColumn::Worries
+            }
+            MapSection::ExistingStrengths | MapSection::ExistingSafety => MapColumn::WorkingWell,
+            MapSection::SafetyGoals | MapSection::NextSteps => MapColumn::NeedsToHappen,
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            MapSection::Harm => "harm",
+            MapSection::Danger => "danger",
+            MapSection::ComplicatingFactors => "complicating-factors",
+            MapSection::ExistingStrengths => "existing-strengths",
+            MapSection::ExistingSafety => "existing-safety",
+            MapSection::SafetyGoals => "safety-goals",
+            MapSection::NextSteps => "next-steps",
+        }
+    }
+}
+
+/// One thing said at the meeting, in the words used.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MapEntry {
+    pub id: Uuid,
+    pub section: MapSection,
+    pub text: String,
+    #[serde(default)]
+    pub said_by: PersonRef,
+    pub date: NaiveDate,
+    /// The children it is about; empty means all of them.
+    #[serde(default)]
+    pub children: Vec<Uuid>,
+}
+
+/// One danger, in one plain sentence. The helper's answers are kept so
+/// the sentence can be written again; once the worker edits the sentence,
+/// their words win.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DangerStatement {
+    pub id: Uuid,
+    /// "Social workers", "Amy's school".
+    #[serde(default)]
+    pub who_is_worried: String,
+    /// The behaviour, e.g. "drinks and shouts at Mum".
+    #[serde(default)]
+    pub behaviour: String,
+    /// Whose behaviour: "Dad".
+    #[serde(default)]
+    pub by_whom: String,
+    /// What it could do to the children: "get hurt and be scared to be at home".
+    #[serde(default)]
+    pub impact: String,
+    #[serde(default)]
+    pub children: Vec<Uuid>,
+    /// The sentence. Empty until the worker edits it: until then it is composed.
+    #[serde(default)]
+    pub sentence: String,
+}
+
+impl DangerStatement {
+    /// The plain sentence from the helper's answers, e.g. "Social workers
+    /// are worried that if Dad drinks and shouts at Mum again, Amy (6)
+    /// could get hurt and be scared to be at home."
+    pub fn compose(&self, children: &[String]) -> String {
+        let who = or(&self.who_is_worried, "We");
+        let by = or(&self.by_whom, "someone");
+        let behaviour = or(&self.behaviour, "does this");
+        let kids = if children.is_empty() {
+            "the children".to_string()
+        } else {
+            join_names(children)
+        };
+        let impact = or(&self.impact, "be hurt");
+        let verb = if who.eq_ignore_ascii_case("i") || who.contains(" and ") || looks_plural(&who) {
+            "are"
+        } else {
+            "is"
+        };
+        let verb = if who == "We" { "are" } else { verb };
+        format!("{who} {verb} worried that if {by} {behaviour} again, {kids} could {impact}.")
+    }
+
+    /// The sentence to show: the worker's own words if they edited it.
+    pub fn text(&self, children: &[String]) -> String {
+        if self.sentence.trim().is_empty() {
+            self.compose(children)
+        } else {
+            self.sentence.clone()
+        }
+    }
+}
+
+fn or(text: &str, fallback: &str) -> String {
+    let t = text.trim().trim_end_matches('.');
+    if t.is_empty() {
+        fallback.to_string()
+    } else {
+        t.to_string()
+    }
+}
+
+fn looks_plural(who: &str) -> bool {
+    let last = who.split_whitespace().last().unwrap_or("").to_lowercase();
+    last.ends_with('s') && !last.ends_with("ss")
+        || ["we", "they", "people", "staff", "police"].contains(&last.as_str())
+}
+
+/// "Amy", "Amy and Leo", "Amy, Leo and Jo".
+pub fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Words that name a category rather than describe what someone does. A
+/// danger statement should say what people see and hear.
+const LABELS: [(&str, &str); 12] = [
+    (
+        "neglect",
+        "what the children go without, e.g. \"there is often no food in the house at tea time\"",
+    ),
+    (
+        "domestic violence",
+        "what happens, e.g. \"Dad hits Mum when he has been drinking\"",
+    ),
+    (
+        "domestic abuse",
+        "what happens, e.g. \"Dad hits Mum when he has been drinking\"",
+    ),
+    (
+        "emotional abuse",
+        "what is said or done, e.g. \"Mum calls Amy stupid and shuts her in her room\"",
+    ),
+    (
+        "substance misuse",
+        "what the adult does and when, e.g. \"Mum smokes heroin when the children are at home\"",
+    ),
+    (
+        "drug use",
+        "what the adult does and when, e.g. \"Mum smokes heroin when the children are at home\"",
+    ),
+    (
+        "alcohol misuse",
+        "what the adult does, e.g. \"Dad drinks until he falls asleep while caring for Leo\"",
+    ),
+    ("poor parenting", "what the parent does or does not do"),
+    (
+        "lack of supervision",
+        "what happens, e.g. \"Leo (2) is left alone in the bath\"",
+    ),
+    (
+        "mental health",
+        "what people see, e.g. \"Mum stays in bed all day and Amy gets herself to school\"",
+    ),
+    (
+        "non-engagement",
+        "what happened, e.g. \"Dad did not open the door at the last four visits\"",
+    ),
+    (
+        "chaotic",
+        "what people see, e.g. \"the children often arrive at school after 10am\"",
+    ),
+];
+
+/// A hint when a label stands in for a behaviour, with an example of
+/// words that describe it instead.
+pub fn label_hint(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    LABELS
+        .iter()
+        .find(|(label, _)| lower.contains(label))
+        .map(|(label, better)| format!("\u{201c}{label}\u{201d} is a label. Say {better}."))
+}
+
+/// What people will see the parent doing differently, and for how long,
+/// answering one danger statement.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyGoal {
+    pub id: Uuid,
+    /// The danger statement it answers.
+    pub danger_statement: Uuid,
+    #[serde(default)]
+    pub what_people_will_see: String,
+    /// "for 6 months", "until the review in March".
+    #[serde(default)]
+    pub for_how_long: String,
+}
+
+impl SafetyGoal {
+    pub fn text(&self) -> String {
+        let see = or(&self.what_people_will_see, "");
+        let long = self.for_how_long.trim().trim_end_matches('.');
+        match (see.is_empty(), long.is_empty()) {
+            (true, _) => String::new(),
+            (false, true) => format!("{see}."),
+            (false, false) => format!("{see}, {long}."),
+        }
+    }
+}
+
+/// A condition the agency will not move on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BottomLine {
+    pub id: Uuid,
+    pub text: String,
+}
+
+/// One person's answer to the scaling question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyScore {
+    pub person: PersonRef,
+    /// 0 to 10; `None` until they answer.
+    pub score: Option<u8>,
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// Why a map change was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MapError {
+    /// Every danger statement has at most one safety goal.
+    DangerAlreadyHasGoal,
+    UnknownDangerStatement,
+    ScoreOutOfRange,
+}
+
+impl SafetyMap {
+    pub fn new(date: NaiveDate, now: DateTime<Utc>) -> SafetyMap {
+        SafetyMap {
+            id: Uuid::new_v4(),
+            created: now,
+            updated: now,
+            date,
+            entries: Vec::new(),
+            danger_statements: Vec::new(),
+            safety_goals: Vec::new(),
+            bottom_lines: Vec::new(),
+            scores: Vec::new(),
+        }
+    }
+
+    /// A new version for a review on `date`, copied from this one.
+    pub fn start_review(&self, date: NaiveDate, now: DateTime<Utc>) -> SafetyMap {
+        SafetyMap {
+            id: Uuid::new_v4(),
+            created: now,
+            updated: now,
+            date,
+            ..self.clone()
+        }
+    }
+
+    pub fn entries_in(&self, section: MapSection) -> impl Iterator<Item = &MapEntry> {
+        self.entries.iter().filter(move |e| e.section == section)
+    }
+
+    /// Moves an entry one place up (`-1`) or down (`1`) within its section.
+    pub fn reorder(&mut self, id: Uuid, step: i32) {
+        let Some(at) = self.entries.iter().position(|e| e.id == id) else {
+            return;
+        };
+        let section = self.entries[at].section;
+        let same: Vec<usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.section == section)
+            .map(|(i, _)| i)
+            .collect();
+        let Some(k) = same.iter().position(|&i| i == at) else {
+            return;
+        };
+        let target = k as i32 + step;
+        if target < 0 || target as usize >= same.len() {
+            return;
+        }
+        self.entries.swap(at, same[target as usize]);
+    }
+
+    /// Moves an entry to the end of another section.
+    pub fn move_to(&mut self, id: Uuid, section: MapSection) {
+        if let Some(at) = self.entries.iter().position(|e| e.id == id) {
+            let mut entry = self.entries.remove(at);
+            entry.section = section;
+            self.entries.push(entry);
+        }
+    }
+
+    /// Removes an entry and returns it with its place, for undo.
+    pub fn remove_entry(&mut self, id: Uuid) -> Option<(usize, MapEntry)> {
+        let at = self.entries.iter().position(|e| e.id == id)?;
+        Some((at, self.entries.remove(at)))
+    }
+
+    pub fn restore_entry(&mut self, at: usize, entry: MapEntry) {
+        let at = at.min(self.entries.len());
+        self.entries.insert(at, entry);
+    }
+
+    /// Pairs a new safety goal with a danger statement that has none.
+    pub fn add_safety_goal(&mut self, danger_statement: Uuid) -> Result<Uuid, MapError> {
+        if !self
+            .danger_statements
+            .iter()
+            .any(|d| d.id == danger_statement)
+        {
+            return Err(MapError::UnknownDangerStatement);
+        }
+        if self
+            .safety_goals
+            .iter()
+            .any(|g| g.danger_statement == danger_statement)
+        {
+            return Err(MapError::DangerAlreadyHasGoal);
+        }
+        let id = Uuid::new_v4();
+        self.safety_goals.push(SafetyGoal {
+            id,
+            danger_statement,
+            what_people_will_see: String::new(),
+            for_how_long: String::new(),
+        });
+        Ok(id)
+    }
+
+    /// Removes a danger statement and the safety goal paired with it.
+    pub fn remove_danger_statement(&mut self, id: Uuid) {
+        self.danger_statements.retain(|d| d.id != id);
+        self.safety_goals.retain(|g| g.danger_statement != id);
+    }
+
+    /// Danger statements with no safety goal yet.
+    pub fn unpaired_dangers(&self) -> impl Iterator<Item = &DangerStatement> {
+        self.danger_statements
+            .iter()
+            .filter(|d| !self.safety_goals.iter().any(|g| g.danger_statement == d.id))
+    }
+
+    pub fn set_score(&mut self, person: &PersonRef, score: Option<u8>) -> Result<(), MapError> {
+        if score.is_some_and(|s| s > 10) {
+            return Err(MapError::ScoreOutOfRange);
+        }
+        match self.scores.iter_mut().find(|s| &s.person == person) {
+            Some(existing) => existing.score = score,
+            None => self.scores.push(SafetyScore {
+                person: person.clone(),
+                score,
+                reason: String::new(),
+            }),
+        }
+        Ok(())
+    }
+}
+
+/// One person's scores across map versions, oldest first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trajectory {
+    pub person: PersonRef,
+    pub points: Vec<(NaiveDate, Option<u8>)>,
+}
+
+/// Everyone's scores across `versions` (oldest first), one row per person
+/// who scored in any version.
+pub fn trajectories(versions: &[SafetyMap]) -> Vec<Trajectory> {
+    let mut people: Vec<PersonRef> = Vec::new();
+    for score in versions.iter().flat_map(|m| &m.scores) {
+        if !people.contains(&score.person) {
+            people.push(score.person.clone());
+        }
+    }
+    people
+        .into_iter()
+        .map(|person| Trajectory {
+            points: versions
+                .iter()
+                .map(|m| {
+                    (
+                        m.date,
+                        m.scores
+                            .iter()
+                            .find(|s| s.person == person)
+                            .and_then(|s| s.score),
+                    )
+                })
+                .collect(),
+            person,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap()
+    }
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    #[test]
+    fn the_helper_writes_one_plain_sentence() {
+        let statement = DangerStatement {
+            who_is_worried: "Social workers".into(),
+            behaviour: "drinks and shouts at Mum".into(),
+            by_whom: "Dad".into(),
+            impact: "get hurt and be scared to be at home".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            statement.compose(&["Amy (6)".into()]),
+            "Social workers are worried that if Dad drinks and shouts at Mum again, Amy (6) could get hurt and be scared to be at home."
+        );
+        let school = DangerStatement {
+            who_is_worried: "Amy's school".into(),
+            ..statement.clone()
+        };
+        assert!(school
+            .compose(&["Amy".into(), "Leo".into()])
+            .starts_with("Amy's school is worried that if Dad"));
+        assert!(school
+            .compose(&["Amy".into(), "Leo".into()])
+            .contains("Amy and Leo could"));
+    }
+
+    #[test]
+    fn an_edited_sentence_wins_over_the_composed_one() {
+        let mut statement = DangerStatement {
+            who_is_worried: "We".into(),
+            ..Default::default()
+        };
+        assert!(statement
+            .text(&[])
+            .starts_with("We are worried that if someone"));
+        statement.sentence = "We are worried Leo will be left alone again.".into();
+        assert_eq!(
+            statement.text(&[]),
+            "We are worried Leo will be left alone again."
+        );
+    }
+
+    #[test]
+    fn labels_get_a_hint_and_behaviours_do_not() {
+        assert!(label_hint("Concerns about neglect")
+            .unwrap()
+            .contains("what the children go without"));
+        assert!(label_hint("Domestic Violence in the home").is_some());
+        assert_eq!(label_hint("Dad hits Mum when he has been drinking"), None);
+    }
+
+    #[test]
+    fn each_danger_statement_pairs_with_one_safety_goal() {
+        let mut map = SafetyMap::new(day(1), now());
+        let danger = DangerStatement {
+            id: Uuid::new_v4(),
+            ..Default::default()
+        };
+        map.danger_statements.push(danger.clone());
+        assert!(map.add_safety_goal(danger.id).is_ok());
+        assert_eq!(
+            map.add_safety_goal(danger.id),
+            Err(MapError::DangerAlreadyHasGoal)
+        );
+        assert_eq!(
+            map.add_safety_goal(Uuid::new_v4()),
+            Err(MapError::UnknownDangerStatement)
+        );
+        assert_eq!(map.unpaired_dangers().count(), 0);
+        map.remove_danger_statement(danger.id);
+        assert!(
+            map.safety_goals.is_empty(),
+            "the goal goes with its danger statement"
+        );
+    }
+
+    #[test]
+    fn entries_reorder_within_a_section_and_move_between_sections() {
+        let mut map = SafetyMap::new(day(1), now());
+        let entry = |section, text: &str| MapEntry {
+            id: Uuid::new_v4(),
+            section,
+            text: text.into(),
+            said_by: PersonRef::default(),
+            date: day(1),
+            children: vec![],
+        };
+        let a = entry(MapSection::Harm, "a");
+        let b = entry(MapSection::Danger, "b");
+        let c = entry(MapSection::Harm, "c");
+        map.entries = vec![a.clone(), b.clone(), c.clone()];
+        map.reorder(c.id, -1);
+        let harm: Vec<_> = map
+            .entries_in(MapSection::Harm)
+            .map(|e| e.text.as_str())
+            .collect();
+        assert_eq!(harm, ["c", "a"]);
+        map.reorder(c.id, -1); // already first: nothing happens
+        assert_eq!(map.entries_in(MapSection::Harm).next().unwrap().text, "c");
+        map.move_to(a.id, MapSection::ExistingStrengths);
+        assert_eq!(map.entries_in(MapSection::ExistingStrengths).count(), 1);
+        let (at, removed) = map.remove_entry(b.id).unwrap();
+        map.restore_entry(at, removed);
+        assert_eq!(map.entries.len(), 3);
+    }
+
+    #[test]
+    fn a_review_copies_the_map_and_keeps_the_old_version() {
+        let mut first = SafetyMap::new(day(1), now());
+        let worker = PersonRef::Named("Priya (social worker)".into());
+        first.set_score(&worker, Some(3)).unwrap();
+        let mut second = first.start_review(day(22), now());
+        assert_ne!(second.id, first.id);
+        assert_eq!(second.scores, first.scores);
+        second.set_score(&worker, Some(6)).unwrap();
+        assert_eq!(first.scores[0].score, Some(3));
+        assert_eq!(
+            second.set_score(&worker, Some(11)),
+            Err(MapError::ScoreOutOfRange)
+        );
+
+        let lines = trajectories(&[first, second]);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].points, vec![(day(1), Some(3)), (day(22), Some(6))]);
+    }
+}

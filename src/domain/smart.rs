@@ -1,0 +1,543 @@
+//! The SMART checker: says, in plain words, why an action or a plan is not
+//! Specific, Measurable, Achievable, Realistic and Time-bound.
+//!
+//! The API is small and stable:
+//! - [`check_action`] gives the [`Finding`]s for one action;
+//! - [`check_plan`] gives them for every action and for the plan as a whole.
+//!
+//! Each finding has a stable `code` (listed in [`codes`]) for tools and
+//! tests, and a `message` for people. The checker only advises: it never
+//! blocks saving. Its word lists come from councils' guidance on SMART plans
+//! and from what file audits keep finding ("Mum to engage with services").
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+use super::case::Case;
+use super::people::PersonRef;
+use super::plan::{Action, Plan, PlanKind};
+
+/// Every finding code the checker can give.
+pub mod codes {
+    pub const NO_OWNER: &str = "action.no_owner";
+    pub const VAGUE_OWNER: &str = "action.vague_owner";
+    pub const NO_DATE: &str = "action.no_date";
+    pub const OPEN_ENDED_DATE: &str = "action.open_ended_date";
+    pub const UNREADABLE_DATE: &str = "action.unreadable_date";
+    pub const DATE_BEFORE_START: &str = "action.date_before_start";
+    pub const DATE_AFTER_REVIEW: &str = "action.date_after_review";
+    pub const VAGUE_VERB: &str = "action.vague_verb";
+    pub const NO_MEASURE: &str = "action.no_measure";
+    pub const SEVERAL_TASKS: &str = "action.several_tasks";
+    pub const WORRY_WITHOUT_ACTION: &str = "plan.worry_without_action";
+    pub const OUTCOME_WITHOUT_ACTION: &str = "plan.outcome_without_action";
+    pub const ACTION_WITHOUT_OUTCOME: &str = "plan.action_without_outcome";
+    pub const TOO_MANY_ACTIONS: &str = "plan.too_many_actions_for_one_person";
+    pub const NO_CONTINGENCY: &str = "plan.no_contingency";
+    pub const NO_CHILD_VIEW: &str = "plan.no_child_view";
+}
+
+/// Most people can hold about this many actions in mind at once.
+pub const MAX_ACTIONS_PER_PERSON: usize = 8;
+
+/// What a finding is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subject {
+    Action(Uuid),
+    Worry(Uuid),
+    Outcome(Uuid),
+    Person(String),
+    Plan,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub code: &'static str,
+    pub message: String,
+    pub subject: Subject,
+}
+
+/// Dates the checker measures actions against.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PlanDates {
+    pub start: Option<NaiveDate>,
+    pub next_review: Option<NaiveDate>,
+}
+
+/// How a "by when" reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Due {
+    Missing,
+    Date(NaiveDate),
+    /// Words that set no end: "ongoing", "asap".
+    OpenEnded(String),
+    /// "At the next review", with no review date known.
+    NextReview,
+    Unreadable,
+}
+
+const OPEN_ENDED: [&str; 18] = [
+    "ongoing",
+    "on going",
+    "on-going",
+    "asap",
+    "a.s.a.p",
+    "as soon as possible",
+    "as and when",
+    "when needed",
+    "when required",
+    "as required",
+    "as necessary",
+    "as needed",
+    "tbc",
+    "tba",
+    "continuous",
+    "regularly",
+    "throughout",
+    "when appropriate",
+];
+const RECURRING: [&str; 6] = [
+    "daily",
+    "weekly",
+    "monthly",
+    "fortnightly",
+    "every week",
+    "every day",
+];
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// Reads a "by when" as typed: "14/12/2026", "14/12/26", "2026-12-14",
+/// "14 Dec 2026", "by 14 December 2026", or words like "ongoing".
+pub fn read_due(text: &str, next_review: Option<NaiveDate>) -> Due {
+    let lower = text.trim().to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    if lower.is_empty() {
+        return Due::Missing;
+    }
+    if let Some(word) = OPEN_ENDED
+        .iter()
+        .chain(RECURRING.iter())
+        .find(|w| contains_phrase(lower, w))
+    {
+        return Due::OpenEnded((*word).to_string());
+    }
+    let bare = lower.strip_prefix("by ").unwrap_or(lower).trim();
+    if bare.contains("review") {
+        return next_review.map_or(Due::NextReview, Due::Date);
+    }
+    parse_date(bare).map_or(Due::Unreadable, Due::Date)
+}
+
+/// Day, month and year in the orders British people write them.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = text
+        .split(['/', '-', ' ', '.'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let number = |s: &str| {
+        s.trim_end_matches(|ch: char| ch.is_ascii_alphabetic())
+            .parse::<u32>()
+            .ok()
+    };
+    let month = |s: &str| {
+        number(s).or_else(|| {
+            let s = s.to_lowercase();
+            MONTHS
+                .iter()
+                .position(|m| s.starts_with(m))
+                .map(|i| i as u32 + 1)
+        })
+    };
+    let (year, month, day) = if a.len() == 4 {
+        (number(a)?, month(b)?, number(c)?)
+    } else {
+        let year = number(c)?;
+        (
+            if c.len() == 2 { 2000 + year } else { year },
+            month(b)?,
+            number(a)?,
+        )
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+const VAGUE_OWNERS: [&str; 24] = [
+    "professionals",
+    "all professionals",
+    "all",
+    "everyone",
+    "all agencies",
+    "agencies",
+    "partner agencies",
+    "relevant agencies",
+    "the family",
+    "family",
+    "parents",
+    "the parents",
+    "carers",
+    "services",
+    "network",
+    "the network",
+    "team",
+    "the team",
+    "core group",
+    "the core group",
+    "tbc",
+    "tba",
+    "n/a",
+    "various",
+];
+
+/// Verbs that say nothing anyone could see or count.
+const VAGUE_VERBS: [&str; 14] = [
+    "engage",
+    "monitor",
+    "support",
+    "work with",
+    "address",
+    "continue to",
+    "attend as required",
+    "be aware",
+    "cooperate",
+    "co-operate",
+    "comply",
+    "consider",
+    "encourage",
+    "promote",
+];
+
+/// Common verbs that start a second task after "and".
+const ACTION_VERBS: [&str; 40] = [
+    "attend", "arrange", "book", "bring", "buy", "call", "check", "clean", "collect", "complete",
+    "contact", "cook", "email", "find", "get", "give", "go", "keep", "make", "meet", "move", "pay",
+    "phone", "provide", "read", "refer", "register", "ring", "see", "send", "share", "show",
+    "sign", "speak", "start", "stop", "take", "tell", "visit", "write",
+];
+
+fn finding(code: &'static str, subject: Subject, message: impl Into<String>) -> Finding {
+    Finding {
+        code,
+        message: message.into(),
+        subject,
+    }
+}
+
+/// What is not SMART about one action.
+pub fn check_action(action: &Action, case: &Case, dates: PlanDates) -> Vec<Finding> {
+    let mut found = Vec::new();
+    let subject = || Subject::Action(action.id);
+
+    match &action.who {
+        PersonRef::Person(id) if case.person_name(*id).is_some() => {}
+        PersonRef::Person(_) => found.push(finding(
+            codes::NO_OWNER,
+            subject(),
+            "The person named for this action is no longer on the case. Choose who will do it.",
+        )),
+        PersonRef::Named(name) if name.trim().is_empty() => found.push(finding(
+            codes::NO_OWNER,
+            subject(),
+            "Say who will do this: one named person.",
+        )),
+        PersonRef::Named(name) => {
+            let lower = name.trim().to_lowercase();
+            if VAGUE_OWNERS.contains(&lower.as_str()) || lower.starts_with("all ") {
+                found.push(finding(
+                    codes::VAGUE_OWNER,
+                    subject(),
+                    format!("\u{201c}{}\u{201d} is not one person. Name who will do it, so everyone knows who to ask.", name.trim()),
+                ));
+            }
+        }
+    }
+
+    match read_due(&action.by_when, dates.next_review) {
+        Due::Missing => found.push(finding(
+            codes::NO_DATE,
+            subject(),
+            "Add a date to say by when.",
+        )),
+        Due::OpenEnded(word) => found.push(finding(
+            codes::OPEN_ENDED_DATE,
+            subject(),
+            format!(
+                "\u{201c}{word}\u{201d} has no end. Give a date, so everyone knows when to check."
+            ),
+        )),
+        Due::NextReview => {}
+        Due::Unreadable => found.push(finding(
+            codes::UNREADABLE_DATE,
+            subject(),
+            "Write the date as a day, month and year, for example 14/12/2026.",
+        )),
+        Due::Date(date) => {
+            if dates.start.is_some_and(|start| date < start) {
+                found.push(finding(
+                    codes::DATE_BEFORE_START,
+                    subject(),
+                    "This date is before the plan starts.",
+                ));
+            }
+            if dates.next_review.is_some_and(|review| date > review) {
+                found.push(finding(
+                    codes::DATE_AFTER_REVIEW,
+                    subject(),
+                    "This date is after the next review. Set a date before it, so the review can see whether it happened.",
+                ));
+            }
+        }
+    }
+
+    let what = action.what.to_lowercase();
+    let how = action.how_we_will_know.trim();
+    if how.is_empty() {
+        found.push(finding(
+            codes::NO_MEASURE,
+            subject(),
+            "Say how we will know it has happened: something people will see, hear or can count.",
+        ));
+    }
+    if let Some(verb) = VAGUE_VERBS.iter().find(|v| contains_phrase(&what, v)) {
+        if how.is_empty() || !is_measurable(how) {
+            found.push(finding(
+                codes::VAGUE_VERB,
+                subject(),
+                format!("\u{201c}{verb}\u{201d} does not say what will be done. Say what the person will do, and what people will see."),
+            ));
+        }
+    }
+    if has_several_tasks(&what) {
+        found.push(finding(codes::SEVERAL_TASKS, subject(), "This joins more than one task. Split it into one action for each, each with its own date."));
+    }
+    found
+}
+
+/// A sign is measurable if it names something seen, heard or counted: a
+/// number, a frequency, or an observable record. Feelings of improvement
+/// without any of these are not.
+fn is_measurable(how: &str) -> bool {
+    let lower = how.to_lowercase();
+    let has_number = lower.chars().any(|c| c.is_ascii_digit())
+        || [
+            "every",
+            "each",
+            "all ",
+            "no more than",
+            "at least",
+            "once",
+            "twice",
+            "weekly",
+            "daily",
+        ]
+        .iter()
+        .any(|w| contains_phrase(&lower, w));
+    let observable = [
+        "see",
+        "seen",
+        "record",
+        "report",
+        "letter",
+        "certificate",
+        "attend",
+        "register",
+        "test",
+        "show",
+        "tell",
+        "says",
+        "said",
+        "photo",
+        "visit",
+    ]
+    .iter()
+    .any(|w| contains_phrase(&lower, w));
+    let vague = [
+        "improve",
+        "better",
+        "engag",
+        "positive",
+        "reduced concern",
+        "no concern",
+        "progress",
+        "fewer worries",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    has_number || (observable && !vague)
+}
+
+fn has_several_tasks(what: &str) -> bool {
+    if what.split(';').filter(|p| !p.trim().is_empty()).count() > 1 {
+        return true;
+    }
+    if what
+        .split(". ")
+        .filter(|p| p.split_whitespace().count() > 2)
+        .count()
+        > 1
+    {
+        return true;
+    }
+    what.match_indices(" and ").any(|(at, m)| {
+        let next = what[at + m.len()..]
+            .trim_start_matches("then ")
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        ACTION_VERBS.contains(&next)
+    }) || what.contains(" and then ")
+}
+
+/// Everything the checker finds in a plan: for each action, then for the
+/// plan as a whole.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlanReport {
+    pub actions: Vec<(Uuid, Vec<Finding>)>,
+    pub plan: Vec<Finding>,
+}
+
+impl PlanReport {
+    pub fn for_action(&self, id: Uuid) -> &[Finding] {
+        self.actions
+            .iter()
+            .find(|(a, _)| *a == id)
+            .map_or(&[], |(_, f)| f.as_slice())
+    }
+
+    /// Whether every action passes.
+    pub fn all_actions_smart(&self) -> bool {
+        self.actions.iter().all(|(_, f)| f.is_empty())
+    }
+
+    pub fn count(&self) -> usize {
+        self.plan.len() + self.actions.iter().map(|(_, f)| f.len()).sum::<usize>()
+    }
+}
+
+/// Words that put off recording a child's view, which reviews keep finding.
+const NOT_A_VIEW: [&str; 8] = [
+    "too young",
+    "n/a",
+    "not applicable",
+    "none",
+    "nil",
+    "baby",
+    "non-verbal",
+    "unable to",
+];
+
+pub fn check_plan(plan: &Plan, case: &Case, next_review: Option<NaiveDate>) -> PlanReport {
+    let dates = PlanDates {
+        start: plan.start,
+        next_review,
+    };
+    let actions = plan
+        .actions
+        .iter()
+        .map(|a| (a.id, check_action(a, case, dates)))
+        .collect();
+    let mut found = Vec::new();
+
+    let served: Vec<Uuid> = plan.actions.iter().filter_map(|a| a.outcome).collect();
+    for worry in &plan.worries {
+        let answered = plan
+            .outcomes
+            .iter()
+            .any(|o| o.worry == Some(worry.id) && served.contains(&o.id));
+        if !answered {
+            found.push(finding(
+                codes::WORRY_WITHOUT_ACTION,
+                Subject::Worry(worry.id),
+                format!("No action deals with this worry: \u{201c}{}\u{201d}. Link it to an outcome, and add an action for that outcome.", short(&worry.text)),
+            ));
+        }
+    }
+    for outcome in &plan.outcomes {
+        if !served.contains(&outcome.id) {
+            found.push(finding(
+                codes::OUTCOME_WITHOUT_ACTION,
+                Subject::Outcome(outcome.id),
+                format!(
+                    "No action works towards this outcome: \u{201c}{}\u{201d}.",
+                    short(&outcome.text)
+                ),
+            ));
+        }
+    }
+    for action in &plan.actions {
+        if !action
+            .outcome
+            .is_some_and(|o| plan.outcomes.iter().any(|x| x.id == o))
+        {
+            found.push(finding(
+                codes::ACTION_WITHOUT_OUTCOME,
+                Subject::Action(action.id),
+                format!(
+                    "Say which outcome \u{201c}{}\u{201d} is for.",
+                    short(&action.what)
+                ),
+            ));
+        }
+    }
+
+    let mut per_person: HashMap<String, usize> = HashMap::new();
+    for action in &plan.actions {
+        if let Some(name) = action.who.name(case) {
+            *per_person.entry(name).or_default() += 1;
+        }
+    }
+    let mut busy: Vec<_> = per_person
+        .into_iter()
+        .filter(|(_, n)| *n > MAX_ACTIONS_PER_PERSON)
+        .collect();
+    busy.sort();
+    for (name, n) in busy {
+        found.push(finding(
+            codes::TOO_MANY_ACTIONS,
+            Subject::Person(name.clone()),
+            format!("{name} has {n} actions. More than about {MAX_ACTIONS_PER_PERSON} is hard to keep track of: combine or drop some."),
+        ));
+    }
+
+    if plan.kind == PlanKind::ChildProtection && plan.contingency.trim().is_empty() {
+        found.push(finding(codes::NO_CONTINGENCY, Subject::Plan, "A Child Protection plan needs a contingency plan: what happens if the plan is not followed or does not work."));
+    }
+
+    let views = plan.child_views.trim().to_lowercase();
+    if views.is_empty()
+        || NOT_A_VIEW.iter().any(|w| contains_phrase(&views, w))
+            && views.split_whitespace().count() < 12
+    {
+        found.push(finding(
+            codes::NO_CHILD_VIEW,
+            Subject::Plan,
+            "Record the children's views in their own words. For a child who cannot talk yet, \u{201c}too young\u{201d} is not a reason: write how they seem, what they do, and who they go to.",
+        ));
+    }
+    PlanReport {
+        actions,
+        plan: found,
+    }
+}
+
+fn short(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
