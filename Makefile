@@ -29,9 +29,12 @@ dist: setup build-dist
 test: setup check-format clippy host-test wasm-test build-dist e2e
 	@echo "make test: all checks passed"
 
-## make bench: the size of every file in dist/.
+## make bench: the size of every file in dist/, then timings in headless Chromium.
 bench: setup build-dist
 	@scripts/bench.sh
+	@mkdir -p target/bench
+	@for n in 1 100 500; do cargo run -q --example sample_cases -- $$n > target/bench/cases-$$n.json; done
+	@cd tests/e2e && DIST_DIR=$(CURDIR)/dist BENCH_DIR=$(CURDIR)/target/bench node bench-storage.mjs
 
 check-format:
 	cargo fmt --check

@@ -104,6 +104,7 @@ async fn creating_a_case_opens_its_overview_and_autosaves_edits() {
         .get_item(&format!("kinplan.case.{id}"))
         .unwrap()
         .unwrap();
+    let stored = kinplan::domain::packing::unpack(&stored).unwrap();
     let stored: serde_json::Value = serde_json::from_str(&stored).unwrap();
     assert_eq!(
         stored["schema_version"],

@@ -16,6 +16,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::case::Case;
+use super::json_path;
 use super::schema::{migrate_case, version_of, ReadError, CURRENT_VERSION};
 
 /// The value of the `format` field that marks a Kinplan export.
@@ -167,12 +168,9 @@ pub fn parse_export(bytes: &[u8]) -> Result<ExportFile, Vec<ImportError>> {
             ));
             continue;
         }
-        match serde_path_to_error::deserialize::<_, Case>(value.take()) {
+        match json_path::read::<Case>(&value.to_string()) {
             Ok(case) => parsed.push((path, case)),
-            Err(e) => errors.push(ImportError::at(
-                join_path(&path, &e.path().to_string()),
-                plain_serde_message(&e.into_inner()),
-            )),
+            Err(e) => errors.push(ImportError::at(join_path(&path, &e.path), e.message)),
         }
     }
     check_ids(&parsed, &mut errors);
@@ -180,13 +178,10 @@ pub fn parse_export(bytes: &[u8]) -> Result<ExportFile, Vec<ImportError>> {
     // Everything but the cases is small, so read it with the cases emptied.
     root["schema_version"] = Value::from(CURRENT_VERSION);
     root["cases"] = Value::Array(Vec::new());
-    let mut file: ExportFile = match serde_path_to_error::deserialize(root) {
+    let mut file: ExportFile = match json_path::read(&root.to_string()) {
         Ok(file) => file,
         Err(e) => {
-            errors.push(ImportError::at(
-                e.path().to_string(),
-                plain_serde_message(&e.into_inner()),
-            ));
+            errors.push(ImportError::at(e.path, e.message));
             return Err(errors);
         }
     };
@@ -202,36 +197,6 @@ fn join_path(prefix: &str, inner: &str) -> String {
         "." | "" => prefix.to_string(),
         _ if inner.starts_with('[') => format!("{prefix}{inner}"),
         _ => format!("{prefix}.{inner}"),
-    }
-}
-
-/// serde's message in plainer words, without the line and column of the
-/// re-read value, which would point nowhere in the user's file.
-fn plain_serde_message(e: &serde_json::Error) -> String {
-    // chrono's parse errors say what went wrong inside the text, not what
-    // the text should be.
-    const DATE_ERRORS: [&str; 6] = [
-        "input contains invalid characters",
-        "premature end of input",
-        "input is out of range",
-        "trailing input",
-        "no possible date and time matching input",
-        "input is not enough for unique date and time",
-    ];
-    let text = e.to_string();
-    let text = match text.find(" at line ") {
-        Some(at) => &text[..at],
-        None => &text,
-    };
-    if DATE_ERRORS.contains(&text) {
-        "not a valid date or time (for example 2020-04-14, or 2026-11-21T16:00:00Z)".into()
-    } else if text.starts_with("invalid character")
-        || text.starts_with("invalid length")
-        || text.starts_with("invalid group")
-    {
-        format!("not a valid id ({text})")
-    } else {
-        text.to_string()
     }
 }
 

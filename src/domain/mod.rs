@@ -8,6 +8,8 @@ pub mod case;
 pub mod dates;
 pub mod export;
 pub mod index;
+pub mod json_path;
+pub mod packing;
 pub mod people;
 pub mod plan;
 pub mod profile;

@@ -113,9 +113,7 @@ impl PracticeProfile {
 
     /// Reads a profile file, naming the field that is wrong.
     pub fn from_json(text: &str) -> Result<PracticeProfile, String> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| format!("not valid JSON ({e})"))?;
-        serde_path_to_error::deserialize(value).map_err(|e| format!("{}: {}", e.path(), e.inner()))
+        super::json_path::read(text).map_err(|e| e.to_string())
     }
 }
 
@@ -137,7 +135,10 @@ mod tests {
             .to_json()
             .replace("{\"weeks\":4}", "{\"fortnights\":2}");
         let err = PracticeProfile::from_json(&text).unwrap_err();
-        assert!(err.starts_with("timescales.cin_review_every"), "{err}");
+        assert!(
+            err.starts_with("timescales.cin_visit_every.fortnights: unknown variant"),
+            "{err}"
+        );
     }
 
     #[test]

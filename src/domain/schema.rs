@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::case::Case;
+use super::json_path::{self, PathError};
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: u32 = 2;
@@ -111,16 +112,19 @@ pub fn migrate_case(version: u32, case: &mut Value) -> Result<(), ReadError> {
 
 /// Reads a stored case from its JSON text, migrating it if it is old.
 pub fn read_case(text: &str) -> Result<StoredCase, ReadError> {
+    let corrupt = |e: PathError| ReadError::Corrupt(e.to_string());
     let mut value: Value =
         serde_json::from_str(text).map_err(|e| ReadError::Corrupt(e.to_string()))?;
     let version = version_of(&value).map_err(ReadError::Corrupt)?;
+    if version == CURRENT_VERSION {
+        return json_path::read(text).map_err(corrupt);
+    }
     let case = value
         .get_mut("case")
         .ok_or_else(|| ReadError::Corrupt("case is missing".into()))?;
     migrate_case(version, case)?;
     value["schema_version"] = Value::from(CURRENT_VERSION);
-    serde_path_to_error::deserialize(value)
-        .map_err(|e| ReadError::Corrupt(format!("{}: {}", e.path(), e.inner())))
+    json_path::read(&value.to_string()).map_err(corrupt)
 }
 
 /// Reads a case written by a newer version as if it were current, for a
@@ -128,7 +132,7 @@ pub fn read_case(text: &str) -> Result<StoredCase, ReadError> {
 pub fn read_case_ignoring_version(text: &str) -> Option<StoredCase> {
     let mut value: Value = serde_json::from_str(text).ok()?;
     value["schema_version"] = Value::from(CURRENT_VERSION);
-    serde_path_to_error::deserialize(value).ok()
+    json_path::read(&value.to_string()).ok()
 }
 
 #[cfg(test)]

@@ -13,20 +13,32 @@ use crate::ui::app::{AppState, Undo};
 use crate::ui::browser::{day, day_and_time, download};
 use crate::ui::import::ImportCases;
 
+/// How many cases the list shows before "Show more cases".
+const PAGE: usize = 25;
+
 #[component]
 pub fn CaseList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = RwSignal::new(String::new());
     let order = RwSignal::new(CaseOrder::LastUpdated);
+    let limit = RwSignal::new(PAGE);
     let has_cases = move || {
         state
             .index
             .with(|i| i.cases.iter().any(|e| e.deleted.is_none()))
     };
+    let found = Memo::new(move |_| {
+        state
+            .index
+            .with(|i| i.search(&query.get(), order.get()).len())
+    });
+    // Long lists show a page at a time, so the app opens as fast with
+    // hundreds of cases as with one.
     let shown = move || {
         state.index.with(|i| {
             i.search(&query.get(), order.get())
                 .into_iter()
+                .take(limit.get())
                 .cloned()
                 .collect::<Vec<_>>()
         })
@@ -68,8 +80,16 @@ pub fn CaseList() -> impl IntoView {
                         <CaseRow entry/>
                     </For>
                 </ul>
-                <Show when=move || shown().is_empty()>
+                <Show when=move || found.get() == 0>
                     <p>"No case names contain “" {query} "”."</p>
+                </Show>
+                <Show when=move || { found.get() > limit.get() }>
+                    <p>
+                        {move || format!("Showing {} of {} cases. ", limit.get(), found.get())}
+                        <button type="button" class="button button-secondary" on:click=move |_| limit.update(|l| *l += PAGE)>
+                            "Show more cases"
+                        </button>
+                    </p>
                 </Show>
                 <ExportAll/>
             </section>

@@ -102,9 +102,10 @@ impl OpenCase {
         if !self.dirty.get_value() || self.status.get_untracked() == SaveStatus::Conflict {
             return;
         }
-        let result = self
-            .case
-            .with_untracked(|case| storage::save_case(case, self.revision.get_value()));
+        let result = timed("kinplan:save", || {
+            self.case
+                .with_untracked(|case| storage::save_case(case, self.revision.get_value()))
+        });
         self.after_save(result);
     }
 
@@ -186,6 +187,22 @@ impl OpenCase {
             }
         }
     }
+}
+
+/// Runs `work` between two User Timing marks, so the save time shows in
+/// the browser's performance tools and in `make bench`. Only the latest
+/// measure is kept, so a long session does not grow the timeline.
+fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let Some(perf) = window().performance() else {
+        return work();
+    };
+    let start = format!("{name}:start");
+    let _ = perf.mark(&start);
+    let out = work();
+    perf.clear_measures_with_measure_name(name);
+    let _ = perf.measure_with_start_mark(name, &start);
+    perf.clear_marks_with_mark_name(&start);
+    out
 }
 
 /// Loads the case `id` and shows the page the route asks for inside it.

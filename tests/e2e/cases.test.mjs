@@ -94,12 +94,11 @@ test('a case from a newer version opens read-only and is never overwritten', asy
   const page = await watchedPage(context);
   const id = await createCase(page, server.url, 'Future family');
   const key = `kinplan.case.${id}`;
-  const newer = await page.evaluate((k) => {
-    const stored = JSON.parse(localStorage.getItem(k));
-    stored.schema_version = 99;
-    localStorage.setItem(k, JSON.stringify(stored));
-    return localStorage.getItem(k);
-  }, key);
+  // A newer version wrote it (as plain JSON, which every version reads).
+  const stored = (await storedCases(page))[id];
+  stored.schema_version = 99;
+  const newer = JSON.stringify(stored);
+  await page.evaluate(([k, text]) => localStorage.setItem(k, text), [key, newer]);
   await page.reload();
   await page.locator('main h1', { hasText: 'Future family' }).waitFor();
   assert.match(await page.locator('.warning-text').textContent(), /newer version of Kinplan/);

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import zlib from 'node:zlib';
 
 const require = createRequire(import.meta.url);
 export const DIST = path.resolve(process.env.DIST_DIR ?? '../../dist');
@@ -102,16 +103,33 @@ export async function tabTo(page, pattern, { max = 80, shift = false } = {}) {
   throw new Error(`Tab never reached ${pattern}`);
 }
 
+/** Reads a stored case record: plain JSON, or packed (see src/domain/packing.rs). */
+export function unpackRecord(raw) {
+  if (!raw.startsWith('\u0001')) return JSON.parse(raw);
+  const body = raw.slice(raw.indexOf('\u0002') + 1);
+  const colon = body.indexOf(':');
+  const length = Number(body.slice(0, colon));
+  const bytes = [];
+  let buffer = 0, bits = 0;
+  for (const ch of body.slice(colon + 1)) {
+    buffer = (buffer << 15) | (ch.codePointAt(0) - 0x1000);
+    bits += 15;
+    while (bits >= 8 && bytes.length < length) { bits -= 8; bytes.push((buffer >> bits) & 0xff); buffer &= (1 << bits) - 1; }
+  }
+  return JSON.parse(zlib.inflateRawSync(Buffer.from(bytes)).toString('utf8'));
+}
+
 /** The stored JSON of every case, keyed by id. */
 export async function storedCases(page) {
-  return page.evaluate(() => {
+  const raw = await page.evaluate(() => {
     const out = {};
     for (let i = 0; i < localStorage.length; i++) {
       const key = localStorage.key(i);
-      if (key.startsWith('kinplan.case.')) out[key.slice('kinplan.case.'.length)] = JSON.parse(localStorage.getItem(key));
+      if (key.startsWith('kinplan.case.')) out[key.slice('kinplan.case.'.length)] = localStorage.getItem(key);
     }
     return out;
   });
+  return Object.fromEntries(Object.entries(raw).map(([id, text]) => [id, unpackRecord(text)]));
 }
 
 export function expectNoProblems(page) {
