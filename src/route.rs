@@ -14,6 +14,8 @@ pub enum Route {
     CaseList,
     CaseOverview(Uuid),
     CaseTool(Uuid, Tool),
+    /// One plan of a case, in the plan editor.
+    Plan(Uuid, Uuid),
     NotFound,
 }
 
@@ -29,6 +31,10 @@ impl Route {
                 (Ok(id), Some(tool)) => Route::CaseTool(id, tool),
                 _ => Route::NotFound,
             },
+            ["cases", id, "plans", plan] => match (id.parse(), plan.parse()) {
+                (Ok(id), Ok(plan)) => Route::Plan(id, plan),
+                _ => Route::NotFound,
+            },
             _ => Route::NotFound,
         }
     }
@@ -39,13 +45,14 @@ impl Route {
             Route::CaseList | Route::NotFound => "#/".into(),
             Route::CaseOverview(id) => format!("#/cases/{id}"),
             Route::CaseTool(id, tool) => format!("#/cases/{id}/{}", tool.slug()),
+            Route::Plan(id, plan) => format!("#/cases/{id}/plans/{plan}"),
         }
     }
 
     /// The case this route is inside, if any.
     pub fn case_id(&self) -> Option<Uuid> {
         match self {
-            Route::CaseOverview(id) | Route::CaseTool(id, _) => Some(*id),
+            Route::CaseOverview(id) | Route::CaseTool(id, _) | Route::Plan(id, _) => Some(*id),
             Route::CaseList | Route::NotFound => None,
         }
     }
@@ -60,6 +67,7 @@ mod tests {
         let id = Uuid::new_v4();
         let mut routes = vec![Route::CaseList, Route::CaseOverview(id)];
         routes.extend(Tool::ALL.map(|t| Route::CaseTool(id, t)));
+        routes.push(Route::Plan(id, Uuid::new_v4()));
         for route in routes {
             assert_eq!(Route::parse(&route.href()), route);
         }

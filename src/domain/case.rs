@@ -280,6 +280,43 @@ impl Case {
     }
 }
 
+impl Case {
+    pub fn plan(&self, id: Uuid) -> Option<&Plan> {
+        self.documents.plans.iter().find(|p| p.id == id)
+    }
+
+    pub fn plan_mut(&mut self, id: Uuid) -> Option<&mut Plan> {
+        self.documents.plans.iter_mut().find(|p| p.id == id)
+    }
+
+    /// The current version of the Signs of Safety map, if there is one.
+    pub fn current_map(&self) -> Option<&SafetyMap> {
+        self.documents.safety_maps.last()
+    }
+
+    /// First names of the given children, with their ages when known:
+    /// "Amy (6)".
+    pub fn child_names(&self, ids: &[Uuid], today: NaiveDate) -> Vec<String> {
+        self.children
+            .iter()
+            .filter(|c| ids.is_empty() || ids.contains(&c.id))
+            .filter(|c| !c.first_name.trim().is_empty())
+            .map(|c| match c.age.years_on(today) {
+                Some(years) => format!("{} ({years})", c.first_name.trim()),
+                None => c.first_name.trim().to_string(),
+            })
+            .collect()
+    }
+
+    /// Whether any of the given children (all, if none given) is under 1.
+    pub fn has_baby(&self, ids: &[Uuid], today: NaiveDate) -> bool {
+        self.children
+            .iter()
+            .filter(|c| ids.is_empty() || ids.contains(&c.id))
+            .any(|c| c.age.years_on(today) == Some(0))
+    }
+}
+
 /// The step a worker is guided to next on the case overview.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NextStep {

@@ -76,32 +76,8 @@ pub fn file_name(what: &str, now: DateTime<Utc>) -> String {
     format!("kinplan-{slug}-{}.json", now.date_naive())
 }
 
-/// One problem in an import file, at a JSON path.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ImportError {
-    /// Where in the file, e.g. `cases[2].label`; empty for the whole file.
-    pub path: String,
-    pub message: String,
-}
-
-impl ImportError {
-    fn at(path: impl Into<String>, message: impl Into<String>) -> ImportError {
-        ImportError {
-            path: path.into(),
-            message: message.into(),
-        }
-    }
-}
-
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{}", self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
-    }
-}
+/// One problem in an import file, at a JSON path such as `cases[2].label`.
+pub use super::json_path::PathError as ImportError;
 
 /// Checks a whole export file and returns its cases, migrated to the
 /// current schema, or every problem found. Nothing is written either way.

@@ -17,6 +17,15 @@ pub struct PathError {
     pub message: String,
 }
 
+impl PathError {
+    pub fn at(path: impl Into<String>, message: impl Into<String>) -> PathError {
+        PathError {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
 impl std::fmt::Display for PathError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.path.is_empty() {

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::people::PersonRef;
+use super::safety_map::SafetyMap;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -246,5 +247,110 @@ impl Plan {
             reviews: Vec::new(),
             events: Vec::new(),
         }
+    }
+}
+
+impl Plan {
+    /// Copies the map's danger statements in as worries, and its safety
+    /// goals as outcomes linked to them, skipping any copied before, so
+    /// nothing is typed twice. Returns how many were added.
+    pub fn copy_from_map(&mut self, map: &SafetyMap, child_names: &[String]) -> usize {
+        let mut added = 0;
+        for danger in &map.danger_statements {
+            if self
+                .worries
+                .iter()
+                .any(|w| w.danger_statement == Some(danger.id))
+            {
+                continue;
+            }
+            self.worries.push(Worry {
+                id: Uuid::new_v4(),
+                text: danger.text(child_names),
+                danger_statement: Some(danger.id),
+            });
+            added += 1;
+        }
+        for goal in &map.safety_goals {
+            if self.outcomes.iter().any(|o| o.safety_goal == Some(goal.id))
+                || goal.text().is_empty()
+            {
+                continue;
+            }
+            let worry = self
+                .worries
+                .iter()
+                .find(|w| w.danger_statement == Some(goal.danger_statement))
+                .map(|w| w.id);
+            self.outcomes.push(Outcome {
+                id: Uuid::new_v4(),
+                text: goal.text(),
+                worry,
+                safety_goal: Some(goal.id),
+            });
+            added += 1;
+        }
+        added
+    }
+
+    /// Removes an outcome, unlinking the actions that served it.
+    pub fn remove_outcome(&mut self, id: Uuid) {
+        self.outcomes.retain(|o| o.id != id);
+        for action in self.actions.iter_mut().filter(|a| a.outcome == Some(id)) {
+            action.outcome = None;
+        }
+    }
+
+    /// Removes a worry, unlinking the outcomes that answered it.
+    pub fn remove_worry(&mut self, id: Uuid) {
+        self.worries.retain(|w| w.id != id);
+        for outcome in self.outcomes.iter_mut().filter(|o| o.worry == Some(id)) {
+            outcome.worry = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::safety_map::{DangerStatement, SafetyGoal};
+    use chrono::TimeZone;
+
+    #[test]
+    fn copying_from_the_map_links_outcomes_to_worries_and_never_duplicates() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
+        let mut map = SafetyMap::new(now.date_naive(), now);
+        let danger = DangerStatement {
+            id: Uuid::new_v4(),
+            who_is_worried: "Social workers".into(),
+            behaviour: "drinks and shouts at Mum".into(),
+            by_whom: "Dad".into(),
+            impact: "get hurt".into(),
+            ..Default::default()
+        };
+        map.safety_goals.push(SafetyGoal {
+            id: Uuid::new_v4(),
+            danger_statement: danger.id,
+            what_people_will_see: "Dad does not drink at home".into(),
+            for_how_long: "for 6 months".into(),
+        });
+        map.danger_statements.push(danger);
+        let mut plan = Plan::new(PlanKind::ChildProtection, now);
+        assert_eq!(plan.copy_from_map(&map, &["Amy".into()]), 2);
+        assert_eq!(plan.worries[0].text, "Social workers are worried that if Dad drinks and shouts at Mum again, Amy could get hurt.");
+        assert_eq!(
+            plan.outcomes[0].text,
+            "Dad does not drink at home, for 6 months."
+        );
+        assert_eq!(plan.outcomes[0].worry, Some(plan.worries[0].id));
+        assert_eq!(
+            plan.copy_from_map(&map, &["Amy".into()]),
+            0,
+            "nothing is copied twice"
+        );
+
+        let worry = plan.worries[0].id;
+        plan.remove_worry(worry);
+        assert_eq!(plan.outcomes[0].worry, None);
     }
 }

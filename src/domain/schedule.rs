@@ -8,6 +8,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::calendar::WorkingDays;
+use super::case::Case;
 use super::plan::{EventKind, Plan, PlanKind};
 use super::profile::{Period, PracticeProfile};
 
@@ -305,6 +306,22 @@ fn item(
         state,
         basis,
     }
+}
+
+/// The soonest statutory deadline across a case's plans.
+pub fn next_deadline(
+    case: &Case,
+    profile: &PracticeProfile,
+    today: NaiveDate,
+) -> Option<ScheduleItem> {
+    case.documents
+        .plans
+        .iter()
+        .filter_map(|plan| {
+            schedule(plan, case.has_baby(&plan.children, today), profile, today).ok()
+        })
+        .flatten()
+        .min_by_key(|item| item.due)
 }
 
 /// The date of the next review, which actions should be due before.

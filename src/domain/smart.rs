@@ -486,10 +486,14 @@ pub fn check_plan(plan: &Plan, case: &Case, next_review: Option<NaiveDate>) -> P
             found.push(finding(
                 codes::ACTION_WITHOUT_OUTCOME,
                 Subject::Action(action.id),
-                format!(
-                    "Say which outcome \u{201c}{}\u{201d} is for.",
-                    short(&action.what)
-                ),
+                if action.what.trim().is_empty() {
+                    "Say which outcome this action is for.".to_string()
+                } else {
+                    format!(
+                        "Say which outcome \u{201c}{}\u{201d} is for.",
+                        short(&action.what)
+                    )
+                },
             ));
         }
     }

@@ -5,10 +5,15 @@ use chrono::Utc;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::{Case, Child, ChildAge, NetworkMember, NextStep, Tool, ToolProgress, Worker};
+use crate::domain::profile::PracticeProfile;
+use crate::domain::schedule::next_deadline;
+use crate::domain::{
+    dates, Case, Child, ChildAge, NetworkMember, NextStep, Tool, ToolProgress, Worker,
+};
 use crate::route::Route;
 use crate::ui::browser::day;
 use crate::ui::case_session::OpenCase;
+use crate::ui::fields::Field;
 
 #[component]
 pub fn CaseOverview() -> impl IntoView {
@@ -40,7 +45,14 @@ pub fn CaseOverview() -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
-            <p><strong>"Next deadline: "</strong>"none yet. Deadlines appear here once the case has a plan."</p>
+            <p class="next-deadline"><strong>"Next deadline: "</strong>{move || case.with(|c| {
+                let today = chrono::Utc::now().with_timezone(&chrono::Local).date_naive();
+                match next_deadline(c, &PracticeProfile::england(), today) {
+                    Some(item) => format!("{}, {} ({}).", item.kind.title(), dates::day_month_year(item.due), item.state.title().to_lowercase()),
+                    None if c.documents.plans.is_empty() => "none yet. Deadlines appear here once the case has a plan with a start date.".to_string(),
+                    None => "none yet. Add the plan's start date to see when visits and meetings are due.".to_string(),
+                }
+            })}</p>
         </section>
 
         <ChildrenSection/>
@@ -88,29 +100,6 @@ fn NextStepPanel() -> impl IntoView {
                 })}
             </div>
         }
-    }
-}
-
-/// A labelled one-line text input bound to part of the case.
-#[component]
-fn Field(
-    id: String,
-    label: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
-    #[prop(into)] value: Signal<String>,
-    on_input: Callback<String>,
-    #[prop(default = "text")] kind: &'static str,
-) -> impl IntoView {
-    let open = expect_context::<OpenCase>();
-    let hint_id = format!("{id}-hint");
-    view! {
-        <div class="form-group">
-            <label class="label" for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            <input id=id class="input" type=kind disabled=open.is_read_only()
-                aria-describedby=hint.map(|_| hint_id.clone())
-                prop:value=value on:input=move |ev| on_input.run(event_target_value(&ev))/>
-        </div>
     }
 }
 

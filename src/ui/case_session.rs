@@ -12,12 +12,13 @@ use uuid::Uuid;
 
 use crate::domain::export::{file_name, ExportFile};
 use crate::domain::schema::StoredCase;
-use crate::domain::Case;
+use crate::domain::{Case, Tool};
 use crate::route::Route;
 use crate::storage::{self, CaseFault, SaveError};
 use crate::ui::app::AppState;
 use crate::ui::browser::{download, time};
 use crate::ui::case_overview::CaseOverview;
+use crate::ui::plans::{PlanEditor, PlanList};
 use crate::ui::tool_placeholder::ToolPlaceholder;
 
 /// Edits are written this long after the last keystroke.
@@ -281,7 +282,9 @@ fn OpenCaseView(stored: StoredCase, read_only: Option<String>) -> impl IntoView 
     });
 
     let page = move || match app.route.get() {
+        Route::CaseTool(_, Tool::Plans) => view! { <PlanList/> }.into_any(),
         Route::CaseTool(_, tool) => view! { <ToolPlaceholder tool/> }.into_any(),
+        Route::Plan(_, plan) => view! { <PlanEditor plan/> }.into_any(),
         _ => view! { <CaseOverview/> }.into_any(),
     };
     view! {

@@ -5,5 +5,7 @@ pub mod browser;
 pub mod case_list;
 pub mod case_overview;
 pub mod case_session;
+pub mod fields;
 pub mod import;
+pub mod plans;
 pub mod tool_placeholder;

@@ -1,0 +1,708 @@
+//! Plans: the list of a case's plans, and the plan editor with its live
+//! SMART checker and statutory schedule.
+//!
+//! The editor is thin: every rule (what is not SMART, when things are due)
+//! comes from `domain::smart` and `domain::schedule`, recomputed from the
+//! case as the worker types.
+
+use chrono::{NaiveDate, Utc};
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::domain::people::PersonRef;
+use crate::domain::plan::{
+    Action, ActionStatus, EventKind, HarmCategory, Outcome, Plan, PlanKind, RecordedEvent, Worry,
+};
+use crate::domain::profile::PracticeProfile;
+use crate::domain::schedule::{next_review, schedule, DueState};
+use crate::domain::smart::{check_plan, Finding, PlanReport, Subject};
+use crate::domain::{dates, Case};
+use crate::route::Route;
+use crate::ui::case_session::OpenCase;
+use crate::ui::fields::{Field, TextArea};
+
+fn today() -> NaiveDate {
+    Utc::now().with_timezone(&chrono::Local).date_naive()
+}
+
+/// Changes one plan of the open case.
+fn edit_plan(open: OpenCase, plan: Uuid, change: impl FnOnce(&mut Plan)) {
+    open.edit(|case| {
+        if let Some(p) = case.plan_mut(plan) {
+            change(p);
+            p.updated = Utc::now();
+        }
+    });
+}
+
+/// Reads part of one plan, reactively.
+fn read_plan<T: Default + Send + Sync + 'static>(
+    open: OpenCase,
+    plan: Uuid,
+    f: impl Fn(&Plan) -> T + Send + Sync + 'static,
+) -> Signal<T> {
+    Signal::derive(move || {
+        open.case()
+            .with(|c| c.plan(plan).map(&f).unwrap_or_default())
+    })
+}
+
+#[component]
+pub fn PlanList() -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let case_id = open.case().with_untracked(|c| c.id);
+    let start = move |kind: PlanKind| {
+        let plan = Plan::new(kind, Utc::now());
+        let id = plan.id;
+        open.edit(|c| {
+            let mut plan = plan;
+            plan.children = c.children.iter().map(|ch| ch.id).collect();
+            c.documents.plans.push(plan);
+        });
+        let _ = window()
+            .location()
+            .set_hash(&Route::Plan(case_id, id).href());
+    };
+    let plans = move || {
+        open.case().with(|c| {
+            c.documents
+                .plans
+                .iter()
+                .map(|p| (p.id, p.kind, p.start, p.updated))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <h1 tabindex="-1">"Plans"</h1>
+        <p>"A plan says who will do what, by when, and how everyone will know it has worked."</p>
+        <Show when=move || !plans().is_empty() fallback=|| view! { <p>"There is no plan for this family yet."</p> }>
+            <ul class="tool-list">
+                <For each=plans key=|p| (p.0, p.1 == PlanKind::ChildProtection, p.2, p.3) let:plan>
+                    <li>
+                        <a href=Route::Plan(case_id, plan.0).href()>{plan.1.title()}</a>
+                        <span class="tool-state">{match plan.2 {
+                            Some(start) => format!("Started {}", dates::day_month_year(start)),
+                            None => "No start date yet".to_string(),
+                        }}</span>
+                    </li>
+                </For>
+            </ul>
+        </Show>
+        <div class="button-group">
+            <button type="button" class="button" disabled=open.is_read_only() on:click=move |_| start(PlanKind::ChildInNeed)>"Start a Child in Need plan"</button>
+            <button type="button" class="button" disabled=open.is_read_only() on:click=move |_| start(PlanKind::ChildProtection)>"Start a Child Protection plan"</button>
+        </div>
+    }
+}
+
+#[component]
+pub fn PlanEditor(plan: Uuid) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let exists = move || open.case().with(|c| c.plan(plan).is_some());
+    let profile = StoredValue::new(PracticeProfile::england());
+    let report = Memo::new(move |_| {
+        open.case().with(|c| {
+            c.plan(plan).map(|p| {
+                let review = profile.with_value(|pr| next_review(p, pr, today()));
+                check_plan(p, c, review)
+            })
+        })
+    });
+    provide_context(report);
+    let kind = read_plan(open, plan, |p| p.kind);
+    view! {
+        <Show when=exists fallback=|| view! {
+            <h1 tabindex="-1">"Plan not found"</h1>
+            <p>"This plan is not in the case any more."</p>
+        }>
+            <h1 tabindex="-1">{move || kind.get().title()}</h1>
+            <CheckerSummary plan/>
+            <SchedulePanel plan profile/>
+            <PlanBasics plan/>
+            <WorriesAndOutcomes plan/>
+            <Actions plan/>
+            <section aria-labelledby="contingency-heading">
+                <h2 id="contingency-heading">"If the plan does not work"</h2>
+                <TextArea id="plan-contingency".into() label="Contingency plan"
+                    hint="What will happen if the plan is not followed, or does not keep the children safe."
+                    value=read_plan(open, plan, |p| p.contingency.clone())
+                    on_input=Callback::new(move |v| edit_plan(open, plan, |p| p.contingency = v))/>
+            </section>
+            <section aria-labelledby="views-heading">
+                <h2 id="views-heading">"The children's views"</h2>
+                <TextArea id="plan-child-views".into() label="What the children say, in their own words"
+                    hint="For a child who cannot talk yet, write how they seem, what they do, and who they go to."
+                    value=read_plan(open, plan, |p| p.child_views.clone())
+                    on_input=Callback::new(move |v| edit_plan(open, plan, |p| p.child_views = v))/>
+            </section>
+            <PlanFindings/>
+        </Show>
+    }
+}
+
+/// How many things the checker found, at the top of the plan.
+#[component]
+fn CheckerSummary(plan: Uuid) -> impl IntoView {
+    let report = expect_context::<Memo<Option<PlanReport>>>();
+    let _ = plan;
+    view! {
+        <p class="checker-summary" role="status">
+            {move || match report.get().map(|r| r.count()) {
+                Some(0) => "The checker found nothing to improve.".to_string(),
+                Some(1) => "The checker found 1 thing to improve. It is shown next to the part it is about.".to_string(),
+                Some(n) => format!("The checker found {n} things to improve. Each is shown next to the part it is about."),
+                None => String::new(),
+            }}
+        </p>
+    }
+}
+
+#[component]
+fn FindingList(#[prop(into)] findings: Signal<Vec<Finding>>) -> impl IntoView {
+    view! {
+        <Show when=move || !findings.get().is_empty()>
+            <ul class="findings">
+                {move || findings.get().into_iter().map(|f| view! {
+                    <li data-code=f.code>{f.message}</li>
+                }).collect_view()}
+            </ul>
+        </Show>
+    }
+}
+
+#[component]
+fn PlanFindings() -> impl IntoView {
+    let report = expect_context::<Memo<Option<PlanReport>>>();
+    // Findings about one worry, outcome or action are shown beside it.
+    let findings = Signal::derive(move || {
+        let whole = |f: &Finding| matches!(f.subject, Subject::Plan | Subject::Person(_));
+        report
+            .get()
+            .map(|r| r.plan.into_iter().filter(whole).collect::<Vec<_>>())
+            .unwrap_or_default()
+    });
+    view! {
+        <section aria-labelledby="plan-check-heading">
+            <h2 id="plan-check-heading">"Checking the whole plan"</h2>
+            <Show when=move || findings.get().is_empty() fallback=move || view! { <FindingList findings/> }>
+                <p>"The plan has a contingency where it needs one, the children's views, and no one with too many actions."</p>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn SchedulePanel(plan: Uuid, profile: StoredValue<PracticeProfile>) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let items = move || {
+        open.case().with(|c| {
+            let p = c.plan(plan)?;
+            let baby = c.has_baby(&p.children, today());
+            Some(profile.with_value(|pr| schedule(p, baby, pr, today())))
+        })
+    };
+    let event_kind = RwSignal::new(EventKind::Visit);
+    let event_date = RwSignal::new(today().to_string());
+    let problem = RwSignal::new(None::<String>);
+    let record = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match NaiveDate::parse_from_str(&event_date.get_untracked(), "%Y-%m-%d") {
+            Ok(date) if date <= today() => {
+                problem.set(None);
+                let kind = event_kind.get_untracked();
+                edit_plan(open, plan, |p| p.events.push(RecordedEvent { kind, date }));
+            }
+            Ok(_) => problem.set(Some(
+                "Record only what has already happened: the date is in the future.".into(),
+            )),
+            Err(_) => problem.set(Some("Enter the date it happened.".into())),
+        }
+    };
+    view! {
+        <section aria-labelledby="schedule-heading" class="schedule">
+            <h2 id="schedule-heading">"What is due"</h2>
+            {move || match items() {
+                None => ().into_any(),
+                Some(Err(problems)) => view! {
+                    <ul class="findings">{problems.into_iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}</ul>
+                }.into_any(),
+                Some(Ok(items)) => view! {
+                    <table class="table">
+                        <thead><tr><th scope="col">"What"</th><th scope="col">"By"</th><th scope="col">"State"</th><th scope="col">"Why then"</th></tr></thead>
+                        <tbody>
+                            {items.into_iter().map(|i| view! {
+                                <tr>
+                                    <td>{i.kind.title()}</td>
+                                    <td>{dates::day_month_year(i.due)}</td>
+                                    <td><strong class="tag" data-state=match i.state { DueState::Overdue => "overdue", DueState::DueSoon => "soon", DueState::Upcoming => "due" }>{i.state.title()}</strong></td>
+                                    <td>{i.basis}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any(),
+            }}
+            <form class="record-event" on:submit=record>
+                <div class="form-row">
+                    <div class="form-group">
+                        <label class="label" for="event-kind">"Record something that happened"</label>
+                        <select id="event-kind" class="select" on:change=move |ev| event_kind.set(match event_target_value(&ev).as_str() {
+                            "core_group" => EventKind::CoreGroup,
+                            "assessment_update" => EventKind::AssessmentUpdate,
+                            _ => EventKind::Visit,
+                        })>
+                            <option value="visit">"A visit to the child"</option>
+                            <option value="core_group">"A core group meeting"</option>
+                            <option value="assessment_update">"An updated assessment"</option>
+                        </select>
+                    </div>
+                    <div class="form-group">
+                        <label class="label" for="event-date">"On"</label>
+                        <input id="event-date" class="input" type="date" prop:value=event_date on:input=move |ev| event_date.set(event_target_value(&ev))/>
+                    </div>
+                </div>
+                {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
+                <button type="submit" class="button button-secondary" disabled=open.is_read_only()>"Record it"</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn PlanBasics(plan: Uuid) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let kind = read_plan(open, plan, |p| p.kind);
+    let start = read_plan(open, plan, |p| {
+        p.start.map(|d| d.to_string()).unwrap_or_default()
+    });
+    let children = move || {
+        open.case().with(|c| {
+            c.children
+                .iter()
+                .map(|ch| (ch.id, ch.first_name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let covered = move |id: Uuid| {
+        open.case()
+            .with(|c| c.plan(plan).is_some_and(|p| p.children.contains(&id)))
+    };
+    let has_category = move |cat: HarmCategory| {
+        open.case().with(|c| {
+            c.plan(plan)
+                .is_some_and(|p| p.harm_categories.contains(&cat))
+        })
+    };
+    let set_kind = move |k: PlanKind| edit_plan(open, plan, |p| p.kind = k);
+    view! {
+        <section aria-labelledby="basics-heading">
+            <h2 id="basics-heading">"About the plan"</h2>
+            <fieldset class="fieldset">
+                <legend>"Type of plan"</legend>
+                <div class="radios">
+                    <label class="radio"><input type="radio" name="plan-kind" prop:checked=move || kind.get() == PlanKind::ChildInNeed on:change=move |_| set_kind(PlanKind::ChildInNeed)/>" Child in Need"</label>
+                    <label class="radio"><input type="radio" name="plan-kind" prop:checked=move || kind.get() == PlanKind::ChildProtection on:change=move |_| set_kind(PlanKind::ChildProtection)/>" Child Protection"</label>
+                </div>
+            </fieldset>
+            <fieldset class="fieldset">
+                <legend>"Children this plan is for"</legend>
+                <For each=children key=|c| c.clone() let:child>
+                    <div class="checkbox">
+                        <input type="checkbox" id=format!("plan-child-{}", child.0) prop:checked=move || covered(child.0)
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                edit_plan(open, plan, |p| {
+                                    p.children.retain(|c| *c != child.0);
+                                    if on { p.children.push(child.0) }
+                                });
+                            }/>
+                        <label for=format!("plan-child-{}", child.0)>{if child.1.trim().is_empty() { "Unnamed child".to_string() } else { child.1.clone() }}</label>
+                    </div>
+                </For>
+            </fieldset>
+            <div class="form-group">
+                <label class="label" for="plan-start">{move || kind.get().start_label()}</label>
+                <p class="hint" id="plan-start-hint">"Visits, meetings and reviews are counted from this date."</p>
+                <input id="plan-start" class="input" type="date" aria-describedby="plan-start-hint" prop:value=start
+                    on:input=move |ev| {
+                        let date = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                        edit_plan(open, plan, |p| p.start = date);
+                    }/>
+            </div>
+            <Show when=move || kind.get() == PlanKind::ChildProtection>
+                <fieldset class="fieldset">
+                    <legend>"Category of harm"</legend>
+                    <p class="hint">"Choose one or more."</p>
+                    {HarmCategory::ALL.into_iter().map(|cat| {
+                        let id = format!("harm-{cat:?}").to_lowercase();
+                        view! {
+                            <div class="checkbox">
+                                <input type="checkbox" id=id.clone() prop:checked=move || has_category(cat)
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        edit_plan(open, plan, |p| {
+                                            p.harm_categories.retain(|c| *c != cat);
+                                            if on { p.harm_categories.push(cat) }
+                                        });
+                                    }/>
+                                <label for=id>{cat.title()}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn WorriesAndOutcomes(plan: Uuid) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let copied = RwSignal::new(None::<String>);
+    let copy = move |_| {
+        let mut added = 0;
+        open.edit(|c| {
+            let Some(map) = c.current_map().cloned() else {
+                return;
+            };
+            let names = c.child_names(&[], today());
+            if let Some(p) = c.plan_mut(plan) {
+                added = p.copy_from_map(&map, &names);
+            }
+        });
+        copied.set(Some(match added {
+            0 => "Everything on the map is already in the plan.".to_string(),
+            n => format!("Copied {n} from the map."),
+        }));
+    };
+    let has_map = move || {
+        open.case().with(|c| {
+            c.current_map()
+                .is_some_and(|m| !m.danger_statements.is_empty())
+        })
+    };
+    let worries = move || {
+        open.case().with(|c| {
+            c.plan(plan)
+                .map(|p| p.worries.iter().map(|w| w.id).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let outcomes = move || {
+        open.case().with(|c| {
+            c.plan(plan)
+                .map(|p| p.outcomes.iter().map(|o| o.id).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section aria-labelledby="worries-heading">
+            <h2 id="worries-heading">"What we are worried about"</h2>
+            <Show when=has_map>
+                <p>
+                    <button type="button" class="button button-secondary" disabled=open.is_read_only() on:click=copy>"Copy danger statements and safety goals from the map"</button>
+                </p>
+                {move || copied.get().map(|m| view! { <p role="status">{m}</p> })}
+            </Show>
+            <For each=worries key=|id| *id let:id>
+                <WorryField plan id/>
+            </For>
+            <button type="button" class="button button-secondary" disabled=open.is_read_only()
+                on:click=move |_| edit_plan(open, plan, |p| p.worries.push(Worry { id: Uuid::new_v4(), ..Worry::default() }))>"Add a worry"</button>
+        </section>
+        <section aria-labelledby="outcomes-heading">
+            <h2 id="outcomes-heading">"What life will look like when things are better"</h2>
+            <For each=outcomes key=|id| *id let:id>
+                <OutcomeField plan id/>
+            </For>
+            <button type="button" class="button button-secondary" disabled=open.is_read_only()
+                on:click=move |_| edit_plan(open, plan, |p| p.outcomes.push(Outcome { id: Uuid::new_v4(), ..Outcome::default() }))>"Add an outcome"</button>
+        </section>
+    }
+}
+
+#[component]
+fn WorryField(plan: Uuid, id: Uuid) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let report = expect_context::<Memo<Option<PlanReport>>>();
+    let number = read_plan(open, plan, move |p| {
+        p.worries
+            .iter()
+            .position(|w| w.id == id)
+            .map_or(0, |i| i + 1)
+    });
+    let findings = Signal::derive(move || {
+        report
+            .get()
+            .map(|r| {
+                r.plan
+                    .into_iter()
+                    .filter(|f| f.subject == Subject::Worry(id))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    view! {
+        <div class="item">
+            <TextArea id=format!("worry-{id}") label="Worry" rows=2
+                value=read_plan(open, plan, move |p| p.worries.iter().find(|w| w.id == id).map(|w| w.text.clone()).unwrap_or_default())
+                on_input=Callback::new(move |v| edit_plan(open, plan, |p| if let Some(w) = p.worries.iter_mut().find(|w| w.id == id) { w.text = v }))/>
+            <FindingList findings/>
+            <button type="button" class="button-link" disabled=open.is_read_only() on:click=move |_| edit_plan(open, plan, |p| p.remove_worry(id))>
+                {move || format!("Remove worry {}", number.get())}
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn OutcomeField(plan: Uuid, id: Uuid) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let report = expect_context::<Memo<Option<PlanReport>>>();
+    let number = read_plan(open, plan, move |p| {
+        p.outcomes
+            .iter()
+            .position(|o| o.id == id)
+            .map_or(0, |i| i + 1)
+    });
+    let worries = read_plan(open, plan, |p| {
+        p.worries
+            .iter()
+            .map(|w| (w.id, w.text.clone()))
+            .collect::<Vec<_>>()
+    });
+    let linked = read_plan(open, plan, move |p| {
+        p.outcomes
+            .iter()
+            .find(|o| o.id == id)
+            .and_then(|o| o.worry)
+            .map(|w| w.to_string())
+            .unwrap_or_default()
+    });
+    let findings = Signal::derive(move || {
+        report
+            .get()
+            .map(|r| {
+                r.plan
+                    .into_iter()
+                    .filter(|f| f.subject == Subject::Outcome(id))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let select_id = format!("outcome-{id}-worry");
+    view! {
+        <div class="item">
+            <TextArea id=format!("outcome-{id}") label="Outcome" rows=2
+                hint="What people will see, hear and feel. For example: Amy gets to school on time every day."
+                value=read_plan(open, plan, move |p| p.outcomes.iter().find(|o| o.id == id).map(|o| o.text.clone()).unwrap_or_default())
+                on_input=Callback::new(move |v| edit_plan(open, plan, |p| if let Some(o) = p.outcomes.iter_mut().find(|o| o.id == id) { o.text = v }))/>
+            <div class="form-group">
+                <label class="label" for=select_id.clone()>"Which worry this answers"</label>
+                <select id=select_id class="select" disabled=open.is_read_only() on:change=move |ev| {
+                    let worry = event_target_value(&ev).parse::<Uuid>().ok();
+                    edit_plan(open, plan, |p| if let Some(o) = p.outcomes.iter_mut().find(|o| o.id == id) { o.worry = worry });
+                }>
+                    <option value="" selected=move || linked.get().is_empty()>"Choose a worry"</option>
+                    {move || worries.get().into_iter().enumerate().map(|(i, (wid, text))| {
+                        let value = wid.to_string();
+                        let selected = linked.get() == value;
+                        view! { <option value=value selected=selected>{format!("{}. {}", i + 1, short(&text))}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <FindingList findings/>
+            <button type="button" class="button-link" disabled=open.is_read_only() on:click=move |_| edit_plan(open, plan, |p| p.remove_outcome(id))>
+                {move || format!("Remove outcome {}", number.get())}
+            </button>
+        </div>
+    }
+}
+
+fn short(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(70) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None if text.is_empty() => "(not written yet)".to_string(),
+        None => text.to_string(),
+    }
+}
+
+#[component]
+fn Actions(plan: Uuid) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let ids = move || {
+        open.case().with(|c| {
+            c.plan(plan)
+                .map(|p| p.actions.iter().map(|a| a.id).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section aria-labelledby="actions-heading">
+            <h2 id="actions-heading">"Who will do what, by when"</h2>
+            <For each=ids key=|id| *id let:id>
+                <ActionEditor plan id/>
+            </For>
+            <button id="action-add" type="button" class="button button-secondary" disabled=open.is_read_only()
+                on:click=move |_| {
+                    let id = Uuid::new_v4();
+                    edit_plan(open, plan, |p| p.actions.push(Action { id, ..Action::default() }));
+                    request_animation_frame(move || {
+                        if let Some(el) = document().get_element_by_id(&format!("action-{id}-what")) {
+                            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
+                        }
+                    });
+                }>"Add an action"</button>
+        </section>
+    }
+}
+
+/// The `<select>` value for who does an action: a person's id, or "other".
+fn who_value(who: &PersonRef) -> String {
+    match who {
+        PersonRef::Person(id) => id.to_string(),
+        PersonRef::Named(_) => "other".into(),
+    }
+}
+
+#[component]
+fn ActionEditor(plan: Uuid, id: Uuid) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let report = expect_context::<Memo<Option<PlanReport>>>();
+    let get = move |f: fn(&Action) -> String| {
+        read_plan(open, plan, move |p| {
+            p.actions
+                .iter()
+                .find(|a| a.id == id)
+                .map(f)
+                .unwrap_or_default()
+        })
+    };
+    let set = move |f: fn(&mut Action, String)| {
+        Callback::new(move |v: String| {
+            edit_plan(open, plan, |p| {
+                if let Some(a) = p.actions.iter_mut().find(|a| a.id == id) {
+                    f(a, v)
+                }
+            })
+        })
+    };
+    let number = read_plan(open, plan, move |p| {
+        p.actions
+            .iter()
+            .position(|a| a.id == id)
+            .map_or(0, |i| i + 1)
+    });
+    let who = get(|a| who_value(&a.who));
+    let people = move || open.case().with(Case::people);
+    let outcomes = read_plan(open, plan, |p| {
+        p.outcomes
+            .iter()
+            .map(|o| (o.id, o.text.clone()))
+            .collect::<Vec<_>>()
+    });
+    let outcome = get(|a| a.outcome.map(|o| o.to_string()).unwrap_or_default());
+    let status = read_plan(open, plan, move |p| {
+        p.actions
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.status)
+            .unwrap_or_default()
+    });
+    let findings = Signal::derive(move || {
+        report
+            .get()
+            .map(|r| {
+                let mut all = r.for_action(id).to_vec();
+                all.extend(
+                    r.plan
+                        .into_iter()
+                        .filter(|f| f.subject == Subject::Action(id)),
+                );
+                all
+            })
+            .unwrap_or_default()
+    });
+    let f = move |s: &str| format!("action-{id}-{s}");
+    view! {
+        <fieldset class="fieldset action" class:action-not-smart=move || !findings.get().is_empty()>
+            <legend>{move || format!("Action {}", number.get())}</legend>
+            <TextArea id=f("what") label="What will be done" rows=2
+                hint="One task, in plain words. For example: Take Amy to school by 8:50am every school day."
+                value=get(|a| a.what.clone()) on_input=set(|a, v| a.what = v)/>
+            <div class="form-row">
+                <div class="form-group">
+                    <label class="label" for=f("who")>"Who will do it"</label>
+                    <select id=f("who") class="select" disabled=open.is_read_only() on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        let who = value.parse::<Uuid>().map_or(PersonRef::Named(String::new()), PersonRef::Person);
+                        edit_plan(open, plan, |p| if let Some(a) = p.actions.iter_mut().find(|a| a.id == id) { a.who = who });
+                    }>
+                        {move || {
+                            let current = who.get();
+                            let mut options = vec![view! { <option value="other" selected=current == "other">"Someone not listed: type their name"</option> }.into_any()];
+                            options.extend(people().into_iter().map(|(pid, name, what)| {
+                                let value = pid.to_string();
+                                let selected = current == value;
+                                let label = if what.trim().is_empty() { name } else { format!("{name} ({what})") };
+                                view! { <option value=value selected=selected>{label}</option> }.into_any()
+                            }));
+                            options
+                        }}
+                    </select>
+                </div>
+                <Show when=move || who.get() == "other">
+                    <Field id=f("who-name") label="Their name"
+                        value=get(|a| match &a.who { PersonRef::Named(n) => n.clone(), PersonRef::Person(_) => String::new() })
+                        on_input=set(|a, v| a.who = PersonRef::Named(v))/>
+                </Show>
+                <Field id=f("when") label="By when" hint="A date, for example 14/12/2026."
+                    value=get(|a| a.by_when.clone()) on_input=set(|a, v| a.by_when = v)/>
+            </div>
+            <TextArea id=f("how") label="How we will know" rows=2
+                hint="Something people will see, hear or can count. For example: the school register shows Amy in class by 9am."
+                value=get(|a| a.how_we_will_know.clone()) on_input=set(|a, v| a.how_we_will_know = v)/>
+            <div class="form-row">
+                <div class="form-group">
+                    <label class="label" for=f("outcome")>"Which outcome it works towards"</label>
+                    <select id=f("outcome") class="select" disabled=open.is_read_only() on:change=move |ev| {
+                        let chosen = event_target_value(&ev).parse::<Uuid>().ok();
+                        edit_plan(open, plan, |p| if let Some(a) = p.actions.iter_mut().find(|a| a.id == id) { a.outcome = chosen });
+                    }>
+                        <option value="" selected=move || outcome.get().is_empty()>"Choose an outcome"</option>
+                        {move || outcomes.get().into_iter().enumerate().map(|(i, (oid, text))| {
+                            let value = oid.to_string();
+                            let selected = outcome.get() == value;
+                            view! { <option value=value selected=selected>{format!("{}. {}", i + 1, short(&text))}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="form-group">
+                    <label class="label" for=f("status")>"Progress"</label>
+                    <select id=f("status") class="select" disabled=open.is_read_only() on:change=move |ev| {
+                        let chosen = match event_target_value(&ev).as_str() {
+                            "on_track" => ActionStatus::OnTrack,
+                            "done" => ActionStatus::Done,
+                            "not_done" => ActionStatus::NotDone,
+                            _ => ActionStatus::NotStarted,
+                        };
+                        edit_plan(open, plan, |p| if let Some(a) = p.actions.iter_mut().find(|a| a.id == id) { a.status = chosen });
+                    }>
+                        {ActionStatus::ALL.into_iter().map(|s| {
+                            let value = match s { ActionStatus::NotStarted => "not_started", ActionStatus::OnTrack => "on_track", ActionStatus::Done => "done", ActionStatus::NotDone => "not_done" };
+                            view! { <option value=value selected=move || status.get() == s>{s.title()}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <div class="smart-check" aria-live="polite">
+                <FindingList findings/>
+            </div>
+            <button type="button" class="button button-warning" disabled=open.is_read_only()
+                on:click=move |_| edit_plan(open, plan, |p| p.actions.retain(|a| a.id != id))>
+                {move || format!("Remove action {}", number.get())}
+            </button>
+        </fieldset>
+    }
+}

@@ -1,0 +1,85 @@
+// The plan editor: a plan written by keyboard, the SMART checker's live
+// hints, the statutory schedule, and copying from the map.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, watchedPage, expectAccessible, screenshot, storedCases, expectNoProblems, createCase, waitSaved } from './support.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+test('a Child Protection plan: the checker explains what is not SMART, and the schedule follows the conference date', async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context, { viewport: { width: 1100, height: 900 } });
+  const id = await createCase(page, server.url, 'Plan family');
+  await page.click('text=Add a child');
+  await page.fill('input[id$="-name"]', 'Amy');
+  await page.click('text=Add a person');
+  await page.fill('input[id^="network-"][id$="-name"]', 'Jenny Smith');
+  await page.fill('input[id$="-relationship"]', 'Mum');
+  await waitSaved(page);
+
+  await page.goto(`${server.url}#/cases/${id}/plans`);
+  await page.locator('main h1', { hasText: 'Plans' }).waitFor();
+  await page.click('text=Start a Child Protection plan');
+  await page.locator('main h1', { hasText: 'Child Protection plan' }).waitFor();
+  assert.match(page.url(), /#\/cases\/[0-9a-f-]{36}\/plans\/[0-9a-f-]{36}$/);
+
+  await page.fill('#plan-start', '2026-11-02');
+  await page.locator('.schedule table').waitFor();
+  const rows = await page.locator('.schedule tbody tr').allTextContents();
+  assert.ok(rows.some((r) => r.includes('First core group meeting') && r.includes('16 Nov 2026')), rows.join('\n'));
+  assert.ok(rows.some((r) => r.includes('Review child protection conference') && r.includes('2 Feb 2027')), rows.join('\n'));
+
+  await page.click('button:text-is("Add a worry")');
+  await page.fill('textarea[id^="worry-"]', 'Jenny leaves Amy alone at night');
+  await page.click('button:text-is("Add an outcome")');
+  await page.fill('textarea[id^="outcome-"]', 'An adult is with Amy every night');
+  await page.selectOption('select[id$="-worry"]', { index: 1 });
+
+  // The vague action every audit finds, typed by keyboard.
+  await page.click('button:text-is("Add an action")');
+  await page.keyboard.type('Mum to engage with services');
+  const action = page.locator('fieldset.action').first();
+  await action.locator('input[id$="-when"]').fill('ongoing');
+  const hints = action.locator('.findings li');
+  await hints.first().waitFor();
+  const codes = await hints.evaluateAll((items) => items.map((li) => li.dataset.code).sort());
+  assert.deepEqual(codes, ['action.no_measure', 'action.no_owner', 'action.open_ended_date', 'action.vague_verb', 'plan.action_without_outcome']);
+  assert.match(await hints.allTextContents().then((t) => t.join(' ')), /“ongoing” has no end/);
+  await screenshot(page, 'plan-not-smart');
+
+  // Made SMART: the hints go.
+  await action.locator('textarea[id$="-what"]').fill('Put Amy to bed by 7pm and stay in the house all night');
+  await action.locator('select[id$="-who"]').selectOption({ label: 'Jenny Smith (Mum)' });
+  await action.locator('input[id$="-when"]').fill('18/12/2026');
+  await action.locator('textarea[id$="-how"]').fill('Amy tells Priya at each visit that Mum was home every night');
+  await action.locator('select[id$="-outcome"]').selectOption({ index: 1 });
+  await action.locator('.findings').waitFor({ state: 'detached' });
+  await page.fill('#plan-contingency', 'If Amy is left alone again, Nan will look after her while we make a new plan.');
+  await page.fill('#plan-child-views', 'Amy (6) said she gets scared when she wakes up and nobody is there.');
+  await page.locator('.checker-summary', { hasText: 'found nothing to improve' }).waitFor();
+
+  // Recording a visit moves the schedule on.
+  await page.fill('#event-date', '2026-11-13');
+  await page.click('text=Record it');
+  await page.locator('.schedule tbody tr', { hasText: 'after the last visit on 13 Nov 2026' }).waitFor();
+  await waitSaved(page);
+  await expectAccessible(page, 'the plan editor');
+  await screenshot(page, 'plan-editor');
+
+  await page.reload();
+  await page.locator('main h1', { hasText: 'Child Protection plan' }).waitFor();
+  const plan = Object.values(await storedCases(page))[0].case.documents.plans[0];
+  assert.equal(plan.kind, 'child_protection');
+  assert.equal(plan.start, '2026-11-02');
+  assert.equal(plan.actions[0].by_when, '18/12/2026');
+  assert.equal(plan.events[0].date, '2026-11-13');
+  assert.ok(plan.actions[0].who.person, 'the action names a person from the case');
+
+  await page.goto(`${server.url}#/cases/${id}`);
+  await page.locator('.next-deadline', { hasText: 'Next deadline:' }).waitFor();
+  assert.match(await page.locator('.next-deadline').textContent(), /First core group meeting, 16 Nov 2026/);
+  expectNoProblems(page);
+  await context.close();
+});
