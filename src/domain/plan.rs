@@ -56,6 +56,16 @@ impl HarmCategory {
         HarmCategory::Sexual,
     ];
 
+    /// A stable name for ids and files.
+    pub fn slug(self) -> &'static str {
+        match self {
+            HarmCategory::Neglect => "neglect",
+            HarmCategory::Physical => "physical",
+            HarmCategory::Emotional => "emotional",
+            HarmCategory::Sexual => "sexual",
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             HarmCategory::Neglect => "Neglect",

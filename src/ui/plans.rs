@@ -334,7 +334,7 @@ fn PlanBasics(plan: Uuid) -> impl IntoView {
                     <legend>"Category of harm"</legend>
                     <p class="hint">"Choose one or more."</p>
                     {HarmCategory::ALL.into_iter().map(|cat| {
-                        let id = format!("harm-{cat:?}").to_lowercase();
+                        let id = format!("harm-{}", cat.slug());
                         view! {
                             <div class="checkbox">
                                 <input type="checkbox" id=id.clone() prop:checked=move || has_category(cat)
