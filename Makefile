@@ -34,7 +34,10 @@ bench: setup build-dist
 	@scripts/bench.sh
 	@mkdir -p target/bench
 	@for n in 1 100 500; do cargo run -q --example sample_cases -- $$n > target/bench/cases-$$n.json; done
+	@cargo run -q --example sample_cases -- 1 200 > target/bench/cases-plan200.json
 	@cd tests/e2e && DIST_DIR=$(CURDIR)/dist BENCH_DIR=$(CURDIR)/target/bench node bench-storage.mjs
+	@cd tests/e2e && DIST_DIR=$(CURDIR)/dist BENCH_DIR=$(CURDIR)/target/bench node bench-plan.mjs
+	@cargo run -q --release --example checker_timing
 
 check-format:
 	cargo fmt --check

@@ -3,7 +3,8 @@
 //! `cargo run --example sample_cases -- 500` prints a JSON object mapping
 //! each storage key to its value: the index and 500 cases, each with three
 //! children, a Signs of Safety map, and a Child Protection plan of 15
-//! actions with two reviews. Text lengths follow real plans.
+//! actions with two reviews. Text lengths follow real plans. A second
+//! argument sets the number of actions in each plan.
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use kinplan::domain::index::CaseIndex;
@@ -41,7 +42,7 @@ const ACTIONS: [(&str, &str); 5] = [
     ),
 ];
 
-fn case(n: usize) -> Case {
+fn case(n: usize, actions: usize) -> Case {
     let now = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap() + Duration::minutes(n as i64);
     let start = NaiveDate::from_ymd_opt(2026, 8, 3).unwrap();
     let mut case = Case::new(format!("{} family {n}", SURNAMES[n % SURNAMES.len()]), now);
@@ -152,7 +153,7 @@ fn case(n: usize) -> Case {
         });
         plan.worries.push(worry);
     }
-    for k in 0..15 {
+    for k in 0..actions {
         let (what, how) = ACTIONS[k % ACTIONS.len()];
         plan.actions.push(Action {
             id: Uuid::new_v4(),
@@ -189,10 +190,14 @@ fn main() {
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(1);
+    let actions: usize = std::env::args()
+        .nth(2)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(15);
     let mut entries = serde_json::Map::new();
     let mut index = CaseIndex::default();
     for n in 0..count {
-        let case = case(n);
+        let case = case(n, actions);
         let json = serde_json::to_string(&StoredCase::new(case.clone())).unwrap();
         let text = pack(
             Stamp {

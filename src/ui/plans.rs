@@ -194,13 +194,15 @@ fn PlanFindings() -> impl IntoView {
 #[component]
 fn SchedulePanel(plan: Uuid, profile: StoredValue<PracticeProfile>) -> impl IntoView {
     let open = expect_context::<OpenCase>();
-    let items = move || {
+    // Recomputed on every edit, but redrawn only when a date changes.
+    let items = Memo::new(move |_| {
         open.case().with(|c| {
             let p = c.plan(plan)?;
             let baby = c.has_baby(&p.children, today());
             Some(profile.with_value(|pr| schedule(p, baby, pr, today())))
         })
-    };
+    });
+    let items = move || items.get();
     let event_kind = RwSignal::new(EventKind::Visit);
     let event_date = RwSignal::new(today().to_string());
     let problem = RwSignal::new(None::<String>);
@@ -531,17 +533,34 @@ fn short(text: &str) -> String {
 #[component]
 fn Actions(plan: Uuid) -> impl IntoView {
     let open = expect_context::<OpenCase>();
-    let ids = move || {
+    // Memos: a keystroke in one action must not re-render the other 199.
+    let ids = Memo::new(move |_| {
         open.case().with(|c| {
             c.plan(plan)
                 .map(|p| p.actions.iter().map(|a| a.id).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
-    };
+    });
+    provide_context(ActionChoices {
+        ids,
+        people: Memo::new(move |_| open.case().with(Case::people)),
+        outcomes: Memo::new(move |_| {
+            open.case().with(|c| {
+                c.plan(plan)
+                    .map(|p| {
+                        p.outcomes
+                            .iter()
+                            .map(|o| (o.id, o.text.clone()))
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+        }),
+    });
     view! {
         <section aria-labelledby="actions-heading">
             <h2 id="actions-heading">"Who will do what, by when"</h2>
-            <For each=ids key=|id| *id let:id>
+            <For each=move || ids.get() key=|id| *id let:id>
                 <ActionEditor plan id/>
             </For>
             <button id="action-add" type="button" class="button button-secondary" disabled=open.is_read_only()
@@ -566,18 +585,28 @@ fn who_value(who: &PersonRef) -> String {
     }
 }
 
+/// Lists every action editor needs, computed once for all of them.
+#[derive(Clone, Copy)]
+struct ActionChoices {
+    ids: Memo<Vec<Uuid>>,
+    people: Memo<Vec<(Uuid, String, String)>>,
+    outcomes: Memo<Vec<(Uuid, String)>>,
+}
+
 #[component]
 fn ActionEditor(plan: Uuid, id: Uuid) -> impl IntoView {
     let open = expect_context::<OpenCase>();
     let report = expect_context::<Memo<Option<PlanReport>>>();
-    let get = move |f: fn(&Action) -> String| {
-        read_plan(open, plan, move |p| {
-            p.actions
-                .iter()
-                .find(|a| a.id == id)
-                .map(f)
-                .unwrap_or_default()
+    let choices = expect_context::<ActionChoices>();
+    // This action alone: it changes only when this action does.
+    let action = Memo::new(move |_| {
+        open.case().with(|c| {
+            c.plan(plan)
+                .and_then(|p| p.actions.iter().find(|a| a.id == id).cloned())
         })
+    });
+    let get = move |f: fn(&Action) -> String| {
+        Signal::derive(move || action.with(|a| a.as_ref().map(f).unwrap_or_default()))
     };
     let set = move |f: fn(&mut Action, String)| {
         Callback::new(move |v: String| {
@@ -588,39 +617,30 @@ fn ActionEditor(plan: Uuid, id: Uuid) -> impl IntoView {
             })
         })
     };
-    let number = read_plan(open, plan, move |p| {
-        p.actions
-            .iter()
-            .position(|a| a.id == id)
-            .map_or(0, |i| i + 1)
+    let number = Memo::new(move |_| {
+        choices
+            .ids
+            .with(|ids| ids.iter().position(|a| *a == id).map_or(0, |i| i + 1))
     });
     let who = get(|a| who_value(&a.who));
-    let people = move || open.case().with(Case::people);
-    let outcomes = read_plan(open, plan, |p| {
-        p.outcomes
-            .iter()
-            .map(|o| (o.id, o.text.clone()))
-            .collect::<Vec<_>>()
-    });
+    let people = move || choices.people.get();
+    let outcomes = choices.outcomes;
     let outcome = get(|a| a.outcome.map(|o| o.to_string()).unwrap_or_default());
-    let status = read_plan(open, plan, move |p| {
-        p.actions
-            .iter()
-            .find(|a| a.id == id)
-            .map(|a| a.status)
-            .unwrap_or_default()
-    });
-    let findings = Signal::derive(move || {
+    let status =
+        Memo::new(move |_| action.with(|a| a.as_ref().map(|a| a.status).unwrap_or_default()));
+    let findings = Memo::new(move |_| {
         report
-            .get()
-            .map(|r| {
-                let mut all = r.for_action(id).to_vec();
-                all.extend(
-                    r.plan
-                        .into_iter()
-                        .filter(|f| f.subject == Subject::Action(id)),
-                );
-                all
+            .with(|r| {
+                r.as_ref().map(|r| {
+                    let mut all = r.for_action(id).to_vec();
+                    all.extend(
+                        r.plan
+                            .iter()
+                            .filter(|f| f.subject == Subject::Action(id))
+                            .cloned(),
+                    );
+                    all
+                })
             })
             .unwrap_or_default()
     });
