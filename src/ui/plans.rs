@@ -135,6 +135,7 @@ pub fn PlanEditor(plan: Uuid) -> impl IntoView {
                     value=read_plan(open, plan, |p| p.child_views.clone())
                     on_input=Callback::new(move |v| edit_plan(open, plan, |p| p.child_views = v))/>
             </section>
+            <Reviews plan/>
             <PlanFindings/>
         </Show>
     }
@@ -244,7 +245,7 @@ fn SchedulePanel(plan: Uuid, profile: StoredValue<PracticeProfile>) -> impl Into
                     </table>
                 }.into_any(),
             }}
-            <form class="record-event" on:submit=record>
+            <form class="record-event" on:submit=record novalidate>
                 <div class="form-row">
                     <div class="form-group">
                         <label class="label" for="event-kind">"Record something that happened"</label>
@@ -724,5 +725,158 @@ fn ActionEditor(plan: Uuid, id: Uuid) -> impl IntoView {
                 {move || format!("Remove action {}", number.get())}
             </button>
         </fieldset>
+    }
+}
+
+/// The plan's reviews, newest first, and a form to record one.
+#[component]
+fn Reviews(plan: Uuid) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let history = Memo::new(move |_| {
+        open.case().with(|c| {
+            let Some(p) = c.plan(plan) else {
+                return Vec::new();
+            };
+            let mut reviews: Vec<_> = p
+                .reviews
+                .iter()
+                .map(|r| {
+                    let attended: Vec<String> =
+                        r.attended.iter().filter_map(|who| who.name(c)).collect();
+                    let progress: Vec<String> = r
+                        .progress
+                        .iter()
+                        .filter_map(|pr| {
+                            let what = p.actions.iter().find(|a| a.id == pr.action)?.what.clone();
+                            Some(format!("{}: {}", short(&what), pr.status.title()))
+                        })
+                        .collect();
+                    (
+                        r.id,
+                        r.date,
+                        attended.join(", "),
+                        progress,
+                        r.scale,
+                        r.decisions.clone(),
+                    )
+                })
+                .collect();
+            reviews.sort_by_key(|r| std::cmp::Reverse(r.1));
+            reviews
+        })
+    });
+    let date = RwSignal::new(today().to_string());
+    let attended = RwSignal::new(Vec::<Uuid>::new());
+    let scale = RwSignal::new(String::new());
+    let decisions = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let people = move || open.case().with(Case::people);
+    let record = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Ok(day) = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") else {
+            problem.set(Some("Enter the date of the review.".into()));
+            return;
+        };
+        if day > today() {
+            problem.set(Some(
+                "Record a review once it has happened: the date is in the future.".into(),
+            ));
+            return;
+        }
+        let score = match scale.get_untracked().trim() {
+            "" => None,
+            text => match text.parse::<u8>() {
+                Ok(n) if n <= 10 => Some(n),
+                _ => {
+                    problem.set(Some(
+                        "The scale is a whole number from 0 to 10, or leave it empty.".into(),
+                    ));
+                    return;
+                }
+            },
+        };
+        problem.set(None);
+        let who: Vec<PersonRef> = attended
+            .get_untracked()
+            .into_iter()
+            .map(PersonRef::Person)
+            .collect();
+        let text = decisions.get_untracked();
+        edit_plan(open, plan, |p| {
+            let progress = p
+                .actions
+                .iter()
+                .map(|a| crate::domain::plan::ActionProgress {
+                    action: a.id,
+                    status: a.status,
+                    note: String::new(),
+                })
+                .collect();
+            p.reviews.push(crate::domain::plan::PlanReview {
+                id: Uuid::new_v4(),
+                date: day,
+                attended: who,
+                progress,
+                scale: score,
+                decisions: text,
+            });
+        });
+        attended.set(Vec::new());
+        scale.set(String::new());
+        decisions.set(String::new());
+    };
+    view! {
+        <section aria-labelledby="reviews-heading">
+            <h2 id="reviews-heading">"Reviews"</h2>
+            <Show when=move || !history.get().is_empty() fallback=|| view! { <p>"No review has been recorded yet."</p> }>
+                <ol class="review-history">
+                    {move || history.get().into_iter().map(|(_, day, who, progress, scale, decided)| view! {
+                        <li>
+                            <h3>{format!("Review on {}", dates::day_month_year(day))}</h3>
+                            <p><strong>"Who came: "</strong>{if who.is_empty() { "not recorded".to_string() } else { who }}</p>
+                            {scale.map(|s| view! { <p><strong>"Scale: "</strong>{format!("{s} out of 10")}</p> })}
+                            <ul>{progress.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                            <p><strong>"Decisions: "</strong>{decided}</p>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </Show>
+            <form class="record-review" on:submit=record novalidate>
+                <h3>"Record a review"</h3>
+                <p class="hint">"Each action's progress is recorded as it stands in the plan now, so set the progress of each action first."</p>
+                <div class="form-group">
+                    <label class="label" for="review-date">"Date of the review"</label>
+                    <input id="review-date" class="input" type="date" prop:value=date on:input=move |ev| date.set(event_target_value(&ev))/>
+                </div>
+                <fieldset class="fieldset">
+                    <legend>"Who came"</legend>
+                    {move || people().into_iter().map(|(pid, name, what)| {
+                        let box_id = format!("review-came-{pid}");
+                        view! {
+                            <div class="checkbox">
+                                <input type="checkbox" id=box_id.clone() prop:checked=move || attended.with(|a| a.contains(&pid))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        attended.update(|a| { a.retain(|x| *x != pid); if on { a.push(pid) } });
+                                    }/>
+                                <label for=box_id>{if what.trim().is_empty() { name } else { format!("{name} ({what})") }}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <div class="form-group">
+                    <label class="label" for="review-scale">"Scale, if one was used"</label>
+                    <p class="hint" id="review-scale-hint">"0 to 10, where 10 means the children are safe enough to close the case."</p>
+                    <input id="review-scale" class="input input-short" type="number" min="0" max="10" aria-describedby="review-scale-hint"
+                        prop:value=scale on:input=move |ev| scale.set(event_target_value(&ev))/>
+                </div>
+                <div class="form-group">
+                    <label class="label" for="review-decisions">"Decisions made"</label>
+                    <textarea id="review-decisions" class="textarea" rows="3" prop:value=decisions on:input=move |ev| decisions.set(event_target_value(&ev))></textarea>
+                </div>
+                {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
+                <button type="submit" class="button button-secondary" disabled=open.is_read_only()>"Record the review"</button>
+            </form>
+        </section>
     }
 }

@@ -64,6 +64,23 @@ test('a Child Protection plan: the checker explains what is not SMART, and the s
   await page.fill('#event-date', '2026-11-13');
   await page.click('text=Record it');
   await page.locator('.schedule tbody tr', { hasText: 'after the last visit on 13 Nov 2026' }).waitFor();
+  // A review records who came, the scale, each action's progress and the decisions.
+  await action.locator('select[id$="-status"]').selectOption('on_track');
+  await page.fill('#review-date', '2026-11-20');
+  await page.check('label:text-is("Jenny Smith (Mum)") >> xpath=preceding-sibling::input');
+  await page.fill('#review-scale', '11');
+  await page.click('button:text-is("Record the review")');
+  await page.locator('.record-review [role=alert]', { hasText: '0 to 10' }).waitFor();
+  await page.fill('#review-scale', '6');
+  await page.fill('#review-decisions', 'The plan continues. Nan will help on Friday nights.');
+  await page.click('button:text-is("Record the review")');
+  const review = page.locator('.review-history > li').first();
+  await review.waitFor();
+  const reviewText = await review.textContent();
+  assert.match(reviewText, /Review on 20 Nov 2026/);
+  assert.match(reviewText, /Who came: Jenny Smith/);
+  assert.match(reviewText, /6 out of 10/);
+  assert.match(reviewText, /Put Amy to bed by 7pm.*: On track/);
   await waitSaved(page);
   await expectAccessible(page, 'the plan editor');
   await screenshot(page, 'plan-editor');
@@ -75,6 +92,9 @@ test('a Child Protection plan: the checker explains what is not SMART, and the s
   assert.equal(plan.start, '2026-11-02');
   assert.equal(plan.actions[0].by_when, '18/12/2026');
   assert.equal(plan.events[0].date, '2026-11-13');
+  assert.equal(plan.reviews.length, 1);
+  assert.equal(plan.reviews[0].scale, 6);
+  assert.equal(plan.reviews[0].progress[0].status, 'on_track');
   assert.ok(plan.actions[0].who.person, 'the action names a person from the case');
 
   await page.goto(`${server.url}#/cases/${id}`);
