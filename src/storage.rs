@@ -168,6 +168,7 @@ pub fn load_index() -> CaseIndex {
                     updated: Utc::now(),
                     size: utf16_len(&raw),
                     deleted: None,
+                    next_due: None,
                 }),
             }
         }
@@ -214,6 +215,7 @@ fn index_shows(case: &Case, size: usize) -> bool {
         Some((seen, index)) if *seen == text => index.get(case.id).is_some_and(|entry| {
             entry.label == case.label
                 && entry.updated.timestamp() / 60 == case.updated.timestamp() / 60
+                && entry.next_due == crate::domain::index::NextDue::of(case)
                 && entry.size.abs_diff(size) <= size / 20
         }),
         _ => false,

@@ -5,11 +5,14 @@
 //! just enough to list, search and sort cases, plus the bin of deleted
 //! cases and the date of the last export for the backup reminder.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::calendar::WorkingDays;
 use super::case::Case;
+use super::profile::PracticeProfile;
+use super::schedule::{next_deadline, DueState};
 use super::schema::CURRENT_VERSION;
 
 /// How long after the last export the worker is reminded to back up.
@@ -47,6 +50,47 @@ pub struct IndexEntry {
     /// Set when the case is in the bin.
     #[serde(default)]
     pub deleted: Option<DateTime<Utc>>,
+    /// The soonest statutory deadline of the case's plans, if any.
+    #[serde(default)]
+    pub next_due: Option<NextDue>,
+}
+
+/// A case's next deadline, as the case list shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NextDue {
+    pub date: NaiveDate,
+    /// What is due, e.g. "Visit to the child".
+    pub what: String,
+}
+
+impl NextDue {
+    /// The soonest deadline of `case`, with England's default timescales.
+    pub fn of(case: &Case) -> Option<NextDue> {
+        let profile = PracticeProfile::england();
+        next_deadline(case, &profile, case.updated.date_naive()).map(|item| NextDue {
+            date: item.due,
+            what: item.kind.title().to_string(),
+        })
+    }
+
+    /// Overdue, due soon or due, on `today`.
+    pub fn state(&self, today: NaiveDate) -> DueState {
+        let profile = PracticeProfile::england();
+        let wd = WorkingDays::new(&profile.holidays);
+        let soon = profile
+            .timescales
+            .due_soon_within
+            .after(today, &wd)
+            .unwrap_or(today);
+        if self.date < today {
+            DueState::Overdue
+        } else if self.date <= soon {
+            DueState::DueSoon
+        } else {
+            DueState::Upcoming
+        }
+    }
 }
 
 /// How the case list is ordered.
@@ -55,6 +99,7 @@ pub enum CaseOrder {
     #[default]
     LastUpdated,
     Name,
+    NextDeadline,
 }
 
 impl CaseIndex {
@@ -66,6 +111,7 @@ impl CaseIndex {
             updated: case.updated,
             size,
             deleted: None,
+            next_due: NextDue::of(case),
         };
         match self.cases.iter_mut().find(|e| e.id == case.id) {
             Some(existing) => {
@@ -104,6 +150,10 @@ impl CaseIndex {
         match order {
             CaseOrder::LastUpdated => found.sort_by_key(|e| std::cmp::Reverse(e.updated)),
             CaseOrder::Name => found.sort_by_key(|e| e.label.to_lowercase()),
+            // Cases with no deadline go last.
+            CaseOrder::NextDeadline => {
+                found.sort_by_key(|e| (e.next_due.is_none(), e.next_due.as_ref().map(|d| d.date)))
+            }
         }
         found
     }
@@ -209,6 +259,33 @@ mod tests {
         index.last_export = Some(at(14));
         assert!(!index.needs_backup(at(20)));
         assert!(index.needs_backup(at(22)));
+    }
+
+    #[test]
+    fn cases_sort_by_next_deadline_with_none_last() {
+        use crate::domain::plan::{Plan, PlanKind};
+        let mut index = CaseIndex::default();
+        for (label, start) in [("No plan", None), ("Later", Some(20)), ("Sooner", Some(2))] {
+            let mut case = Case::new(label, at(21));
+            if let Some(day) = start {
+                let mut plan = Plan::new(PlanKind::ChildProtection, at(21));
+                plan.start = NaiveDate::from_ymd_opt(2026, 11, day);
+                case.documents.plans.push(plan);
+            }
+            index.upsert(&case, 10);
+        }
+        let order: Vec<_> = index
+            .search("", CaseOrder::NextDeadline)
+            .iter()
+            .map(|e| e.label.clone())
+            .collect();
+        assert_eq!(order, ["Sooner", "Later", "No plan"]);
+        let sooner = index.search("sooner", CaseOrder::Name)[0]
+            .next_due
+            .clone()
+            .unwrap();
+        assert_eq!(sooner.what, "Visit to the child");
+        assert_eq!(sooner.date, NaiveDate::from_ymd_opt(2026, 11, 16).unwrap());
     }
 
     #[test]

@@ -4,8 +4,10 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
+use crate::domain::dates;
 use crate::domain::export::{file_name, ExportFile};
 use crate::domain::index::{CaseOrder, IndexEntry};
+use crate::domain::schedule::DueState;
 use crate::domain::Case;
 use crate::route::Route;
 use crate::storage::{self, human_size, QUOTA_ESTIMATE_CHARS};
@@ -69,9 +71,14 @@ pub fn CaseList() -> impl IntoView {
                     <div class="form-group">
                         <label class="label" for="case-order">"Sort by"</label>
                         <select id="case-order" class="select" on:change=move |ev| order.set(
-                            if event_target_value(&ev) == "name" { CaseOrder::Name } else { CaseOrder::LastUpdated })>
+                            match event_target_value(&ev).as_str() {
+                                "name" => CaseOrder::Name,
+                                "deadline" => CaseOrder::NextDeadline,
+                                _ => CaseOrder::LastUpdated,
+                            })>
                             <option value="updated" selected=true>"Last updated"</option>
                             <option value="name">"Name"</option>
+                            <option value="deadline">"Next deadline"</option>
                         </select>
                     </div>
                 </div>
@@ -255,6 +262,15 @@ fn CaseRow(entry: IndexEntry) -> impl IntoView {
             <div class="case-row-main">
                 <a class="case-link" href=Route::CaseOverview(id).href()>{entry.label.clone()}</a>
                 <p class="hint">"Updated " {day_and_time(entry.updated)} " · " {human_size(entry.size)}</p>
+                {entry.next_due.clone().map(|due| {
+                    let state = due.state(chrono::Utc::now().with_timezone(&chrono::Local).date_naive());
+                    view! {
+                        <p class="next-due">
+                            <strong class="tag" data-state=match state { DueState::Overdue => "overdue", DueState::DueSoon => "soon", DueState::Upcoming => "due" }>{state.title()}</strong>
+                            " " {due.what} ", " {dates::day_month_year(due.date)}
+                        </p>
+                    }
+                })}
             </div>
             <Show when=move || renaming.get()>
                 <form class="rename-form" on:submit=rename>

@@ -100,6 +100,14 @@ test('a Child Protection plan: the checker explains what is not SMART, and the s
   await page.goto(`${server.url}#/cases/${id}`);
   await page.locator('.next-deadline', { hasText: 'Next deadline:' }).waitFor();
   assert.match(await page.locator('.next-deadline').textContent(), /First core group meeting, 16 Nov 2026/);
+
+  // The case list shows the deadline, and sorts by it.
+  await createCase(page, server.url, 'No plan family');
+  await page.goto(`${server.url}#/`);
+  await page.locator('.next-due').waitFor();
+  assert.match(await page.locator('.next-due').textContent(), /^Overdue First core group meeting, 16 Nov 2026$/);
+  await page.selectOption('#case-order', 'deadline');
+  assert.deepEqual(await page.locator('.case-list .case-link').allTextContents(), ['Plan family', 'No plan family']);
   expectNoProblems(page);
   await context.close();
 });
