@@ -16,6 +16,8 @@ pub enum Route {
     CaseTool(Uuid, Tool),
     /// One plan of a case, in the plan editor.
     Plan(Uuid, Uuid),
+    /// This device's practice profile.
+    Settings,
     NotFound,
 }
 
@@ -26,6 +28,7 @@ impl Route {
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             [] => Route::CaseList,
+            ["settings"] => Route::Settings,
             ["cases", id] => id.parse().map_or(Route::NotFound, Route::CaseOverview),
             ["cases", id, tool] => match (id.parse(), Tool::from_slug(tool)) {
                 (Ok(id), Some(tool)) => Route::CaseTool(id, tool),
@@ -46,6 +49,7 @@ impl Route {
             Route::CaseOverview(id) => format!("#/cases/{id}"),
             Route::CaseTool(id, tool) => format!("#/cases/{id}/{}", tool.slug()),
             Route::Plan(id, plan) => format!("#/cases/{id}/plans/{plan}"),
+            Route::Settings => "#/settings".into(),
         }
     }
 
@@ -53,7 +57,7 @@ impl Route {
     pub fn case_id(&self) -> Option<Uuid> {
         match self {
             Route::CaseOverview(id) | Route::CaseTool(id, _) | Route::Plan(id, _) => Some(*id),
-            Route::CaseList | Route::NotFound => None,
+            Route::CaseList | Route::Settings | Route::NotFound => None,
         }
     }
 }
@@ -65,7 +69,7 @@ mod tests {
     #[test]
     fn every_route_round_trips_through_its_href() {
         let id = Uuid::new_v4();
-        let mut routes = vec![Route::CaseList, Route::CaseOverview(id)];
+        let mut routes = vec![Route::CaseList, Route::Settings, Route::CaseOverview(id)];
         routes.extend(Tool::ALL.map(|t| Route::CaseTool(id, t)));
         routes.push(Route::Plan(id, Uuid::new_v4()));
         for route in routes {

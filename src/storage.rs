@@ -16,12 +16,15 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::index::CaseIndex;
 use crate::domain::packing::{self, Stamp};
+use crate::domain::profile::PracticeProfile;
 use crate::domain::schema::{
     read_case, read_case_ignoring_version, ReadError, StoredCase, CURRENT_VERSION,
 };
 use crate::domain::Case;
 
 pub const INDEX_KEY: &str = "kinplan.index";
+/// The device's practice profile; England's defaults when absent.
+pub const PROFILE_KEY: &str = "kinplan.profile";
 const CASE_PREFIX: &str = "kinplan.case.";
 
 /// Chromium and Firefox allow about 5 million characters per site.
@@ -371,4 +374,21 @@ pub fn load_all_live(index: &CaseIndex) -> (Vec<Case>, Vec<String>) {
         }
     }
     (cases, skipped)
+}
+
+/// The practice profile kept on this device, or England's defaults. An
+/// unreadable profile is left in place (to be fixed or replaced) and the
+/// defaults are used, with the reason.
+pub fn load_profile() -> (PracticeProfile, Option<String>) {
+    match raw_get(PROFILE_KEY) {
+        None => (PracticeProfile::england(), None),
+        Some(text) => match PracticeProfile::from_json(&text) {
+            Ok(profile) => (profile, None),
+            Err(why) => (PracticeProfile::england(), Some(why)),
+        },
+    }
+}
+
+pub fn save_profile(profile: &PracticeProfile) -> Result<(), SaveError> {
+    raw_set(PROFILE_KEY, &profile.to_json())
 }

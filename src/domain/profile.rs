@@ -70,6 +70,70 @@ pub struct Timescales {
     pub due_soon_within: Period,
 }
 
+/// One timescale, for pages that list and edit them all.
+pub struct TimescaleField {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub get: fn(&Timescales) -> Period,
+    pub set: fn(&mut Timescales, Period),
+}
+
+macro_rules! fields {
+    ($($key:ident: $label:expr),* $(,)?) => {
+        /// Every timescale, in the order practice meets them.
+        pub const TIMESCALES: &[TimescaleField] = &[$(TimescaleField {
+            key: stringify!($key),
+            label: $label,
+            get: |t| t.$key,
+            set: |t, p| t.$key = p,
+        }),*];
+    };
+}
+
+fields! {
+    cp_first_core_group: "First core group, after the initial conference",
+    cp_core_group_every: "Core group meetings, every",
+    cp_visit_every: "Child Protection visits, every",
+    cp_baby_visit_every: "Child Protection visits to a baby under 1, every",
+    cp_first_review: "First review conference, after the initial conference",
+    cp_review_every: "Review conferences after that, every",
+    cp_review_report_before: "Review conference report to the family, before the conference",
+    cin_visit_every: "Child in Need visits, every",
+    cin_baby_visit_every: "Child in Need visits to a baby under 1, every",
+    cin_review_every: "Child in Need reviews, every",
+    assessment_update_every: "Assessment updated, every",
+    plan_shared_within: "Plan shared with the family, within",
+    due_soon_within: "Show as \u{201c}due soon\u{201d} within",
+}
+
+impl Period {
+    pub fn count(self) -> u32 {
+        match self {
+            Period::Days(n) | Period::WorkingDays(n) | Period::Weeks(n) | Period::Months(n) => n,
+        }
+    }
+
+    /// The unit's name, as in the JSON.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Period::Days(_) => "days",
+            Period::WorkingDays(_) => "working_days",
+            Period::Weeks(_) => "weeks",
+            Period::Months(_) => "months",
+        }
+    }
+
+    pub fn from_parts(count: u32, unit: &str) -> Option<Period> {
+        match unit {
+            "days" => Some(Period::Days(count)),
+            "working_days" => Some(Period::WorkingDays(count)),
+            "weeks" => Some(Period::Weeks(count)),
+            "months" => Some(Period::Months(count)),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PracticeProfile {
@@ -139,6 +203,21 @@ mod tests {
             err.starts_with("timescales.cin_visit_every.fortnights: unknown variant"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn every_timescale_is_listed_once_and_can_be_set() {
+        let mut t = PracticeProfile::england().timescales;
+        assert_eq!(TIMESCALES.len(), 13);
+        for field in TIMESCALES {
+            let period = (field.get)(&t);
+            assert_eq!(
+                Period::from_parts(period.count(), period.unit()),
+                Some(period)
+            );
+            (field.set)(&mut t, Period::Days(99));
+            assert_eq!((field.get)(&t), Period::Days(99), "{}", field.key);
+        }
     }
 
     #[test]

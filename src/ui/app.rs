@@ -6,11 +6,13 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::index::CaseIndex;
+use crate::domain::profile::PracticeProfile;
 use crate::route::Route;
 use crate::storage;
 use crate::ui::browser::focus_main_heading;
 use crate::ui::case_list::CaseList;
 use crate::ui::case_session::CaseSession;
+use crate::ui::settings::ProfileSettings;
 
 /// State every page can reach.
 #[derive(Clone, Copy)]
@@ -19,6 +21,8 @@ pub struct AppState {
     /// The case index as last read from or written to storage.
     pub index: RwSignal<CaseIndex>,
     pub notice: RwSignal<Option<Notice>>,
+    /// Timescales and bank holidays, kept per device.
+    pub profile: RwSignal<PracticeProfile>,
 }
 
 /// A message in the notice bar, with an optional way to take the action back.
@@ -71,6 +75,7 @@ pub fn App() -> impl IntoView {
         route: RwSignal::new(current_route()),
         index: RwSignal::new(storage::load_index()),
         notice: RwSignal::new(None),
+        profile: RwSignal::new(storage::load_profile().0),
     };
     provide_context(state);
 
@@ -98,6 +103,7 @@ pub fn App() -> impl IntoView {
                 <a class="product-name" href="#/">"Kinplan"</a>
                 <nav aria-label="Main">
                     <a href="#/" aria-current=move || (state.route.get() == Route::CaseList).then_some("page")>"Cases"</a>
+                    <a href="#/settings" aria-current=move || (state.route.get() == Route::Settings).then_some("page")>"Settings"</a>
                 </nav>
             </div>
         </header>
@@ -106,6 +112,7 @@ pub fn App() -> impl IntoView {
             {move || match case_id.get() {
                 Some(id) => view! { <CaseSession id/> }.into_any(),
                 None if state.route.get() == Route::NotFound => view! { <NotFound/> }.into_any(),
+                None if state.route.get() == Route::Settings => view! { <ProfileSettings/> }.into_any(),
                 None => view! { <CaseList/> }.into_any(),
             }}
         </main>

@@ -8,4 +8,5 @@ pub mod case_session;
 pub mod fields;
 pub mod import;
 pub mod plans;
+pub mod settings;
 pub mod tool_placeholder;

@@ -99,11 +99,11 @@ pub fn PlanList() -> impl IntoView {
 pub fn PlanEditor(plan: Uuid) -> impl IntoView {
     let open = expect_context::<OpenCase>();
     let exists = move || open.case().with(|c| c.plan(plan).is_some());
-    let profile = StoredValue::new(PracticeProfile::england());
+    let profile = expect_context::<crate::ui::app::AppState>().profile;
     let report = Memo::new(move |_| {
         open.case().with(|c| {
             c.plan(plan).map(|p| {
-                let review = profile.with_value(|pr| next_review(p, pr, today()));
+                let review = profile.with(|pr| next_review(p, pr, today()));
                 check_plan(p, c, review)
             })
         })
@@ -193,14 +193,14 @@ fn PlanFindings() -> impl IntoView {
 }
 
 #[component]
-fn SchedulePanel(plan: Uuid, profile: StoredValue<PracticeProfile>) -> impl IntoView {
+fn SchedulePanel(plan: Uuid, profile: RwSignal<PracticeProfile>) -> impl IntoView {
     let open = expect_context::<OpenCase>();
     // Recomputed on every edit, but redrawn only when a date changes.
     let items = Memo::new(move |_| {
         open.case().with(|c| {
             let p = c.plan(plan)?;
             let baby = c.has_baby(&p.children, today());
-            Some(profile.with_value(|pr| schedule(p, baby, pr, today())))
+            Some(profile.with(|pr| schedule(p, baby, pr, today())))
         })
     });
     let items = move || items.get();

@@ -2,7 +2,10 @@
 // hints, the statutory schedule, and copying from the map.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, watchedPage, expectAccessible, screenshot, storedCases, expectNoProblems, createCase, waitSaved } from './support.mjs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer, launch, watchedPage, expectAccessible, screenshot, storedCases, expectNoProblems, createCase, waitSaved, tabTo } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -108,6 +111,57 @@ test('a Child Protection plan: the checker explains what is not SMART, and the s
   assert.match(await page.locator('.next-due').textContent(), /^Overdue First core group meeting, 16 Nov 2026$/);
   await page.selectOption('#case-order', 'deadline');
   assert.deepEqual(await page.locator('.case-list .case-link').allTextContents(), ['Plan family', 'No plan family']);
+  expectNoProblems(page);
+  await context.close();
+});
+
+test('a council practice profile changes the schedule, and profiles export and import', async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  const id = await createCase(page, server.url, 'Profile family');
+
+  // Reach Settings by keyboard from the header.
+  await page.goto(`${server.url}#/`);
+  await page.reload();
+  await page.locator('main h1').waitFor();
+  await tabTo(page, /^Settings$/);
+  await page.keyboard.press('Enter');
+  await page.locator('main h1', { hasText: 'Practice profile' }).waitFor();
+  await expectAccessible(page, 'settings');
+  await screenshot(page, 'settings');
+
+  // This council reviews Child in Need plans every 4 weeks.
+  await page.fill('#timescale-cin_review_every-count', '4');
+  await page.press('#timescale-cin_review_every-count', 'Tab');
+  await page.fill('#profile-name', 'Anytown Council');
+  await page.press('#profile-name', 'Tab');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Export this profile')]);
+  const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.equal(exported.name, 'Anytown Council');
+  assert.deepEqual(exported.timescales.cin_review_every, { weeks: 4 });
+
+  await page.goto(`${server.url}#/cases/${id}/plans`);
+  await page.click('text=Start a Child in Need plan');
+  await page.locator('main h1', { hasText: 'Child in Need plan' }).waitFor();
+  await page.fill('#plan-start', '2026-11-02');
+  await page.locator('.schedule tbody tr', { hasText: 'Child in Need review' }).waitFor();
+  assert.match(await page.locator('.schedule tbody tr', { hasText: 'Child in Need review' }).textContent(), /30 Nov 2026.*4 weeks after/);
+
+  // A fresh device imports the council's file; a bad file changes nothing.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinplan-'));
+  const good = path.join(dir, 'anytown.json');
+  fs.writeFileSync(good, JSON.stringify(exported));
+  const bad = path.join(dir, 'bad.json');
+  fs.writeFileSync(bad, JSON.stringify({ ...exported, timescales: { ...exported.timescales, cin_visit_every: { fortnights: 2 } } }));
+  const fresh = await watchedPage(await browser.newContext());
+  await fresh.goto(`${server.url}#/settings`);
+  await fresh.locator('main h1', { hasText: 'Practice profile' }).waitFor();
+  await fresh.setInputFiles('#profile-file', bad);
+  await fresh.locator('[role=alert]', { hasText: 'timescales.cin_visit_every.fortnights' }).waitFor();
+  assert.equal(await fresh.inputValue('#profile-name'), 'England (Working Together defaults)');
+  await fresh.setInputFiles('#profile-file', good);
+  await fresh.locator('.notice', { hasText: 'Anytown Council' }).waitFor();
+  assert.equal(await fresh.inputValue('#timescale-cin_review_every-count'), '4');
   expectNoProblems(page);
   await context.close();
 });

@@ -1,0 +1,134 @@
+//! Settings: this device's practice profile. A council can hand out its
+//! own timescales as a JSON file; workers import it here.
+
+use chrono::Utc;
+use leptos::prelude::*;
+
+use crate::domain::profile::{Period, PracticeProfile, TIMESCALES};
+use crate::storage;
+use crate::ui::app::AppState;
+use crate::ui::browser::{download, read_file};
+
+const UNITS: [(&str, &str); 4] = [
+    ("days", "days"),
+    ("working_days", "working days"),
+    ("weeks", "weeks"),
+    ("months", "months"),
+];
+
+#[component]
+pub fn ProfileSettings() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let message = RwSignal::new(storage::load_profile().1.map(|why| {
+        format!("The saved profile could not be read ({why}), so England's defaults are in use. Import a profile to replace it.")
+    }));
+    let change = move |update: Box<dyn FnOnce(&mut PracticeProfile)>| {
+        let mut profile = state.profile.get_untracked();
+        update(&mut profile);
+        match storage::save_profile(&profile) {
+            Ok(()) => {
+                state.profile.set(profile);
+                message.set(None);
+            }
+            Err(e) => message.set(Some(format!("Not saved: {e}."))),
+        }
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let text = read_file(&file)
+                .await
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok());
+            match text.as_deref().map(PracticeProfile::from_json) {
+                Some(Ok(profile)) => {
+                    let name = profile.name.clone();
+                    change(Box::new(move |p| *p = profile));
+                    state.notify(
+                        format!("Now using the practice profile \u{201c}{name}\u{201d}."),
+                        None,
+                    );
+                }
+                Some(Err(why)) => message.set(Some(format!(
+                    "{} is not a practice profile: {why}. Nothing was changed.",
+                    file.name()
+                ))),
+                None => message.set(Some(format!(
+                    "{} could not be read. Nothing was changed.",
+                    file.name()
+                ))),
+            }
+        });
+    };
+    view! {
+        <h1 tabindex="-1">"Practice profile"</h1>
+        <p>"The timescales Kinplan uses to say when visits, meetings and reviews are due. They are kept on this device. Your council may give you its own profile to import."</p>
+        {move || message.get().map(|m| view! { <div class="error-summary" role="alert"><p>{m}</p></div> })}
+        <div class="form-group">
+            <label class="label" for="profile-name">"Profile name"</label>
+            <input id="profile-name" class="input input-wide" type="text" prop:value=move || state.profile.with(|p| p.name.clone())
+                on:change=move |ev| { let name = event_target_value(&ev); change(Box::new(move |p| p.name = name)) }/>
+        </div>
+        <table class="table timescales">
+            <caption class="visually-hidden">"Timescales"</caption>
+            <thead><tr><th scope="col">"What"</th><th scope="col">"How many"</th><th scope="col">"Of what"</th></tr></thead>
+            <tbody>
+                {TIMESCALES.iter().map(|field| {
+                    let period = move || state.profile.with(|p| (field.get)(&p.timescales));
+                    let count_id = format!("timescale-{}-count", field.key);
+                    let unit_id = format!("timescale-{}-unit", field.key);
+                    view! {
+                        <tr>
+                            <th scope="row"><label for=count_id.clone()>{field.label}</label></th>
+                            <td>
+                                <input id=count_id class="input input-short" type="number" min="0" max="400"
+                                    prop:value=move || period().count().to_string()
+                                    on:change=move |ev| {
+                                        if let Ok(n) = event_target_value(&ev).parse::<u32>() {
+                                            let unit = period().unit();
+                                            if let Some(p) = Period::from_parts(n, unit) {
+                                                change(Box::new(move |profile| (field.set)(&mut profile.timescales, p)));
+                                            }
+                                        }
+                                    }/>
+                            </td>
+                            <td>
+                                <select id=unit_id class="select" aria-label=format!("Unit for: {}", field.label)
+                                    on:change=move |ev| {
+                                        if let Some(p) = Period::from_parts(period().count(), &event_target_value(&ev)) {
+                                            change(Box::new(move |profile| (field.set)(&mut profile.timescales, p)));
+                                        }
+                                    }>
+                                    {UNITS.iter().map(|(value, label)| view! {
+                                        <option value=*value selected=move || period().unit() == *value>{*label}</option>
+                                    }).collect_view()}
+                                </select>
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        <p class="hint">"Bank holidays: " {move || state.profile.with(|p| format!("{} rules and {} one-off days.", p.holidays.rules.len(), p.holidays.extra.len()))}</p>
+        <h2>"Share or replace the profile"</h2>
+        <div class="button-group">
+            <button type="button" class="button button-secondary" on:click=move |_| {
+                let profile = state.profile.get_untracked();
+                let _ = download(&format!("kinplan-profile-{}.json", Utc::now().date_naive()), &profile.to_json(), "application/json");
+            }>"Export this profile"</button>
+            <button type="button" class="button button-secondary" on:click=move |_| {
+                change(Box::new(|p| *p = PracticeProfile::england()));
+                state.notify("Now using England's default timescales.", None);
+            }>"Reset to England's defaults"</button>
+        </div>
+        <div class="form-group">
+            <label class="label" for="profile-file">"Import a practice profile"</label>
+            <p class="hint" id="profile-file-hint">"A .json file from your council. It replaces the timescales above."</p>
+            <input id="profile-file" class="file-upload" type="file" accept=".json,application/json" aria-describedby="profile-file-hint" on:change=import/>
+        </div>
+    }
+}
