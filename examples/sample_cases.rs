@@ -11,6 +11,7 @@ use kinplan::domain::index::CaseIndex;
 use kinplan::domain::packing::{pack, Stamp};
 use kinplan::domain::people::PersonRef;
 use kinplan::domain::plan::*;
+use kinplan::domain::profile::PracticeProfile;
 use kinplan::domain::safety_map::*;
 use kinplan::domain::schema::{StoredCase, CURRENT_VERSION};
 use kinplan::domain::{Case, Child, ChildAge, NetworkMember, Worker};
@@ -206,7 +207,11 @@ fn main() {
             },
             &json,
         );
-        index.upsert(&case, text.encode_utf16().count());
+        index.upsert(
+            &case,
+            text.encode_utf16().count(),
+            &PracticeProfile::england(),
+        );
         entries.insert(kinplan::storage::case_key(case.id), text.into());
     }
     entries.insert(

@@ -164,7 +164,7 @@ pub fn load_index() -> CaseIndex {
             changed = true;
             let raw = raw_get(&case_key(id)).unwrap_or_default();
             match read_record(&raw) {
-                Ok(stored) => index.upsert(&stored.case, utf16_len(&raw)),
+                Ok(stored) => index.upsert(&stored.case, utf16_len(&raw), &load_profile().0),
                 Err(_) => index.cases.push(crate::domain::index::IndexEntry {
                     id,
                     label: "Unreadable case".into(),
@@ -210,7 +210,7 @@ fn read_stored_index() -> Option<CaseIndex> {
 /// show it: same name, same minute, about the same size. Most saves are
 /// keystrokes in a long text, and skipping the index write for them keeps
 /// a save quick with hundreds of cases.
-fn index_shows(case: &Case, size: usize) -> bool {
+fn index_shows(case: &Case, size: usize, profile: &PracticeProfile) -> bool {
     let Some(text) = raw_get(INDEX_KEY) else {
         return false;
     };
@@ -218,11 +218,16 @@ fn index_shows(case: &Case, size: usize) -> bool {
         Some((seen, index)) if *seen == text => index.get(case.id).is_some_and(|entry| {
             entry.label == case.label
                 && entry.updated.timestamp() / 60 == case.updated.timestamp() / 60
-                && entry.next_due == crate::domain::index::NextDue::of(case)
+                && entry.next_due == crate::domain::index::NextDue::of(case, profile)
                 && entry.size.abs_diff(size) <= size / 20
         }),
         _ => false,
     })
+}
+
+/// The index as storage holds it now, parsed only if another tab changed it.
+pub fn current_index() -> CaseIndex {
+    read_stored_index().unwrap_or_else(load_index)
 }
 
 /// Changes the index as it is in storage now, not as this tab last saw it,
@@ -312,8 +317,9 @@ pub fn force_save(case: &Case, revision: u64) -> Result<Saved, SaveError> {
     raw_set(&case_key(case.id), &record)?;
     // The case is safe once its own key is written. If the index write
     // fails (a full quota), `load_index` rebuilds the entry next time.
-    if !index_shows(case, size) {
-        let _ = update_index(|index| index.upsert(case, size));
+    let profile = load_profile().0;
+    if !index_shows(case, size, &profile) {
+        let _ = update_index(|index| index.upsert(case, size, &profile));
     }
     Ok(Saved {
         revision,

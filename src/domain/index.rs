@@ -65,18 +65,16 @@ pub struct NextDue {
 }
 
 impl NextDue {
-    /// The soonest deadline of `case`, with England's default timescales.
-    pub fn of(case: &Case) -> Option<NextDue> {
-        let profile = PracticeProfile::england();
-        next_deadline(case, &profile, case.updated.date_naive()).map(|item| NextDue {
+    /// The soonest deadline of `case` under `profile`.
+    pub fn of(case: &Case, profile: &PracticeProfile) -> Option<NextDue> {
+        next_deadline(case, profile, case.updated.date_naive()).map(|item| NextDue {
             date: item.due,
             what: item.kind.title().to_string(),
         })
     }
 
     /// Overdue, due soon or due, on `today`.
-    pub fn state(&self, today: NaiveDate) -> DueState {
-        let profile = PracticeProfile::england();
+    pub fn state(&self, today: NaiveDate, profile: &PracticeProfile) -> DueState {
         let wd = WorkingDays::new(&profile.holidays);
         let soon = profile
             .timescales
@@ -104,14 +102,15 @@ pub enum CaseOrder {
 
 impl CaseIndex {
     /// Adds or refreshes the entry for `case`.
-    pub fn upsert(&mut self, case: &Case, size: usize) {
+    /// Adds or refreshes the entry for `case`; `profile` sets its next deadline.
+    pub fn upsert(&mut self, case: &Case, size: usize, profile: &PracticeProfile) {
         let entry = IndexEntry {
             id: case.id,
             label: case.label.clone(),
             updated: case.updated,
             size,
             deleted: None,
-            next_due: NextDue::of(case),
+            next_due: NextDue::of(case, profile),
         };
         match self.cases.iter_mut().find(|e| e.id == case.id) {
             Some(existing) => {
@@ -207,7 +206,7 @@ mod tests {
         let mut index = CaseIndex::default();
         for (label, day) in labels {
             let case = Case::new(*label, at(*day));
-            index.upsert(&case, 100);
+            index.upsert(&case, 100, &PracticeProfile::england());
         }
         index
     }
@@ -241,10 +240,10 @@ mod tests {
     fn upsert_keeps_a_case_in_the_bin() {
         let mut index = CaseIndex::default();
         let mut case = Case::new("Smith family", at(1));
-        index.upsert(&case, 10);
+        index.upsert(&case, 10, &PracticeProfile::england());
         index.set_deleted(case.id, Some(at(2)));
         case.label = "Smith".into();
-        index.upsert(&case, 20);
+        index.upsert(&case, 20, &PracticeProfile::england());
         assert_eq!(index.cases.len(), 1);
         assert!(index.cases[0].deleted.is_some());
         assert_eq!(index.cases[0].size, 20);
@@ -254,7 +253,11 @@ mod tests {
     fn backup_reminder_after_seven_days_only_when_there_is_something_to_lose() {
         let mut index = CaseIndex::default();
         assert!(!index.needs_backup(at(20)));
-        index.upsert(&Case::new("Smith family", at(1)), 10);
+        index.upsert(
+            &Case::new("Smith family", at(1)),
+            10,
+            &PracticeProfile::england(),
+        );
         assert!(index.needs_backup(at(20)));
         index.last_export = Some(at(14));
         assert!(!index.needs_backup(at(20)));
@@ -272,7 +275,7 @@ mod tests {
                 plan.start = NaiveDate::from_ymd_opt(2026, 11, day);
                 case.documents.plans.push(plan);
             }
-            index.upsert(&case, 10);
+            index.upsert(&case, 10, &PracticeProfile::england());
         }
         let order: Vec<_> = index
             .search("", CaseOrder::NextDeadline)

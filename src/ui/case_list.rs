@@ -140,8 +140,8 @@ fn NewCaseForm() -> impl IntoView {
         }
         let case = Case::new(name, Utc::now());
         match storage::force_save(&case, 0) {
-            Ok(saved) => {
-                state.index.update(|i| i.upsert(&case, saved.size));
+            Ok(_) => {
+                state.index.set(storage::current_index());
                 label.set(String::new());
                 error.set(None);
                 state.go(Route::CaseOverview(case.id));
@@ -198,8 +198,8 @@ fn CaseRow(entry: IndexEntry) -> impl IntoView {
                 stored.case.label = name;
                 stored.case.updated = Utc::now();
                 match storage::save_case(&stored.case, stored.revision) {
-                    Ok(saved) => {
-                        state.index.update(|i| i.upsert(&stored.case, saved.size));
+                    Ok(_) => {
+                        state.index.set(storage::current_index());
                         renaming.set(false);
                     }
                     Err(e) => message.set(Some(format!("Not renamed: {e}"))),
@@ -215,8 +215,8 @@ fn CaseRow(entry: IndexEntry) -> impl IntoView {
                 .with_untracked(|i| i.copy_label(&stored.case.label));
             let copy = stored.case.duplicate(label.clone(), Utc::now());
             match storage::force_save(&copy, 0) {
-                Ok(saved) => {
-                    state.index.update(|i| i.upsert(&copy, saved.size));
+                Ok(_) => {
+                    state.index.set(storage::current_index());
                     state.notify(format!("Made a copy called \"{label}\"."), None);
                 }
                 Err(e) => message.set(Some(format!("Not copied: {e}"))),
@@ -263,7 +263,7 @@ fn CaseRow(entry: IndexEntry) -> impl IntoView {
                 <a class="case-link" href=Route::CaseOverview(id).href()>{entry.label.clone()}</a>
                 <p class="hint">"Updated " {day_and_time(entry.updated)} " · " {human_size(entry.size)}</p>
                 {entry.next_due.clone().map(|due| {
-                    let state = due.state(chrono::Utc::now().with_timezone(&chrono::Local).date_naive());
+                    let state = state.profile.with_untracked(|p| due.state(chrono::Utc::now().with_timezone(&chrono::Local).date_naive(), p));
                     view! {
                         <p class="next-due">
                             <strong class="tag" data-state=match state { DueState::Overdue => "overdue", DueState::DueSoon => "soon", DueState::Upcoming => "due" }>{state.title()}</strong>

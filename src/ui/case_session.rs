@@ -116,10 +116,7 @@ impl OpenCase {
                 self.revision.set_value(saved.revision);
                 self.dirty.set_value(false);
                 self.status.set(SaveStatus::Saved(time(saved.at)));
-                let case = self.case.get_untracked();
-                self.app
-                    .index
-                    .update(|index| index.upsert(&case, saved.size));
+                self.app.index.set(storage::current_index());
             }
             Err(SaveError::Conflict) => self.status.set(SaveStatus::Conflict),
             Err(e) => self.status.set(SaveStatus::NotSaved(e)),
@@ -157,8 +154,8 @@ impl OpenCase {
         let label = self.app.index.with_untracked(|i| i.copy_label(&mine.label));
         let copy = mine.duplicate(label.clone(), Utc::now());
         match storage::force_save(&copy, 0) {
-            Ok(saved) => {
-                self.app.index.update(|i| i.upsert(&copy, saved.size));
+            Ok(_) => {
+                self.app.index.set(storage::current_index());
                 self.take_stored();
                 self.app.notify(format!("Your changes were saved as a new case, \"{label}\". This page shows the other tab's version."), None);
             }
