@@ -38,6 +38,11 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// Today's date where the worker is.
+pub fn today() -> chrono::NaiveDate {
+    Utc::now().with_timezone(&Local).date_naive()
+}
+
 /// "22 Nov 2026", in the worker's time zone.
 pub fn day(at: DateTime<Utc>) -> String {
     dates::day_month_year(at.with_timezone(&Local).date_naive())

@@ -12,7 +12,7 @@ use crate::domain::Case;
 use crate::route::Route;
 use crate::storage::{self, human_size, QUOTA_ESTIMATE_CHARS};
 use crate::ui::app::{AppState, Undo};
-use crate::ui::browser::{day, day_and_time, download};
+use crate::ui::browser::{day, day_and_time, download, today};
 use crate::ui::import::ImportCases;
 
 /// How many cases the list shows before "Show more cases".
@@ -263,7 +263,7 @@ fn CaseRow(entry: IndexEntry) -> impl IntoView {
                 <a class="case-link" href=Route::CaseOverview(id).href()>{entry.label.clone()}</a>
                 <p class="hint">"Updated " {day_and_time(entry.updated)} " · " {human_size(entry.size)}</p>
                 {entry.next_due.clone().map(|due| {
-                    let state = state.profile.with_untracked(|p| due.state(chrono::Utc::now().with_timezone(&chrono::Local).date_naive(), p));
+                    let state = state.profile.with_untracked(|p| due.state(today(), p));
                     view! {
                         <p class="next-due">
                             <strong class="tag" data-state=match state { DueState::Overdue => "overdue", DueState::DueSoon => "soon", DueState::Upcoming => "due" }>{state.title()}</strong>

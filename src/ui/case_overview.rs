@@ -11,7 +11,7 @@ use crate::domain::{
     dates, Case, Child, ChildAge, NetworkMember, NextStep, Tool, ToolProgress, Worker,
 };
 use crate::route::Route;
-use crate::ui::browser::day;
+use crate::ui::browser::{day, today};
 use crate::ui::case_session::OpenCase;
 use crate::ui::fields::Field;
 
@@ -46,7 +46,7 @@ pub fn CaseOverview() -> impl IntoView {
                 }).collect_view()}
             </ul>
             <p class="next-deadline"><strong>"Next deadline: "</strong>{move || case.with(|c| {
-                let today = chrono::Utc::now().with_timezone(&chrono::Local).date_naive();
+                let today = today();
                 match next_deadline(c, &PracticeProfile::england(), today) {
                     Some(item) => format!("{}, {} ({}).", item.kind.title(), dates::day_month_year(item.due), item.state.title().to_lowercase()),
                     None if c.documents.plans.is_empty() => "none yet. Deadlines appear here once the case has a plan with a start date.".to_string(),

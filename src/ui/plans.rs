@@ -18,12 +18,9 @@ use crate::domain::schedule::{next_review, schedule, DueState};
 use crate::domain::smart::{check_plan, Finding, PlanReport, Subject};
 use crate::domain::{dates, Case};
 use crate::route::Route;
+use crate::ui::browser::today;
 use crate::ui::case_session::OpenCase;
 use crate::ui::fields::{Field, TextArea};
-
-fn today() -> NaiveDate {
-    Utc::now().with_timezone(&chrono::Local).date_naive()
-}
 
 /// Changes one plan of the open case.
 fn edit_plan(open: OpenCase, plan: Uuid, change: impl FnOnce(&mut Plan)) {
