@@ -418,6 +418,15 @@ impl PlanReport {
             .map_or(&[], |(_, f)| f.as_slice())
     }
 
+    /// The plan-wide findings about one worry, outcome or action.
+    pub fn about(&self, subject: Subject) -> Vec<Finding> {
+        self.plan
+            .iter()
+            .filter(|f| f.subject == subject)
+            .cloned()
+            .collect()
+    }
+
     /// Whether every action passes.
     pub fn all_actions_smart(&self) -> bool {
         self.actions.iter().all(|(_, f)| f.is_empty())

@@ -432,15 +432,11 @@ fn WorryField(plan: Uuid, id: Uuid) -> impl IntoView {
             .map_or(0, |i| i + 1)
     });
     let findings = Signal::derive(move || {
-        report
-            .get()
-            .map(|r| {
-                r.plan
-                    .into_iter()
-                    .filter(|f| f.subject == Subject::Worry(id))
-                    .collect()
-            })
-            .unwrap_or_default()
+        report.with(|r| {
+            r.as_ref()
+                .map(|r| r.about(Subject::Worry(id)))
+                .unwrap_or_default()
+        })
     });
     view! {
         <div class="item">
@@ -480,15 +476,11 @@ fn OutcomeField(plan: Uuid, id: Uuid) -> impl IntoView {
             .unwrap_or_default()
     });
     let findings = Signal::derive(move || {
-        report
-            .get()
-            .map(|r| {
-                r.plan
-                    .into_iter()
-                    .filter(|f| f.subject == Subject::Outcome(id))
-                    .collect()
-            })
-            .unwrap_or_default()
+        report.with(|r| {
+            r.as_ref()
+                .map(|r| r.about(Subject::Outcome(id)))
+                .unwrap_or_default()
+        })
     });
     let select_id = format!("outcome-{id}-worry");
     view! {
@@ -631,12 +623,7 @@ fn ActionEditor(plan: Uuid, id: Uuid) -> impl IntoView {
             .with(|r| {
                 r.as_ref().map(|r| {
                     let mut all = r.for_action(id).to_vec();
-                    all.extend(
-                        r.plan
-                            .iter()
-                            .filter(|f| f.subject == Subject::Action(id))
-                            .cloned(),
-                    );
+                    all.extend(r.about(Subject::Action(id)));
                     all
                 })
             })
