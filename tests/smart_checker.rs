@@ -6,7 +6,9 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use kinplan::domain::people::PersonRef;
 use kinplan::domain::plan::{Action, Outcome, Plan, PlanKind, Worry};
-use kinplan::domain::smart::{check_action, check_plan, codes::*, read_due, Due, PlanDates};
+use kinplan::domain::smart::{
+    check_action, check_plan, codes::*, read_due, Checker, Due, PlanDates,
+};
 use kinplan::domain::{Case, NetworkMember};
 use uuid::Uuid;
 
@@ -666,4 +668,40 @@ fn a_child_in_need_plan_needs_no_contingency() {
     plan.kind = PlanKind::ChildInNeed;
     plan.contingency.clear();
     assert!(check_plan(&plan, &case, None).plan.is_empty());
+}
+
+#[test]
+fn the_incremental_checker_agrees_with_a_fresh_check_after_each_edit() {
+    let mut case = smith_case();
+    let mut plan = plan_with(&case);
+    let review = Some(date(2027, 2, 2));
+    let mut checker = Checker::default();
+    let mut agree = |plan: &Plan, case: &Case, review| {
+        assert_eq!(
+            checker.check(plan, case, review),
+            check_plan(plan, case, review)
+        );
+    };
+    agree(&plan, &case, review);
+    // Typing in an action: only that action changes.
+    plan.actions[0]
+        .what
+        .push_str(" and then engage with services");
+    agree(&plan, &case, review);
+    // A new, empty action.
+    plan.actions.push(Action {
+        id: Uuid::new_v4(),
+        ..Action::default()
+    });
+    agree(&plan, &case, review);
+    // The setting changes: the person named leaves the case...
+    case.network.clear();
+    agree(&plan, &case, review);
+    // ...the review moves before the first action's date...
+    agree(&plan, &case, Some(date(2026, 12, 1)));
+    // ...and the plan starts later.
+    plan.start = Some(date(2027, 1, 30));
+    agree(&plan, &case, Some(date(2026, 12, 1)));
+    plan.actions.remove(0);
+    agree(&plan, &case, Some(date(2026, 12, 1)));
 }

@@ -3,7 +3,9 @@
 //!
 //! The API is small and stable:
 //! - [`check_action`] gives the [`Finding`]s for one action;
-//! - [`check_plan`] gives them for every action and for the plan as a whole.
+//! - [`check_plan`] gives them for every action and for the plan as a whole;
+//! - [`Checker`] gives the same as `check_plan`, re-checking only the
+//!   actions that changed since its last run, for checking as people type.
 //!
 //! Each finding has a stable `code` (listed in [`codes`]) for tools and
 //! tests, and a `message` for people. The checker only advises: it never
@@ -450,15 +452,58 @@ const NOT_A_VIEW: [&str; 8] = [
 ];
 
 pub fn check_plan(plan: &Plan, case: &Case, next_review: Option<NaiveDate>) -> PlanReport {
-    let dates = PlanDates {
-        start: plan.start,
-        next_review,
-    };
-    let actions = plan
-        .actions
-        .iter()
-        .map(|a| (a.id, check_action(a, case, dates)))
-        .collect();
+    Checker::default().check(plan, case, next_review)
+}
+
+/// [`check_plan`] with a memory: an action that has not changed since the
+/// last run, in an unchanged setting, keeps its findings without being
+/// checked again. A keystroke in one of 200 actions re-checks one.
+#[derive(Default)]
+pub struct Checker {
+    /// What the findings of each action depend on besides the action.
+    setting: Option<(PlanDates, Vec<Uuid>)>,
+    actions: HashMap<Uuid, (Action, Vec<Finding>)>,
+}
+
+impl Checker {
+    pub fn check(
+        &mut self,
+        plan: &Plan,
+        case: &Case,
+        next_review: Option<NaiveDate>,
+    ) -> PlanReport {
+        let dates = PlanDates {
+            start: plan.start,
+            next_review,
+        };
+        let people: Vec<Uuid> = case.people().into_iter().map(|(id, ..)| id).collect();
+        let setting = Some((dates, people));
+        if self.setting != setting {
+            self.actions.clear();
+            self.setting = setting;
+        }
+        let mut before = std::mem::take(&mut self.actions);
+        let actions = plan
+            .actions
+            .iter()
+            .map(|a| {
+                let (kept, findings) = match before.remove(&a.id) {
+                    Some((same, findings)) if same == *a => (same, findings),
+                    _ => (a.clone(), check_action(a, case, dates)),
+                };
+                self.actions.insert(a.id, (kept, findings.clone()));
+                (a.id, findings)
+            })
+            .collect();
+        PlanReport {
+            actions,
+            plan: check_whole_plan(plan, case),
+        }
+    }
+}
+
+/// The findings about the plan as a whole, not about any one action.
+fn check_whole_plan(plan: &Plan, case: &Case) -> Vec<Finding> {
     let mut found = Vec::new();
 
     let served: Vec<Uuid> = plan.actions.iter().filter_map(|a| a.outcome).collect();
@@ -541,10 +586,7 @@ pub fn check_plan(plan: &Plan, case: &Case, next_review: Option<NaiveDate>) -> P
             "Record the children's views in their own words. For a child who cannot talk yet, \u{201c}too young\u{201d} is not a reason: write how they seem, what they do, and who they go to.",
         ));
     }
-    PlanReport {
-        actions,
-        plan: found,
-    }
+    found
 }
 
 fn short(text: &str) -> String {

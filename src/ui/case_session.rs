@@ -18,6 +18,7 @@ use crate::storage::{self, CaseFault, SaveError};
 use crate::ui::app::AppState;
 use crate::ui::browser::{download, time};
 use crate::ui::case_overview::CaseOverview;
+use crate::ui::keyed::Keyed;
 use crate::ui::plans::{PlanEditor, PlanList};
 use crate::ui::tool_placeholder::ToolPlaceholder;
 
@@ -39,6 +40,8 @@ pub enum SaveStatus {
 #[derive(Clone, Copy)]
 pub struct OpenCase {
     case: RwSignal<Case>,
+    /// Rows of long lists (a plan's actions) listen here, not to `case`.
+    parts: Keyed,
     pub status: RwSignal<SaveStatus>,
     revision: StoredValue<u64>,
     dirty: StoredValue<bool>,
@@ -55,6 +58,7 @@ impl OpenCase {
         };
         OpenCase {
             case: RwSignal::new(stored.case),
+            parts: Keyed::default(),
             status: RwSignal::new(status),
             revision: StoredValue::new(stored.revision),
             dirty: StoredValue::new(false),
@@ -69,12 +73,49 @@ impl OpenCase {
         self.case.into()
     }
 
+    /// Part of the case, as a memo: whatever reads it re-renders only when
+    /// that part changes, not on every keystroke elsewhere in the case.
+    pub fn select<T: Clone + PartialEq + Send + Sync + 'static>(
+        &self,
+        part: impl Fn(&Case) -> T + Send + Sync + 'static,
+    ) -> Memo<T> {
+        let case = self.case;
+        Memo::new(move |_| case.with(&part))
+    }
+
     pub fn is_read_only(&self) -> bool {
         self.read_only.get_value()
     }
 
+    /// One row of a long list, such as an action of a plan, read as a memo
+    /// that re-runs only when [`OpenCase::edit_part`] changes this `key`, or
+    /// when [`OpenCase::edit`] may have changed anything.
+    pub fn part<T: Clone + PartialEq + Send + Sync + 'static>(
+        &self,
+        key: Uuid,
+        read: impl Fn(&Case) -> T + Send + Sync + 'static,
+    ) -> Memo<T> {
+        let (case, parts) = (self.case, self.parts);
+        Memo::new(move |_| {
+            parts.track(key);
+            case.with_untracked(&read)
+        })
+    }
+
     /// Changes the case and schedules the save.
     pub fn edit(&self, change: impl FnOnce(&mut Case)) {
+        self.edit_inner(change);
+        self.parts.notify_all();
+    }
+
+    /// Changes only the part `key` (see [`OpenCase::part`]): a keystroke in
+    /// one action of 200 wakes that action's editor, not all of them.
+    pub fn edit_part(&self, key: Uuid, change: impl FnOnce(&mut Case)) {
+        self.edit_inner(change);
+        self.parts.notify(key);
+    }
+
+    fn edit_inner(&self, change: impl FnOnce(&mut Case)) {
         if self.is_read_only() {
             return;
         }
@@ -83,7 +124,10 @@ impl OpenCase {
             case.updated = Utc::now();
         });
         self.dirty.set_value(true);
-        if self.status.get_untracked() != SaveStatus::Conflict {
+        if !matches!(
+            self.status.get_untracked(),
+            SaveStatus::Conflict | SaveStatus::Saving
+        ) {
             self.status.set(SaveStatus::Saving);
         }
         if let Some(timer) = self.timer.get_value() {
@@ -145,6 +189,7 @@ impl OpenCase {
             self.status
                 .set(SaveStatus::Saved(time(stored.case.updated)));
             self.case.set(stored.case);
+            self.parts.notify_all();
         }
     }
 
@@ -289,7 +334,7 @@ fn OpenCaseView(stored: StoredCase, read_only: Option<String>) -> impl IntoView 
             <nav aria-label="Breadcrumb" class="breadcrumbs">
                 <a href="#/">"Cases"</a>
                 " › "
-                <a href=Route::CaseOverview(id).href()>{move || open.case.with(|c| c.label.clone())}</a>
+                <a href=Route::CaseOverview(id).href()>{open.select(|c| c.label.clone())}</a>
             </nav>
             <SaveStatusLine/>
         </div>

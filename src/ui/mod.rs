@@ -7,6 +7,7 @@ pub mod case_overview;
 pub mod case_session;
 pub mod fields;
 pub mod import;
+pub mod keyed;
 pub mod plans;
 pub mod settings;
 pub mod tool_placeholder;

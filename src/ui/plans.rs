@@ -5,6 +5,8 @@
 //! comes from `domain::smart` and `domain::schedule`, recomputed from the
 //! case as the worker types.
 
+use std::collections::HashMap;
+
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -15,12 +17,13 @@ use crate::domain::plan::{
 };
 use crate::domain::profile::PracticeProfile;
 use crate::domain::schedule::{next_review, schedule, DueState};
-use crate::domain::smart::{check_plan, Finding, PlanReport, Subject};
+use crate::domain::smart::{Checker, Finding, PlanReport, Subject};
 use crate::domain::{dates, Case};
 use crate::route::Route;
 use crate::ui::browser::today;
 use crate::ui::case_session::OpenCase;
 use crate::ui::fields::{Field, TextArea};
+use crate::ui::keyed::Keyed;
 
 /// Changes one plan of the open case.
 fn edit_plan(open: OpenCase, plan: Uuid, change: impl FnOnce(&mut Plan)) {
@@ -32,16 +35,15 @@ fn edit_plan(open: OpenCase, plan: Uuid, change: impl FnOnce(&mut Plan)) {
     });
 }
 
-/// Reads part of one plan, reactively.
-fn read_plan<T: Default + Send + Sync + 'static>(
+/// Reads part of one plan, reactively. A memo, so that a keystroke
+/// elsewhere in the case re-renders nothing that reads this part.
+fn read_plan<T: Default + Clone + PartialEq + Send + Sync + 'static>(
     open: OpenCase,
     plan: Uuid,
     f: impl Fn(&Plan) -> T + Send + Sync + 'static,
 ) -> Signal<T> {
-    Signal::derive(move || {
-        open.case()
-            .with(|c| c.plan(plan).map(&f).unwrap_or_default())
-    })
+    open.select(move |c| c.plan(plan).map(&f).unwrap_or_default())
+        .into()
 }
 
 #[component]
@@ -95,25 +97,28 @@ pub fn PlanList() -> impl IntoView {
 #[component]
 pub fn PlanEditor(plan: Uuid) -> impl IntoView {
     let open = expect_context::<OpenCase>();
-    let exists = move || open.case().with(|c| c.plan(plan).is_some());
+    let exists = open.select(move |c| c.plan(plan).is_some());
     let profile = expect_context::<crate::ui::app::AppState>().profile;
+    let checker = StoredValue::new(Checker::default());
     let report = Memo::new(move |_| {
         open.case().with(|c| {
             c.plan(plan).map(|p| {
                 let review = profile.with(|pr| next_review(p, pr, today()));
-                check_plan(p, c, review)
+                checker
+                    .try_update_value(|checker| checker.check(p, c, review))
+                    .unwrap_or_default()
             })
         })
     });
     provide_context(report);
     let kind = read_plan(open, plan, |p| p.kind);
     view! {
-        <Show when=exists fallback=|| view! {
+        <Show when=move || exists.get() fallback=|| view! {
             <h1 tabindex="-1">"Plan not found"</h1>
             <p>"This plan is not in the case any more."</p>
         }>
             <h1 tabindex="-1">{move || kind.get().title()}</h1>
-            <CheckerSummary plan/>
+            <CheckerSummary/>
             <SchedulePanel plan profile/>
             <PlanBasics plan/>
             <WorriesAndOutcomes plan/>
@@ -140,9 +145,8 @@ pub fn PlanEditor(plan: Uuid) -> impl IntoView {
 
 /// How many things the checker found, at the top of the plan.
 #[component]
-fn CheckerSummary(plan: Uuid) -> impl IntoView {
+fn CheckerSummary() -> impl IntoView {
     let report = expect_context::<Memo<Option<PlanReport>>>();
-    let _ = plan;
     view! {
         <p class="checker-summary" role="status">
             {move || match report.get().map(|r| r.count()) {
@@ -275,24 +279,16 @@ fn PlanBasics(plan: Uuid) -> impl IntoView {
     let start = read_plan(open, plan, |p| {
         p.start.map(|d| d.to_string()).unwrap_or_default()
     });
-    let children = move || {
-        open.case().with(|c| {
-            c.children
-                .iter()
-                .map(|ch| (ch.id, ch.first_name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
-    let covered = move |id: Uuid| {
-        open.case()
-            .with(|c| c.plan(plan).is_some_and(|p| p.children.contains(&id)))
-    };
-    let has_category = move |cat: HarmCategory| {
-        open.case().with(|c| {
-            c.plan(plan)
-                .is_some_and(|p| p.harm_categories.contains(&cat))
-        })
-    };
+    let children = open.select(|c| {
+        c.children
+            .iter()
+            .map(|ch| (ch.id, ch.first_name.clone()))
+            .collect::<Vec<_>>()
+    });
+    let covered_children = read_plan(open, plan, |p| p.children.clone());
+    let covered = move |id: Uuid| covered_children.with(|c| c.contains(&id));
+    let categories = read_plan(open, plan, |p| p.harm_categories.clone());
+    let has_category = move |cat: HarmCategory| categories.with(|c| c.contains(&cat));
     let set_kind = move |k: PlanKind| edit_plan(open, plan, |p| p.kind = k);
     view! {
         <section aria-labelledby="basics-heading">
@@ -306,7 +302,7 @@ fn PlanBasics(plan: Uuid) -> impl IntoView {
             </fieldset>
             <fieldset class="fieldset">
                 <legend>"Children this plan is for"</legend>
-                <For each=children key=|c| c.clone() let:child>
+                <For each=move || children.get() key=|c| c.clone() let:child>
                     <div class="checkbox">
                         <input type="checkbox" id=format!("plan-child-{}", child.0) prop:checked=move || covered(child.0)
                             on:change=move |ev| {
@@ -375,36 +371,26 @@ fn WorriesAndOutcomes(plan: Uuid) -> impl IntoView {
             n => format!("Copied {n} from the map."),
         }));
     };
-    let has_map = move || {
-        open.case().with(|c| {
-            c.current_map()
-                .is_some_and(|m| !m.danger_statements.is_empty())
-        })
-    };
-    let worries = move || {
-        open.case().with(|c| {
-            c.plan(plan)
-                .map(|p| p.worries.iter().map(|w| w.id).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    };
-    let outcomes = move || {
-        open.case().with(|c| {
-            c.plan(plan)
-                .map(|p| p.outcomes.iter().map(|o| o.id).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    };
+    let has_map = open.select(|c| {
+        c.current_map()
+            .is_some_and(|m| !m.danger_statements.is_empty())
+    });
+    let worries = read_plan(open, plan, |p| {
+        p.worries.iter().map(|w| w.id).collect::<Vec<_>>()
+    });
+    let outcomes = read_plan(open, plan, |p| {
+        p.outcomes.iter().map(|o| o.id).collect::<Vec<_>>()
+    });
     view! {
         <section aria-labelledby="worries-heading">
             <h2 id="worries-heading">"What we are worried about"</h2>
-            <Show when=has_map>
+            <Show when=move || has_map.get()>
                 <p>
                     <button type="button" class="button button-secondary" disabled=open.is_read_only() on:click=copy>"Copy danger statements and safety goals from the map"</button>
                 </p>
                 {move || copied.get().map(|m| view! { <p role="status">{m}</p> })}
             </Show>
-            <For each=worries key=|id| *id let:id>
+            <For each=move || worries.get() key=|id| *id let:id>
                 <WorryField plan id/>
             </For>
             <button type="button" class="button button-secondary" disabled=open.is_read_only()
@@ -412,7 +398,7 @@ fn WorriesAndOutcomes(plan: Uuid) -> impl IntoView {
         </section>
         <section aria-labelledby="outcomes-heading">
             <h2 id="outcomes-heading">"What life will look like when things are better"</h2>
-            <For each=outcomes key=|id| *id let:id>
+            <For each=move || outcomes.get() key=|id| *id let:id>
                 <OutcomeField plan id/>
             </For>
             <button type="button" class="button button-secondary" disabled=open.is_read_only()
@@ -524,34 +510,46 @@ fn short(text: &str) -> String {
 fn Actions(plan: Uuid) -> impl IntoView {
     let open = expect_context::<OpenCase>();
     // Memos: a keystroke in one action must not re-render the other 199.
-    let ids = Memo::new(move |_| {
-        open.case().with(|c| {
-            c.plan(plan)
-                .map(|p| p.actions.iter().map(|a| a.id).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
+    let ids = read_plan(open, plan, |p| {
+        p.actions.iter().map(|a| a.id).collect::<Vec<_>>()
+    });
+    let report = expect_context::<Memo<Option<PlanReport>>>();
+    let findings = Keyed::default();
+    // One effect compares the findings action by action, so a keystroke
+    // wakes only the editors whose findings changed.
+    Effect::new(move |before: Option<HashMap<Uuid, Vec<Finding>>>| {
+        let now: HashMap<_, _> = report.with(|r| {
+            ids.with(|ids| {
+                ids.iter()
+                    .map(|id| (*id, action_findings(r, *id)))
+                    .collect()
+            })
+        });
+        if let Some(before) = before {
+            for (id, list) in &now {
+                if before.get(id) != Some(list) {
+                    findings.notify(*id);
+                }
+            }
+        }
+        now
     });
     provide_context(ActionChoices {
-        ids,
-        people: Memo::new(move |_| open.case().with(Case::people)),
-        outcomes: Memo::new(move |_| {
-            open.case().with(|c| {
-                c.plan(plan)
-                    .map(|p| {
-                        p.outcomes
-                            .iter()
-                            .map(|o| (o.id, o.text.clone()))
-                            .collect::<Vec<_>>()
-                    })
-                    .unwrap_or_default()
-            })
+        findings,
+        people: open.select(Case::people),
+        outcomes: read_plan(open, plan, |p| {
+            p.outcomes
+                .iter()
+                .map(|o| (o.id, o.text.clone()))
+                .collect::<Vec<_>>()
         }),
     });
     view! {
         <section aria-labelledby="actions-heading">
             <h2 id="actions-heading">"Who will do what, by when"</h2>
-            <For each=move || ids.get() key=|id| *id let:id>
-                <ActionEditor plan id/>
+            // Keyed by place too, so the numbers stay right after a removal.
+            <For each=move || ids.get().into_iter().enumerate() key=|pair| *pair let:pair>
+                <ActionEditor plan id=pair.1 number=pair.0 + 1/>
             </For>
             <button id="action-add" type="button" class="button button-secondary" disabled=open.is_read_only()
                 on:click=move |_| {
@@ -578,40 +576,51 @@ fn who_value(who: &PersonRef) -> String {
 /// Lists every action editor needs, computed once for all of them.
 #[derive(Clone, Copy)]
 struct ActionChoices {
-    ids: Memo<Vec<Uuid>>,
+    /// Tells an action's editor when the checker's findings about it change.
+    findings: Keyed,
     people: Memo<Vec<(Uuid, String, String)>>,
-    outcomes: Memo<Vec<(Uuid, String)>>,
+    outcomes: Signal<Vec<(Uuid, String)>>,
+}
+
+/// What the checker says about one action, beside it.
+fn action_findings(report: &Option<PlanReport>, id: Uuid) -> Vec<Finding> {
+    report
+        .as_ref()
+        .map(|r| {
+            let mut all = r.for_action(id).to_vec();
+            all.extend(r.about(Subject::Action(id)));
+            all
+        })
+        .unwrap_or_default()
 }
 
 #[component]
-fn ActionEditor(plan: Uuid, id: Uuid) -> impl IntoView {
+fn ActionEditor(plan: Uuid, id: Uuid, number: usize) -> impl IntoView {
     let open = expect_context::<OpenCase>();
     let report = expect_context::<Memo<Option<PlanReport>>>();
     let choices = expect_context::<ActionChoices>();
-    // This action alone: it changes only when this action does.
-    let action = Memo::new(move |_| {
-        open.case().with(|c| {
-            c.plan(plan)
-                .and_then(|p| p.actions.iter().find(|a| a.id == id).cloned())
-        })
+    // This action alone: it re-runs only when this action is edited.
+    let action = open.part(id, move |c| {
+        c.plan(plan)
+            .and_then(|p| p.actions.iter().find(|a| a.id == id).cloned())
     });
-    let get = move |f: fn(&Action) -> String| {
-        Signal::derive(move || action.with(|a| a.as_ref().map(f).unwrap_or_default()))
+    let edit_action = move |change: Box<dyn FnOnce(&mut Action)>| {
+        open.edit_part(id, |case| {
+            if let Some(p) = case.plan_mut(plan) {
+                if let Some(a) = p.actions.iter_mut().find(|a| a.id == id) {
+                    change(a);
+                    p.updated = Utc::now();
+                }
+            }
+        })
+    };
+    // Memos, so a keystroke in "what" does not rebuild the lists of people.
+    let get = move |f: fn(&Action) -> String| -> Signal<String> {
+        Memo::new(move |_| action.with(|a| a.as_ref().map(f).unwrap_or_default())).into()
     };
     let set = move |f: fn(&mut Action, String)| {
-        Callback::new(move |v: String| {
-            edit_plan(open, plan, |p| {
-                if let Some(a) = p.actions.iter_mut().find(|a| a.id == id) {
-                    f(a, v)
-                }
-            })
-        })
+        Callback::new(move |v: String| edit_action(Box::new(move |a| f(a, v))))
     };
-    let number = Memo::new(move |_| {
-        choices
-            .ids
-            .with(|ids| ids.iter().position(|a| *a == id).map_or(0, |i| i + 1))
-    });
     let who = get(|a| who_value(&a.who));
     let people = move || choices.people.get();
     let outcomes = choices.outcomes;
@@ -619,20 +628,13 @@ fn ActionEditor(plan: Uuid, id: Uuid) -> impl IntoView {
     let status =
         Memo::new(move |_| action.with(|a| a.as_ref().map(|a| a.status).unwrap_or_default()));
     let findings = Memo::new(move |_| {
-        report
-            .with(|r| {
-                r.as_ref().map(|r| {
-                    let mut all = r.for_action(id).to_vec();
-                    all.extend(r.about(Subject::Action(id)));
-                    all
-                })
-            })
-            .unwrap_or_default()
+        choices.findings.track(id);
+        report.with_untracked(|r| action_findings(r, id))
     });
     let f = move |s: &str| format!("action-{id}-{s}");
     view! {
         <fieldset class="fieldset action" class:action-not-smart=move || !findings.get().is_empty()>
-            <legend>{move || format!("Action {}", number.get())}</legend>
+            <legend>{format!("Action {number}")}</legend>
             <TextArea id=f("what") label="What will be done" rows=2
                 hint="One task, in plain words. For example: Take Amy to school by 8:50am every school day."
                 value=get(|a| a.what.clone()) on_input=set(|a, v| a.what = v)/>
@@ -642,7 +644,7 @@ fn ActionEditor(plan: Uuid, id: Uuid) -> impl IntoView {
                     <select id=f("who") class="select" disabled=open.is_read_only() on:change=move |ev| {
                         let value = event_target_value(&ev);
                         let who = value.parse::<Uuid>().map_or(PersonRef::Named(String::new()), PersonRef::Person);
-                        edit_plan(open, plan, |p| if let Some(a) = p.actions.iter_mut().find(|a| a.id == id) { a.who = who });
+                        edit_action(Box::new(move |a| a.who = who));
                     }>
                         {move || {
                             let current = who.get();
@@ -673,7 +675,7 @@ fn ActionEditor(plan: Uuid, id: Uuid) -> impl IntoView {
                     <label class="label" for=f("outcome")>"Which outcome it works towards"</label>
                     <select id=f("outcome") class="select" disabled=open.is_read_only() on:change=move |ev| {
                         let chosen = event_target_value(&ev).parse::<Uuid>().ok();
-                        edit_plan(open, plan, |p| if let Some(a) = p.actions.iter_mut().find(|a| a.id == id) { a.outcome = chosen });
+                        edit_action(Box::new(move |a| a.outcome = chosen));
                     }>
                         <option value="" selected=move || outcome.get().is_empty()>"Choose an outcome"</option>
                         {move || outcomes.get().into_iter().enumerate().map(|(i, (oid, text))| {
@@ -692,7 +694,7 @@ fn ActionEditor(plan: Uuid, id: Uuid) -> impl IntoView {
                             "not_done" => ActionStatus::NotDone,
                             _ => ActionStatus::NotStarted,
                         };
-                        edit_plan(open, plan, |p| if let Some(a) = p.actions.iter_mut().find(|a| a.id == id) { a.status = chosen });
+                        edit_action(Box::new(move |a| a.status = chosen));
                     }>
                         {ActionStatus::ALL.into_iter().map(|s| {
                             let value = match s { ActionStatus::NotStarted => "not_started", ActionStatus::OnTrack => "on_track", ActionStatus::Done => "done", ActionStatus::NotDone => "not_done" };
@@ -706,7 +708,7 @@ fn ActionEditor(plan: Uuid, id: Uuid) -> impl IntoView {
             </div>
             <button type="button" class="button button-warning" disabled=open.is_read_only()
                 on:click=move |_| edit_plan(open, plan, |p| p.actions.retain(|a| a.id != id))>
-                {move || format!("Remove action {}", number.get())}
+                {format!("Remove action {number}")}
             </button>
         </fieldset>
     }
@@ -754,7 +756,7 @@ fn Reviews(plan: Uuid) -> impl IntoView {
     let scale = RwSignal::new(String::new());
     let decisions = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
-    let people = move || open.case().with(Case::people);
+    let people = open.select(Case::people);
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(day) = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") else {
@@ -834,7 +836,7 @@ fn Reviews(plan: Uuid) -> impl IntoView {
                 </div>
                 <fieldset class="fieldset">
                     <legend>"Who came"</legend>
-                    {move || people().into_iter().map(|(pid, name, what)| {
+                    {move || people.get().into_iter().map(|(pid, name, what)| {
                         let box_id = format!("review-came-{pid}");
                         view! {
                             <div class="checkbox">
