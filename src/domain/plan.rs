@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::people::PersonRef;
-use super::safety_map::SafetyMap;
+use super::safety_map::{MapSection, SafetyMap};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -262,7 +262,8 @@ impl Plan {
 
 impl Plan {
     /// Copies the map's danger statements in as worries, and its safety
-    /// goals as outcomes linked to them, skipping any copied before, so
+    /// goals as outcomes linked to them, and its next steps as draft
+    /// actions, skipping any copied before, so
     /// nothing is typed twice. Returns how many were added.
     pub fn copy_from_map(&mut self, map: &SafetyMap, child_names: &[String]) -> usize {
         let mut added = 0;
@@ -300,6 +301,20 @@ impl Plan {
             });
             added += 1;
         }
+        // Next steps become draft actions; who, by when and how we will know
+        // are left for the worker, and the checker asks for them.
+        for step in map.entries_in(MapSection::NextSteps) {
+            let text = step.text.trim();
+            if text.is_empty() || self.actions.iter().any(|a| a.what.trim() == text) {
+                continue;
+            }
+            self.actions.push(Action {
+                id: Uuid::new_v4(),
+                what: text.to_string(),
+                ..Action::default()
+            });
+            added += 1;
+        }
         added
     }
 
@@ -323,7 +338,7 @@ impl Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::safety_map::{DangerStatement, SafetyGoal};
+    use crate::domain::safety_map::{DangerStatement, MapEntry, SafetyGoal};
     use chrono::TimeZone;
 
     #[test]
@@ -345,8 +360,25 @@ mod tests {
             for_how_long: "for 6 months".into(),
         });
         map.danger_statements.push(danger);
+        map.entries.push(MapEntry {
+            id: Uuid::new_v4(),
+            section: MapSection::NextSteps,
+            text: "Darren to book the alcohol service assessment".into(),
+            said_by: PersonRef::default(),
+            date: now.date_naive(),
+            children: Vec::new(),
+        });
         let mut plan = Plan::new(PlanKind::ChildProtection, now);
-        assert_eq!(plan.copy_from_map(&map, &["Amy".into()]), 2);
+        assert_eq!(plan.copy_from_map(&map, &["Amy".into()]), 3);
+        assert_eq!(
+            plan.actions[0].what,
+            "Darren to book the alcohol service assessment"
+        );
+        assert_eq!(
+            plan.actions[0].who,
+            PersonRef::default(),
+            "who does it is the worker's to fill in"
+        );
         assert_eq!(plan.worries[0].text, "Social workers are worried that if Dad drinks and shouts at Mum again, Amy could get hurt.");
         assert_eq!(
             plan.outcomes[0].text,

@@ -65,6 +65,14 @@ impl MapColumn {
         MapColumn::NeedsToHappen,
     ];
 
+    pub fn slug(self) -> &'static str {
+        match self {
+            MapColumn::Worries => "worries",
+            MapColumn::WorkingWell => "working-well",
+            MapColumn::NeedsToHappen => "needs-to-happen",
+        }
+    }
+
     pub fn question(self) -> &'static str {
         match self {
             MapColumn::Worries => "What are we worried about?",

@@ -1,7 +1,8 @@
 //! Small browser chores the pages share: downloads, reading a chosen file,
-//! and dates shown in the worker's own time zone.
+//! focus after a redraw, and dates shown in the worker's own time zone.
 
 use chrono::{DateTime, Local, Utc};
+use leptos::prelude::{document, request_animation_frame};
 
 use crate::domain::dates;
 use wasm_bindgen::{JsCast, JsValue};
@@ -74,4 +75,14 @@ pub fn focus_main_heading() {
     {
         let _ = heading.focus();
     }
+}
+
+/// Moves keyboard focus to the element `id` once it has been drawn: after
+/// a click adds a field, or replaces the button that was clicked.
+pub fn focus_later(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
 }

@@ -11,7 +11,7 @@ use crate::domain::{
     dates, Case, Child, ChildAge, NetworkMember, NextStep, Tool, ToolProgress, Worker,
 };
 use crate::route::Route;
-use crate::ui::browser::{day, today};
+use crate::ui::browser::{day, focus_later, today};
 use crate::ui::case_session::OpenCase;
 use crate::ui::fields::Field;
 
@@ -366,13 +366,4 @@ fn WorkersSection() -> impl IntoView {
             <button type="button" class="button button-secondary" disabled=open.is_read_only() on:click=add>"Add a worker"</button>
         </section>
     }
-}
-
-/// Focuses an element once the view that adds it has rendered.
-fn focus_later(id: String) {
-    request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&id) {
-            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
-        }
-    });
 }

@@ -20,6 +20,7 @@ use crate::ui::browser::{download, time};
 use crate::ui::case_overview::CaseOverview;
 use crate::ui::keyed::Keyed;
 use crate::ui::plans::{PlanEditor, PlanList};
+use crate::ui::safety_map::SafetyMapPage;
 use crate::ui::tool_placeholder::ToolPlaceholder;
 
 /// Edits are written this long after the last keystroke.
@@ -325,6 +326,7 @@ fn OpenCaseView(stored: StoredCase, read_only: Option<String>) -> impl IntoView 
 
     let page = move || match app.route.get() {
         Route::CaseTool(_, Tool::Plans) => view! { <PlanList/> }.into_any(),
+        Route::CaseTool(_, Tool::SafetyMap) => view! { <SafetyMapPage/> }.into_any(),
         Route::CaseTool(_, tool) => view! { <ToolPlaceholder tool/> }.into_any(),
         Route::Plan(_, plan) => view! { <PlanEditor plan/> }.into_any(),
         _ => view! { <CaseOverview/> }.into_any(),

@@ -9,5 +9,6 @@ pub mod fields;
 pub mod import;
 pub mod keyed;
 pub mod plans;
+pub mod safety_map;
 pub mod settings;
 pub mod tool_placeholder;

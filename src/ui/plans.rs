@@ -16,11 +16,12 @@ use crate::domain::plan::{
     Action, ActionStatus, EventKind, HarmCategory, Outcome, Plan, PlanKind, RecordedEvent, Worry,
 };
 use crate::domain::profile::PracticeProfile;
+use crate::domain::safety_map::MapSection;
 use crate::domain::schedule::{next_review, schedule, DueState};
 use crate::domain::smart::{Checker, Finding, PlanReport, Subject};
 use crate::domain::{dates, Case};
 use crate::route::Route;
-use crate::ui::browser::today;
+use crate::ui::browser::{focus_later, today};
 use crate::ui::case_session::OpenCase;
 use crate::ui::fields::{Field, TextArea};
 use crate::ui::keyed::Keyed;
@@ -372,8 +373,9 @@ fn WorriesAndOutcomes(plan: Uuid) -> impl IntoView {
         }));
     };
     let has_map = open.select(|c| {
-        c.current_map()
-            .is_some_and(|m| !m.danger_statements.is_empty())
+        c.current_map().is_some_and(|m| {
+            !m.danger_statements.is_empty() || m.entries_in(MapSection::NextSteps).next().is_some()
+        })
     });
     let worries = read_plan(open, plan, |p| {
         p.worries.iter().map(|w| w.id).collect::<Vec<_>>()
@@ -386,7 +388,7 @@ fn WorriesAndOutcomes(plan: Uuid) -> impl IntoView {
             <h2 id="worries-heading">"What we are worried about"</h2>
             <Show when=move || has_map.get()>
                 <p>
-                    <button type="button" class="button button-secondary" disabled=open.is_read_only() on:click=copy>"Copy danger statements and safety goals from the map"</button>
+                    <button type="button" class="button button-secondary" disabled=open.is_read_only() on:click=copy>"Copy danger statements, safety goals and next steps from the map"</button>
                 </p>
                 {move || copied.get().map(|m| view! { <p role="status">{m}</p> })}
             </Show>
@@ -555,11 +557,7 @@ fn Actions(plan: Uuid) -> impl IntoView {
                 on:click=move |_| {
                     let id = Uuid::new_v4();
                     edit_plan(open, plan, |p| p.actions.push(Action { id, ..Action::default() }));
-                    request_animation_frame(move || {
-                        if let Some(el) = document().get_element_by_id(&format!("action-{id}-what")) {
-                            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
-                        }
-                    });
+                    focus_later(format!("action-{id}-what"));
                 }>"Add an action"</button>
         </section>
     }

@@ -1,0 +1,286 @@
+//! One section of the map (harm, danger, strengths…): its entries, each
+//! with who said it and when, and a quick form to add one.
+//!
+//! Entries move up and down with buttons, to another section with a
+//! "Move to" list, or by dragging onto another section. Deleting one can be
+//! undone.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::domain::dates;
+use crate::domain::people::PersonRef;
+use crate::domain::safety_map::{MapEntry, MapSection};
+use crate::domain::Case;
+use crate::ui::browser::focus_later;
+use crate::ui::case_session::OpenCase;
+
+use super::{edit_map, read_map, Deleted, Speaker};
+
+/// The first words of a text, for labels and notices.
+pub(super) fn short(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(40) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+/// Drag-and-drop carries the entry's id under this type.
+const DRAG_TYPE: &str = "application/x-kinplan-entry";
+
+#[component]
+pub(super) fn EntrySection(map: Uuid, section: MapSection, editable: bool) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let ids = read_map(open, map, move |m| {
+        m.entries_in(section).map(|e| e.id).collect::<Vec<_>>()
+    });
+    let heading = format!("section-{}", section.slug());
+    let over = RwSignal::new(false);
+    let drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        over.set(false);
+        let id = ev
+            .data_transfer()
+            .and_then(|d| d.get_data(DRAG_TYPE).ok())
+            .and_then(|t| t.parse::<Uuid>().ok());
+        if let Some(id) = id {
+            edit_map(open, map, |m| {
+                if m.entries.iter().any(|e| e.id == id && e.section != section) {
+                    m.move_to(id, section)
+                }
+            });
+        }
+    };
+    view! {
+        <section class="map-section" class:drop-target=move || over.get() aria-labelledby=format!("section-{}", section.slug())
+            on:dragover=move |ev| if editable { ev.prevent_default(); over.set(true) }
+            on:dragleave=move |_| over.set(false)
+            on:drop=drop>
+            <h3 id=heading>{section.title()}</h3>
+            <p class="hint">{section.hint()}</p>
+            <ul class="entries">
+                <For each=move || ids.get() key=|id| *id let:id>
+                    <EntryCard map id editable/>
+                </For>
+            </ul>
+            {editable.then(|| view! { <AddEntry map section/> })}
+        </section>
+    }
+}
+
+/// Who said it: a person on the case, or a typed name.
+#[component]
+pub(super) fn SaidBy(
+    id: String,
+    label: &'static str,
+    value: Signal<PersonRef>,
+    on_change: Callback<PersonRef>,
+) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let people = open.select(Case::people);
+    let selected = move || match value.get() {
+        PersonRef::Person(id) => id.to_string(),
+        PersonRef::Named(_) => "other".into(),
+    };
+    let name_id = format!("{id}-name");
+    view! {
+        <div class="form-group">
+            <label class="label" for=id.clone()>{label}</label>
+            <select id=id class="select" on:change=move |ev| {
+                let value = event_target_value(&ev);
+                on_change.run(value.parse::<Uuid>().map_or(PersonRef::Named(String::new()), PersonRef::Person));
+            }>
+                {move || {
+                    let current = selected();
+                    let mut options = vec![view! { <option value="other" selected=current == "other">"Someone else"</option> }.into_any()];
+                    options.extend(people.get().into_iter().map(|(pid, name, what)| {
+                        let value = pid.to_string();
+                        let chosen = current == value;
+                        let label = if what.trim().is_empty() { name } else { format!("{name} ({what})") };
+                        view! { <option value=value selected=chosen>{label}</option> }.into_any()
+                    }));
+                    options
+                }}
+            </select>
+        </div>
+        <Show when=move || matches!(value.get(), PersonRef::Named(_))>
+            <div class="form-group">
+                <label class="label" for=name_id.clone()>"Their name or role"</label>
+                <input id=name_id.clone() class="input" type="text"
+                    prop:value=move || match value.get() { PersonRef::Named(n) => n, PersonRef::Person(_) => String::new() }
+                    on:input=move |ev| on_change.run(PersonRef::Named(event_target_value(&ev)))/>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn AddEntry(map: Uuid, section: MapSection) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let text = RwSignal::new(String::new());
+    let Speaker(said_by) = expect_context::<Speaker>();
+    let map_date = read_map(open, map, |m| m.date);
+    let field = format!("add-{}", section.slug());
+    let add = move || {
+        let words = text.get_untracked();
+        if words.trim().is_empty() {
+            return;
+        }
+        let entry = MapEntry {
+            id: Uuid::new_v4(),
+            section,
+            text: words.trim().to_string(),
+            said_by: said_by.get_untracked(),
+            date: map_date.get_untracked(),
+            children: Vec::new(),
+        };
+        edit_map(open, map, |m| m.entries.push(entry));
+        // Ready for the next thing said; the speaker stays until changed.
+        text.set(String::new());
+    };
+    // Ctrl+Enter adds, so a worker typing at a meeting keeps their hands on the keys.
+    let submit_on_ctrl_enter = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+            ev.prevent_default();
+            add();
+        }
+    };
+    view! {
+        <form class="add-entry" on:submit=move |ev| { ev.prevent_default(); add() } novalidate>
+            <div class="form-group">
+                <label class="label" for=field.clone()>{format!("Add to {}", section.title().to_lowercase())}</label>
+                <p class="hint" id=format!("{field}-hint")>"Ctrl+Enter adds it."</p>
+                <textarea aria-describedby=format!("{field}-hint") id=field.clone() class="textarea" rows="2" prop:value=text
+                    on:input=move |ev| text.set(event_target_value(&ev)) on:keydown=submit_on_ctrl_enter></textarea>
+            </div>
+            <button type="submit" class="button button-secondary">{format!("Add to {}", section.title().to_lowercase())}</button>
+        </form>
+    }
+}
+
+#[component]
+fn EntryCard(map: Uuid, id: Uuid, editable: bool) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let Deleted(deleted) = expect_context::<Deleted>();
+    let entry = read_map(open, map, move |m| {
+        m.entries.iter().find(|e| e.id == id).cloned()
+    });
+    let editing = RwSignal::new(false);
+    let edit = move |change: Box<dyn FnOnce(&mut MapEntry)>| {
+        edit_map(open, map, |m| {
+            if let Some(e) = m.entries.iter_mut().find(|e| e.id == id) {
+                change(e)
+            }
+        })
+    };
+    let text = move || entry.with(|e| e.as_ref().map(|e| e.text.clone()).unwrap_or_default());
+    let about = move || {
+        open.case().with(|c| {
+            entry.with(|e| {
+                let Some(e) = e else { return String::new() };
+                let who = e.said_by.name(c).unwrap_or_else(|| "Not recorded".into());
+                let kids = c.child_names(&e.children, e.date);
+                let mut line = format!("{who}, {}", dates::day_month_year(e.date));
+                if !e.children.is_empty() && !kids.is_empty() {
+                    line.push_str(&format!(
+                        ". About {}",
+                        crate::domain::safety_map::join_names(&kids)
+                    ));
+                }
+                line
+            })
+        })
+    };
+    let section = move || entry.with(|e| e.as_ref().map(|e| e.section));
+    let f = move |s: &str| format!("entry-{id}-{s}");
+    let remove = move |_| {
+        let mut removed = None;
+        edit_map(open, map, |m| removed = m.remove_entry(id));
+        if let Some((at, e)) = removed {
+            deleted.set(Some((map, at, e)));
+            focus_later("map-undo".into());
+        }
+    };
+    let said_by = Signal::derive(move || {
+        entry.with(|e| e.as_ref().map(|e| e.said_by.clone()).unwrap_or_default())
+    });
+    let children = open.select(|c| {
+        c.children
+            .iter()
+            .map(|ch| (ch.id, ch.first_name.clone()))
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <li class="entry" draggable=editable.then_some("true")
+            on:dragstart=move |ev: leptos::ev::DragEvent| if let Some(d) = ev.data_transfer() { let _ = d.set_data(DRAG_TYPE, &id.to_string()); }>
+            <Show when=move || editing.get() fallback=move || view! {
+                <p class="entry-text">{text}</p>
+                <p class="entry-about">{about}</p>
+            }>
+                <div class="form-group">
+                    <label class="label" for=f("text")>"What was said"</label>
+                    <textarea id=f("text") class="textarea" rows="3" prop:value=text
+                        on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |e| e.text = v)) }></textarea>
+                </div>
+                <SaidBy id=f("who") label="Who said it" value=said_by on_change=Callback::new(move |p: PersonRef| edit(Box::new(move |e| e.said_by = p)))/>
+                <div class="form-group">
+                    <label class="label" for=f("date")>"When"</label>
+                    <input id=f("date") class="input" type="date"
+                        prop:value=move || entry.with(|e| e.as_ref().map(|e| e.date.to_string()).unwrap_or_default())
+                        on:input=move |ev| if let Ok(day) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") { edit(Box::new(move |e| e.date = day)) }/>
+                </div>
+                <fieldset class="fieldset">
+                    <legend class="label">"About which children? Leave all unticked for all of them."</legend>
+                    {move || children.get().into_iter().map(|(cid, name)| {
+                        let box_id = format!("entry-{id}-child-{cid}");
+                        view! {
+                            <div class="checkbox">
+                                <input type="checkbox" id=box_id.clone()
+                                    prop:checked=move || entry.with(|e| e.as_ref().is_some_and(|e| e.children.contains(&cid)))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        edit(Box::new(move |e| { e.children.retain(|c| *c != cid); if on { e.children.push(cid) } }));
+                                    }/>
+                                <label for=box_id>{name}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            </Show>
+            {editable.then(|| view! {
+                <div class="entry-tools">
+                    <button id=f("edit") type="button" class="button-link" aria-expanded=move || editing.get().to_string()
+                        on:click=move |_| editing.update(|e| *e = !*e)>
+                        {move || if editing.get() { "Done" } else { "Edit" }}
+                        <span class="visually-hidden">{move || format!(" \u{201c}{}\u{201d}", short(&text()))}</span>
+                    </button>
+                    <button type="button" class="button-link" on:click=move |_| edit_map(open, map, |m| m.reorder(id, -1))>
+                        "Up"<span class="visually-hidden">{move || format!(": move \u{201c}{}\u{201d} up", short(&text()))}</span>
+                    </button>
+                    <button type="button" class="button-link" on:click=move |_| edit_map(open, map, |m| m.reorder(id, 1))>
+                        "Down"<span class="visually-hidden">{move || format!(": move \u{201c}{}\u{201d} down", short(&text()))}</span>
+                    </button>
+                    <label class="visually-hidden" for=f("move")>{move || format!("Move \u{201c}{}\u{201d} to another section", short(&text()))}</label>
+                    <select id=f("move") class="select select-small" on:change=move |ev| {
+                        let slug = event_target_value(&ev);
+                        if let Some(to) = MapSection::ALL.into_iter().find(|s| s.slug() == slug) {
+                            edit_map(open, map, |m| m.move_to(id, to));
+                            // It is drawn again in its new section: keep the keyboard on it.
+                            focus_later(f("move"));
+                        }
+                    }>
+                        {move || MapSection::ALL.into_iter().map(|s| {
+                            let here = section() == Some(s);
+                            view! { <option value=s.slug() selected=here>{if here { format!("In {}", s.title().to_lowercase()) } else { format!("Move to {}", s.title().to_lowercase()) }}</option> }
+                        }).collect_view()}
+                    </select>
+                    <button type="button" class="button-link button-link-warning" on:click=remove>
+                        "Delete"<span class="visually-hidden">{move || format!(" \u{201c}{}\u{201d}", short(&text()))}</span>
+                    </button>
+                </div>
+            })}
+        </li>
+    }
+}
