@@ -70,6 +70,12 @@ test('a map built by keyboard alone survives a reload, and a review shows scores
   await page.keyboard.press('ArrowDown'); // Harm -> Danger
   await section('Danger').locator('.entry-text', { hasText: 'bruise' }).waitFor();
 
+  // And by pointer: dragged onto another section.
+  await section('Existing safety').locator('.entry-text', { hasText: 'Nan has Amy' }).dragTo(section('Existing strengths'));
+  await section('Existing strengths').locator('.entry-text', { hasText: 'Nan has Amy' }).waitFor();
+  await page.locator('select[id$="-move"]').filter({ hasText: 'In existing strengths' }).last().selectOption('existing-safety');
+  await section('Existing safety').locator('.entry-text', { hasText: 'Nan has Amy' }).waitFor();
+
   // A danger statement from the helper's four questions.
   await tabTo(page, /^Add a danger statement$/, { max: 200 });
   await page.keyboard.press('Enter');

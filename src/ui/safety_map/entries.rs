@@ -16,7 +16,7 @@ use crate::domain::Case;
 use crate::ui::browser::focus_later;
 use crate::ui::case_session::OpenCase;
 
-use super::{edit_map, read_map, Deleted, Speaker};
+use super::{edit_map, read_map, Deleted, Dragging, Speaker};
 
 /// The first words of a text, for labels and notices.
 pub(super) fn short(text: &str) -> String {
@@ -38,9 +38,13 @@ pub(super) fn EntrySection(map: Uuid, section: MapSection, editable: bool) -> im
     });
     let heading = format!("section-{}", section.slug());
     let over = RwSignal::new(false);
+    let Dragging(dragging) = expect_context::<Dragging>();
     let drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         over.set(false);
+        // The dragged entry is drawn again in its new section, so its own
+        // dragend never arrives.
+        dragging.set(false);
         let id = ev
             .data_transfer()
             .and_then(|d| d.get_data(DRAG_TYPE).ok())
@@ -55,6 +59,7 @@ pub(super) fn EntrySection(map: Uuid, section: MapSection, editable: bool) -> im
     };
     view! {
         <section class="map-section" class:drop-target=move || over.get() aria-labelledby=format!("section-{}", section.slug())
+            on:dragenter=move |ev| if editable { ev.prevent_default() }
             on:dragover=move |ev| if editable { ev.prevent_default(); over.set(true) }
             on:dragleave=move |_| over.set(false)
             on:drop=drop>
@@ -164,6 +169,7 @@ fn AddEntry(map: Uuid, section: MapSection) -> impl IntoView {
 fn EntryCard(map: Uuid, id: Uuid, editable: bool) -> impl IntoView {
     let open = expect_context::<OpenCase>();
     let Deleted(deleted) = expect_context::<Deleted>();
+    let Dragging(dragging) = expect_context::<Dragging>();
     let entry = read_map(open, map, move |m| {
         m.entries.iter().find(|e| e.id == id).cloned()
     });
@@ -214,7 +220,8 @@ fn EntryCard(map: Uuid, id: Uuid, editable: bool) -> impl IntoView {
     });
     view! {
         <li class="entry" draggable=editable.then_some("true")
-            on:dragstart=move |ev: leptos::ev::DragEvent| if let Some(d) = ev.data_transfer() { let _ = d.set_data(DRAG_TYPE, &id.to_string()); }>
+            on:dragstart=move |ev: leptos::ev::DragEvent| if let Some(d) = ev.data_transfer() { let _ = d.set_data(DRAG_TYPE, &id.to_string()); dragging.set(true); }
+            on:dragend=move |_| dragging.set(false)>
             <Show when=move || editing.get() fallback=move || view! {
                 <p class="entry-text">{text}</p>
                 <p class="entry-about">{about}</p>

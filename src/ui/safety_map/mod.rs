@@ -66,6 +66,11 @@ struct Shown {
 #[derive(Clone, Copy)]
 struct Speaker(RwSignal<PersonRef>);
 
+/// An entry is being dragged: the fields in the sections stop taking
+/// pointer events, so a drop anywhere in a section lands on the section.
+#[derive(Clone, Copy)]
+struct Dragging(RwSignal<bool>);
+
 /// The last entry deleted, for Undo.
 #[derive(Clone, Copy)]
 struct Deleted(RwSignal<Option<(Uuid, usize, MapEntry)>>);
@@ -98,6 +103,8 @@ pub fn SafetyMapPage() -> impl IntoView {
     let deleted = Deleted(RwSignal::new(None));
     provide_context(deleted);
     provide_context(Speaker(RwSignal::new(PersonRef::default())));
+    let dragging = RwSignal::new(false);
+    provide_context(Dragging(dragging));
     view! {
         <div class="map-page">
             <h1 tabindex="-1">"Signs of Safety map"</h1>
@@ -108,7 +115,7 @@ pub fn SafetyMapPage() -> impl IntoView {
                     <Versions shown chosen/>
                     {shown.editable.then(|| view! { <SpeakerBar/> })}
                     <DeletedNotice/>
-                    <div class="map-columns">
+                    <div class="map-columns" class:dragging=move || dragging.get()>
                         {MapColumn::ALL.into_iter().map(|column| view! {
                             <section class="map-column" aria-labelledby=format!("column-{}", column.slug())>
                                 <h2 id=format!("column-{}", column.slug())>{column.question()}</h2>
