@@ -11,6 +11,7 @@ pub mod index;
 pub mod json_path;
 pub mod packing;
 pub mod people;
+pub mod plain_english;
 pub mod plan;
 pub mod profile;
 pub mod safety_map;

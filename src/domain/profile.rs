@@ -9,6 +9,7 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::calendar::{HolidayRules, WorkingDays};
+use super::plain_english::{england_jargon, Jargon};
 
 /// A length of time as practice standards state them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -140,6 +141,10 @@ pub struct PracticeProfile {
     pub name: String,
     pub timescales: Timescales,
     pub holidays: HolidayRules,
+    /// Words families find hard, with plain alternatives. A council adds
+    /// its own here; profiles from before the list existed get England's.
+    #[serde(default = "super::plain_english::england_jargon")]
+    pub jargon: Vec<Jargon>,
 }
 
 impl Default for PracticeProfile {
@@ -168,6 +173,7 @@ impl PracticeProfile {
                 due_soon_within: Period::WorkingDays(5),
             },
             holidays: HolidayRules::england_and_wales(),
+            jargon: england_jargon(),
         }
     }
 

@@ -7,7 +7,7 @@
 //! changes to its own key only, plus a notice that "everything may have
 //! changed", which any edit not aimed at one row sends.
 //!
-//! ```ignore
+//! ```text
 //! let keyed = Keyed::default();
 //! let row = Memo::new(move |_| { keyed.track(id); case.with_untracked(|c| read(c, id)) });
 //! case.update(|c| change(c, id));

@@ -1,0 +1,476 @@
+//! The plain-English checker: gentle hints for any text a family will
+//! read. It never blocks anything.
+//!
+//! - [`find_jargon`] flags words from a jargon list (data, kept in the
+//!   practice profile so a council can add its own) with a plain
+//!   alternative. An acronym is fine once its full form is written in the
+//!   same text, as in "review child protection conference (RCPC)".
+//! - [`readability`] gives the average sentence length and an estimated
+//!   reading age: the Flesch–Kincaid grade plus 5, the usual conversion
+//!   from US school grade to age. Public-sector writing aims at a reading
+//!   age of about 9 ([`TARGET_READING_AGE`]).
+//!
+//! Syllables are counted by rule (vowel groups, a silent final "e", "-le"),
+//! which is right for most everyday words and close for the rest; the
+//! estimate is a guide, not a grade.
+
+use serde::{Deserialize, Serialize};
+
+/// Families should be able to read every plan at this age or younger.
+pub const TARGET_READING_AGE: f64 = 9.0;
+/// Sentences longer than this on average are hard going.
+pub const TARGET_SENTENCE_WORDS: f64 = 20.0;
+
+/// A word or phrase professionals use, and what to say instead.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Jargon {
+    /// As it is written: "ICPC", "core group", "disguised compliance".
+    pub term: String,
+    /// What to write instead, in plain words.
+    pub plain: String,
+    /// For an acronym: its full form. Once that is written, the acronym is fine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub full: Option<String>,
+}
+
+fn jargon(term: &str, plain: &str, full: Option<&str>) -> Jargon {
+    Jargon {
+        term: term.into(),
+        plain: plain.into(),
+        full: full.map(Into::into),
+    }
+}
+
+/// The common jargon in family-facing plans, from the West Berkshire and
+/// Barnet practice standards, with a plain alternative for each.
+pub fn england_jargon() -> Vec<Jargon> {
+    vec![
+        jargon(
+            "ICPC",
+            "the first child protection meeting",
+            Some("initial child protection conference"),
+        ),
+        jargon(
+            "RCPC",
+            "the review child protection meeting",
+            Some("review child protection conference"),
+        ),
+        jargon(
+            "core group",
+            "the group of people working on the plan with you",
+            None,
+        ),
+        jargon(
+            "s47",
+            "child protection enquiry",
+            Some("section 47 enquiry"),
+        ),
+        jargon("section 47", "child protection enquiry", None),
+        jargon("LAC", "child in care", Some("looked after child")),
+        jargon("CiC", "child in care", Some("child in care")),
+        jargon("CiN", "child in need plan", Some("child in need")),
+        jargon("PLO", "the pre-court process", Some("public law outline")),
+        jargon("LA", "the council", Some("local authority")),
+        jargon("local authority", "the council", None),
+        jargon(
+            "IRO",
+            "the person who chairs reviews",
+            Some("independent reviewing officer"),
+        ),
+        jargon(
+            "FGC",
+            "a family meeting to make a plan",
+            Some("family group conference"),
+        ),
+        jargon(
+            "contact",
+            "time with family, if that is what it means here",
+            None,
+        ),
+        jargon("placement", "where the child lives", None),
+        jargon("escalate", "take further, or ask a manager to decide", None),
+        jargon("threshold", "the point where we must act", None),
+        jargon(
+            "disguised compliance",
+            "saying you will do things but not doing them",
+            None,
+        ),
+        jargon("engage", "take part", None),
+        jargon("safeguarding", "keeping children safe", None),
+        jargon("multi-agency", "the people from different services", None),
+        jargon("statutory", "that the law says we must do", None),
+    ]
+}
+
+/// One piece of jargon found in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JargonHint {
+    /// The words as written in the text.
+    pub found: String,
+    pub plain: String,
+    /// Byte offset in the text.
+    pub at: usize,
+}
+
+impl JargonHint {
+    pub fn message(&self) -> String {
+        format!(
+            "\u{201c}{}\u{201d} may not be clear to the family. Try: {}.",
+            self.found, self.plain
+        )
+    }
+}
+
+/// Every use of a term from `list` in `text`, in the order they appear,
+/// each term once. Matching is by whole word; acronyms (terms in capitals)
+/// match only in capitals, so "LA" is not found in "la" or "Lara".
+pub fn find_jargon(text: &str, list: &[Jargon]) -> Vec<JargonHint> {
+    let lower = text.to_lowercase();
+    let mut hints: Vec<JargonHint> = list
+        .iter()
+        .filter_map(|j| {
+            let acronym = is_acronym(&j.term);
+            let at = if acronym {
+                find_word(text, &j.term)
+            } else {
+                // A stem: "engage" also finds "engaging" and "engagement".
+                let term = j.term.to_lowercase();
+                let stem = match term.strip_suffix('e') {
+                    Some(stem) if stem.len() >= 4 => stem,
+                    _ => &term,
+                };
+                find_stem(&lower, stem)
+            }?;
+            let spelled_out = j
+                .full
+                .as_deref()
+                .is_some_and(|full| lower.contains(&full.to_lowercase()));
+            if acronym && spelled_out {
+                return None;
+            }
+            // Offsets into `lower` are offsets into `text` when lowercasing
+            // kept every byte length, as it does for English.
+            let found = if acronym || lower.len() != text.len() {
+                j.term.clone()
+            } else {
+                text[at..at + word_span(&text[at..], &j.term)].to_string()
+            };
+            Some(JargonHint {
+                found,
+                plain: j.plain.clone(),
+                at,
+            })
+        })
+        .collect();
+    hints.sort_by_key(|h| h.at);
+    hints
+}
+
+fn is_acronym(term: &str) -> bool {
+    term.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && term.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// The length of the word or phrase starting the text that matches `term`
+/// as a stem: the term (less a final "e") plus the rest of its last word.
+fn word_span(text: &str, term: &str) -> usize {
+    let base = term.trim_end_matches('e').len().min(text.len());
+    base + text[base..]
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(text.len() - base)
+}
+
+fn boundary_before(text: &str, at: usize) -> bool {
+    !text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// `word` as a whole word, case-sensitive.
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    text.match_indices(word).map(|(at, _)| at).find(|&at| {
+        boundary_before(text, at)
+            && !text[at + word.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// `stem` at the start of a word.
+fn find_stem(text: &str, stem: &str) -> Option<usize> {
+    text.match_indices(stem)
+        .map(|(at, _)| at)
+        .find(|&at| boundary_before(text, at))
+}
+
+/// How hard a text is to read.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Readability {
+    pub sentences: usize,
+    pub words: usize,
+    pub syllables: usize,
+}
+
+impl Readability {
+    pub fn words_per_sentence(&self) -> f64 {
+        self.words as f64 / self.sentences.max(1) as f64
+    }
+
+    /// The Flesch–Kincaid grade level.
+    pub fn grade(&self) -> f64 {
+        0.39 * self.words_per_sentence() + 11.8 * self.syllables as f64 / self.words.max(1) as f64
+            - 15.59
+    }
+
+    /// The estimated reading age in years: the grade plus 5, and never
+    /// below 5.
+    pub fn reading_age(&self) -> f64 {
+        (self.grade() + 5.0).max(5.0)
+    }
+
+    pub fn is_easy(&self) -> bool {
+        self.reading_age() <= TARGET_READING_AGE
+            && self.words_per_sentence() <= TARGET_SENTENCE_WORDS
+    }
+
+    /// A hint in plain words, or `None` when the text meets the targets.
+    pub fn hint(&self) -> Option<String> {
+        if self.words == 0 || self.is_easy() {
+            return None;
+        }
+        Some(format!(
+            "Reading age about {:.0} (aim for {TARGET_READING_AGE:.0} or under), {:.0} words a sentence on average. Shorter sentences and everyday words will help.",
+            self.reading_age(),
+            self.words_per_sentence()
+        ))
+    }
+}
+
+/// Counts sentences, words and syllables. A sentence ends at ".", "!" or
+/// "?" (or a line break, as in lists); numbers count as one-syllable words.
+pub fn readability(text: &str) -> Readability {
+    let mut sentences = 0;
+    let mut words = 0;
+    let mut syllables = 0;
+    for sentence in text
+        .split(['.', '!', '?', '\n'])
+        .filter(|s| s.chars().any(char::is_alphanumeric))
+    {
+        sentences += 1;
+        for word in sentence
+            .split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == ':' || c == '/')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+        {
+            words += 1;
+            syllables += count_syllables(word);
+        }
+    }
+    Readability {
+        sentences,
+        words,
+        syllables,
+    }
+}
+
+/// Syllables in one word, by rule.
+pub fn count_syllables(word: &str) -> usize {
+    let w: Vec<char> = word
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    if w.is_empty() {
+        return 1; // a number
+    }
+    if w.len() <= 3 {
+        return 1;
+    }
+    let vowel = |c: char| "aeiouy".contains(c);
+    let mut count = 0;
+    let mut previous = false;
+    for (i, &c) in w.iter().enumerate() {
+        let v = vowel(c);
+        // "i" then "a" or "o" is two syllables ("radio", "Australian"),
+        // except where "ci", "ti", "si", "gi", "xi" make one sound ("social",
+        // "nation", "mission", "region").
+        let split = i >= 2
+            && matches!(c, 'a' | 'o' | 'u')
+            && w[i - 1] == 'i'
+            && !vowel(w[i - 2])
+            && !matches!(w[i - 2], 'c' | 't' | 's' | 'g' | 'x');
+        if v && (!previous || split) {
+            count += 1;
+        }
+        previous = v;
+    }
+    let n = w.len();
+    // A silent final "e" ("make", "home"), but not "-le" ("little") or a
+    // word whose only vowel it is ("the" is short enough to be handled above).
+    let le_ending = w[n - 2] == 'l' && !vowel(w[n - 3]);
+    if w[n - 1] == 'e' && !le_ending && count > 1 {
+        count -= 1;
+    }
+    // "-ed" is silent except after "t" or "d" ("walked", but "wanted").
+    if n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd' && !matches!(w[n - 3], 't' | 'd') && count > 1 {
+        count -= 1;
+    }
+    // "-es" is silent after most letters ("makes"), not after s, x, z, ch, sh, ge, ce.
+    if n > 3
+        && w[n - 2] == 'e'
+        && w[n - 1] == 's'
+        && !matches!(w[n - 3], 's' | 'x' | 'z' | 'h' | 'g' | 'c')
+        && count > 1
+    {
+        count -= 1;
+    }
+    count.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syllables_of_everyday_words() {
+        let table = [
+            ("the", 1),
+            ("cat", 1),
+            ("school", 1),
+            ("make", 1),
+            ("home", 1),
+            ("makes", 1),
+            ("walked", 1),
+            ("wanted", 2),
+            ("little", 2),
+            ("table", 2),
+            ("mummy", 2),
+            ("hybrid", 2),
+            ("creature", 2),
+            ("every", 3),
+            ("nation", 2),
+            ("social", 2),
+            ("family", 3),
+            ("radio", 3),
+            ("platypus", 3),
+            ("seemingly", 3),
+            ("violent", 3),
+            ("Australian", 4),
+            ("reptilian", 4),
+            ("appointment", 3),
+            ("understand", 3),
+            ("conference", 3),
+            ("independent", 4),
+            ("2027", 1),
+        ];
+        for (word, expected) in table {
+            assert_eq!(count_syllables(word), expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn reading_age_of_reference_texts() {
+        // (text, sentences, words, syllables, Flesch-Kincaid grade)
+        let table = [
+            // The worked example in the Flesch-Kincaid article: grade 13.1.
+            (
+                "The Australian platypus is seemingly a hybrid of a mammal and reptilian creature.",
+                1,
+                13,
+                26,
+                13.1,
+            ),
+            ("The cat sat on the mat.", 1, 6, 6, -1.45),
+        ];
+        for (text, sentences, words, syllables, grade) in table {
+            let r = readability(text);
+            assert_eq!(
+                (r.sentences, r.words, r.syllables),
+                (sentences, words, syllables),
+                "{text}"
+            );
+            assert!(
+                (r.grade() - grade).abs() < 0.05,
+                "{text}: grade {}",
+                r.grade()
+            );
+        }
+        assert_eq!(readability("The cat sat on the mat.").reading_age(), 5.0);
+        // Plain words, as a family plan should read, meet the target.
+        let plain = readability(
+            "Jenny will take Amy to school by 9am. The school will tell Priya if Amy is late.",
+        );
+        assert_eq!((plain.sentences, plain.words), (2, 17));
+        assert!(plain.is_easy(), "reading age {}", plain.reading_age());
+        assert!(readability(
+            "The Australian platypus is seemingly a hybrid of a mammal and reptilian creature."
+        )
+        .hint()
+        .is_some());
+        assert_eq!(
+            readability("Jenny will take Amy to school by 9am.").hint(),
+            None
+        );
+    }
+
+    #[test]
+    fn jargon_gets_a_plain_alternative() {
+        let list = england_jargon();
+        // (text, the jargon found, in order)
+        let table: [(&str, &[&str]); 9] = [
+            ("Mum to engage with services", &["engage"]),
+            (
+                "Dad is not engaging with the core group",
+                &["engaging", "core group"],
+            ),
+            (
+                "The ICPC on 2 March decided a child protection plan",
+                &["ICPC"],
+            ),
+            // An acronym is fine once written out in full.
+            (
+                "The initial child protection conference (ICPC) met on 2 March",
+                &[],
+            ),
+            ("The LA will pay for the bus", &["LA"]),
+            // Not an acronym inside other words, nor in lower case.
+            ("Lara and Layla go to the LAmbeth club. la la la", &[]),
+            ("A Section 47 enquiry was started", &["Section 47"]),
+            (
+                "There are worries of disguised compliance",
+                &["disguised compliance"],
+            ),
+            ("Amy will go to school every day", &[]),
+        ];
+        for (text, expected) in table {
+            let found: Vec<String> = find_jargon(text, &list)
+                .into_iter()
+                .map(|h| h.found)
+                .collect();
+            assert_eq!(found, expected, "{text}");
+        }
+        let hint = &find_jargon("Mum to engage", &list)[0];
+        assert_eq!(
+            hint.message(),
+            "\u{201c}engage\u{201d} may not be clear to the family. Try: take part."
+        );
+    }
+
+    #[test]
+    fn a_council_can_add_its_own_jargon() {
+        let mut list = england_jargon();
+        list.push(Jargon {
+            term: "TAF".into(),
+            plain: "the team around your family".into(),
+            full: Some("team around the family".into()),
+        });
+        assert_eq!(
+            find_jargon("Next TAF meeting", &list)[0].plain,
+            "the team around your family"
+        );
+        assert_eq!(find_jargon("Next TAF meeting", &england_jargon()), vec![]);
+    }
+}
