@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod case;
 pub mod dates;
 pub mod export;
+pub mod family_plan;
 pub mod index;
 pub mod json_path;
 pub mod packing;

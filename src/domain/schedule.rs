@@ -36,6 +36,25 @@ impl ScheduleKind {
         }
     }
 
+    /// The same, as the family's printed plan says it.
+    pub fn for_family(self) -> &'static str {
+        match self {
+            ScheduleKind::Visit => "A visit from your social worker",
+            ScheduleKind::FirstCoreGroup => {
+                "The first meeting of the group working on the plan with you"
+            }
+            ScheduleKind::CoreGroup => "A meeting of the group working on the plan with you",
+            ScheduleKind::ReviewConference => {
+                "The meeting to look again at the child protection plan"
+            }
+            ScheduleKind::ReviewReport => "You get the report for that meeting",
+            ScheduleKind::CinReview => "A meeting to look again at the plan",
+            ScheduleKind::AssessmentUpdate => {
+                "Your social worker writes an update on how things are"
+            }
+        }
+    }
+
     /// A stable code for the export and the audit tool.
     pub fn code(self) -> &'static str {
         match self {

@@ -1,0 +1,225 @@
+//! The family's copy of a plan: what the printed plan says, in the order
+//! families read it, with their names and in plain words.
+//!
+//! Composing it here, not in the print view, lets the plain-English checker
+//! (and `make bench`) read exactly the words the family will get.
+
+use chrono::NaiveDate;
+
+use super::case::Case;
+use super::dates;
+use super::plain_english::{find_jargon, readability, JargonHint, Readability};
+use super::plan::{Plan, PlanKind};
+use super::profile::PracticeProfile;
+use super::safety_map::MapSection;
+use super::schedule::schedule;
+use super::smart::{read_due, Due};
+
+/// One row of "who does what by when".
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActionRow {
+    pub who: String,
+    pub what: String,
+    pub by_when: String,
+    pub how_we_will_know: String,
+}
+
+/// Someone the family can contact.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Contact {
+    pub name: String,
+    pub role: String,
+    pub how: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FamilyPlan {
+    /// "Plan for Amy (6) and Leo (3)".
+    pub title: String,
+    pub kind: PlanKind,
+    /// Said at the top when the family needs another language or an interpreter.
+    pub language: Option<String>,
+    pub worries: Vec<String>,
+    pub working_well: Vec<String>,
+    pub needs_to_happen: Vec<String>,
+    pub actions: Vec<ActionRow>,
+    /// The next meetings and visits: what, and when.
+    pub dates: Vec<(String, NaiveDate)>,
+    pub contacts: Vec<Contact>,
+    pub contingency: String,
+}
+
+/// Plain-English hints for one section of the family's plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SectionCheck {
+    pub section: &'static str,
+    pub readability: Readability,
+    pub jargon: Vec<JargonHint>,
+}
+
+impl FamilyPlan {
+    pub fn new(
+        case: &Case,
+        plan: &Plan,
+        profile: &PracticeProfile,
+        today: NaiveDate,
+    ) -> FamilyPlan {
+        let names = case.child_names(&plan.children, today);
+        let title = match names.as_slice() {
+            [] => "Our plan".to_string(),
+            names => format!("Plan for {}", super::safety_map::join_names(names)),
+        };
+        let working_well = case
+            .current_map()
+            .map(|m| {
+                m.entries
+                    .iter()
+                    .filter(|e| {
+                        matches!(
+                            e.section,
+                            MapSection::ExistingStrengths | MapSection::ExistingSafety
+                        )
+                    })
+                    .map(|e| e.text.trim().to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let actions = plan
+            .actions
+            .iter()
+            .map(|a| ActionRow {
+                who: a.who.name(case).unwrap_or_else(|| "Not decided yet".into()),
+                what: a.what.trim().to_string(),
+                by_when: match read_due(&a.by_when, None) {
+                    Due::Date(d) => dates::day_month_year(d),
+                    _ => a.by_when.trim().to_string(),
+                },
+                how_we_will_know: a.how_we_will_know.trim().to_string(),
+            })
+            .collect();
+        let baby = case.has_baby(&plan.children, today);
+        let dates = schedule(plan, baby, profile, today)
+            .map(|items| {
+                items
+                    .into_iter()
+                    .filter(|i| i.due >= today)
+                    .map(|i| (i.kind.for_family().to_string(), i.due))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let contacts = case
+            .workers
+            .iter()
+            .filter(|w| !w.name.trim().is_empty())
+            .map(|w| Contact {
+                name: w.name.trim().to_string(),
+                role: [w.role.trim(), w.agency.trim()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                how: w.contact.trim().to_string(),
+            })
+            .collect();
+        FamilyPlan {
+            title,
+            kind: plan.kind,
+            language: language_note(case, &plan.children),
+            worries: non_empty(plan.worries.iter().map(|w| w.text.as_str())),
+            working_well,
+            needs_to_happen: non_empty(plan.outcomes.iter().map(|o| o.text.as_str())),
+            actions,
+            dates,
+            contacts,
+            contingency: plan.contingency.trim().to_string(),
+        }
+    }
+
+    /// Each section as the family will read it, for the checker.
+    pub fn sections(&self) -> Vec<(&'static str, String)> {
+        let actions = self
+            .actions
+            .iter()
+            .map(|a| format!("{}. {}", a.what, a.how_we_will_know))
+            .collect::<Vec<_>>();
+        vec![
+            ("What we are worried about", self.worries.join("\n")),
+            ("What is working well", self.working_well.join("\n")),
+            ("What needs to happen", self.needs_to_happen.join("\n")),
+            ("Who does what, by when", actions.join("\n")),
+            ("If the plan is not followed", self.contingency.clone()),
+        ]
+    }
+
+    /// Reading age and jargon, section by section.
+    pub fn check(&self, profile: &PracticeProfile) -> Vec<SectionCheck> {
+        self.sections()
+            .into_iter()
+            .filter(|(_, text)| !text.trim().is_empty())
+            .map(|(section, text)| SectionCheck {
+                section,
+                readability: readability(&text),
+                jargon: find_jargon(&text, &profile.jargon),
+            })
+            .collect()
+    }
+
+    /// The reading age of the whole plan.
+    pub fn readability(&self) -> Readability {
+        readability(
+            &self
+                .sections()
+                .into_iter()
+                .map(|(_, t)| t)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    }
+}
+
+fn non_empty<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
+    texts
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// "This plan is needed in Polish. An interpreter will be at every meeting."
+pub fn language_note(case: &Case, children: &[uuid::Uuid]) -> Option<String> {
+    let covered = case
+        .children
+        .iter()
+        .filter(|c| children.is_empty() || children.contains(&c.id));
+    let mut languages: Vec<String> = Vec::new();
+    let mut interpreter = false;
+    for child in covered {
+        let language = child.first_language.trim();
+        if !language.is_empty()
+            && !language.eq_ignore_ascii_case("english")
+            && !languages.iter().any(|l| l.eq_ignore_ascii_case(language))
+        {
+            languages.push(language.to_string());
+        }
+        interpreter |= child.needs_interpreter;
+    }
+    let mut note = Vec::new();
+    if !languages.is_empty() {
+        note.push(format!(
+            "This family speaks {}. This plan should also be given to them in that language.",
+            super::safety_map::join_names(&languages)
+        ));
+    }
+    if interpreter {
+        note.push("An interpreter is needed at every meeting and visit.".to_string());
+    }
+    (!note.is_empty()).then(|| note.join(" "))
+}
+
+/// Whether the plan has an action to arrange the language support.
+pub fn has_language_action(plan: &Plan) -> bool {
+    plan.actions.iter().any(|a| {
+        let what = a.what.to_lowercase();
+        what.contains("interpret") || what.contains("translat")
+    })
+}
