@@ -38,6 +38,7 @@ bench: setup build-dist
 	@cd tests/e2e && DIST_DIR=$(CURDIR)/dist BENCH_DIR=$(CURDIR)/target/bench node bench-storage.mjs
 	@cd tests/e2e && DIST_DIR=$(CURDIR)/dist BENCH_DIR=$(CURDIR)/target/bench node bench-plan.mjs
 	@cargo run -q --release --example checker_timing
+	@cargo run -q --example reading_age -- tests/fixtures/sample-family.json
 
 check-format:
 	cargo fmt --check

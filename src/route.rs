@@ -9,6 +9,17 @@ use uuid::Uuid;
 
 use crate::domain::Tool;
 
+/// The printable views of a case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PrintView {
+    /// The family's copy of one plan.
+    FamilyPlan(Uuid),
+    /// Words and Pictures: why people are worried, for the children.
+    WordsAndPictures,
+    /// The worker's Signs of Safety map, on one landscape page.
+    SafetyMap,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     CaseList,
@@ -16,6 +27,8 @@ pub enum Route {
     CaseTool(Uuid, Tool),
     /// One plan of a case, in the plan editor.
     Plan(Uuid, Uuid),
+    /// A page laid out for printing, with no app chrome.
+    Print(Uuid, PrintView),
     /// This device's practice profile.
     Settings,
     NotFound,
@@ -38,6 +51,18 @@ impl Route {
                 (Ok(id), Ok(plan)) => Route::Plan(id, plan),
                 _ => Route::NotFound,
             },
+            ["cases", id, "print", "plan", plan] => match (id.parse(), plan.parse()) {
+                (Ok(id), Ok(plan)) => Route::Print(id, PrintView::FamilyPlan(plan)),
+                _ => Route::NotFound,
+            },
+            ["cases", id, "print", "words-and-pictures"] => {
+                id.parse().map_or(Route::NotFound, |id| {
+                    Route::Print(id, PrintView::WordsAndPictures)
+                })
+            }
+            ["cases", id, "print", "map"] => id
+                .parse()
+                .map_or(Route::NotFound, |id| Route::Print(id, PrintView::SafetyMap)),
             _ => Route::NotFound,
         }
     }
@@ -49,6 +74,13 @@ impl Route {
             Route::CaseOverview(id) => format!("#/cases/{id}"),
             Route::CaseTool(id, tool) => format!("#/cases/{id}/{}", tool.slug()),
             Route::Plan(id, plan) => format!("#/cases/{id}/plans/{plan}"),
+            Route::Print(id, PrintView::FamilyPlan(plan)) => {
+                format!("#/cases/{id}/print/plan/{plan}")
+            }
+            Route::Print(id, PrintView::WordsAndPictures) => {
+                format!("#/cases/{id}/print/words-and-pictures")
+            }
+            Route::Print(id, PrintView::SafetyMap) => format!("#/cases/{id}/print/map"),
             Route::Settings => "#/settings".into(),
         }
     }
@@ -56,7 +88,10 @@ impl Route {
     /// The case this route is inside, if any.
     pub fn case_id(&self) -> Option<Uuid> {
         match self {
-            Route::CaseOverview(id) | Route::CaseTool(id, _) | Route::Plan(id, _) => Some(*id),
+            Route::CaseOverview(id)
+            | Route::CaseTool(id, _)
+            | Route::Plan(id, _)
+            | Route::Print(id, _) => Some(*id),
             Route::CaseList | Route::Settings | Route::NotFound => None,
         }
     }
@@ -72,6 +107,9 @@ mod tests {
         let mut routes = vec![Route::CaseList, Route::Settings, Route::CaseOverview(id)];
         routes.extend(Tool::ALL.map(|t| Route::CaseTool(id, t)));
         routes.push(Route::Plan(id, Uuid::new_v4()));
+        routes.push(Route::Print(id, PrintView::FamilyPlan(Uuid::new_v4())));
+        routes.push(Route::Print(id, PrintView::WordsAndPictures));
+        routes.push(Route::Print(id, PrintView::SafetyMap));
         for route in routes {
             assert_eq!(Route::parse(&route.href()), route);
         }

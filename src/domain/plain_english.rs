@@ -103,6 +103,44 @@ pub fn england_jargon() -> Vec<Jargon> {
     ]
 }
 
+/// The list as lines a person can edit: `term = plain words`, and for an
+/// acronym `= its full form` after that.
+pub fn jargon_to_lines(list: &[Jargon]) -> String {
+    list.iter()
+        .map(|j| match &j.full {
+            Some(full) => format!("{} = {} = {full}", j.term, j.plain),
+            None => format!("{} = {}", j.term, j.plain),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Reads lines written as [`jargon_to_lines`] writes them. Blank lines
+/// are skipped; a line without "=" is an error naming its number.
+pub fn jargon_from_lines(text: &str) -> Result<Vec<Jargon>, String> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(n, line)| {
+            let parts: Vec<&str> = line.split('=').map(str::trim).collect();
+            match parts.as_slice() {
+                [term, plain] if !term.is_empty() && !plain.is_empty() => {
+                    Ok(jargon(term, plain, None))
+                }
+                [term, plain, full] if !term.is_empty() && !plain.is_empty() => Ok(jargon(
+                    term,
+                    plain,
+                    Some(full).filter(|f| !f.is_empty()).copied(),
+                )),
+                _ => Err(format!(
+                    "line {} should read \u{201c}word = plain words\u{201d}",
+                    n + 1
+                )),
+            }
+        })
+        .collect()
+}
+
 /// One piece of jargon found in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JargonHint {
@@ -456,6 +494,16 @@ mod tests {
         assert_eq!(
             hint.message(),
             "\u{201c}engage\u{201d} may not be clear to the family. Try: take part."
+        );
+    }
+
+    #[test]
+    fn the_list_round_trips_as_lines() {
+        let list = england_jargon();
+        assert_eq!(jargon_from_lines(&jargon_to_lines(&list)), Ok(list));
+        assert_eq!(
+            jargon_from_lines("TAF = team around your family\n\nno equals sign here"),
+            Err("line 3 should read \u{201c}word = plain words\u{201d}".into())
         );
     }
 

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::plain_english::{find_jargon, readability, JargonHint};
+use crate::ui::app::AppState;
 use crate::ui::case_session::OpenCase;
 
 /// A labelled one-line text input bound to part of the case.
@@ -37,6 +39,9 @@ pub fn TextArea(
     #[prop(into)] value: Signal<String>,
     on_input: Callback<String>,
     #[prop(default = 3)] rows: u32,
+    /// The family will read it: check its words as the worker types.
+    #[prop(optional)]
+    family: bool,
 ) -> impl IntoView {
     let open = expect_context::<OpenCase>();
     let hint_id = format!("{id}-hint");
@@ -47,6 +52,39 @@ pub fn TextArea(
             <textarea id=id class="textarea" rows=rows.to_string() disabled=open.is_read_only()
                 aria-describedby=hint.map(|_| hint_id.clone())
                 prop:value=value on:input=move |ev| on_input.run(event_target_value(&ev))></textarea>
+            {family.then(|| view! { <PlainWords text=value/> })}
+        </div>
+    }
+}
+
+/// Gentle plain-English hints under a text the family will read: jargon
+/// with a plain alternative, and a long or hard passage. Never blocking.
+#[component]
+pub fn PlainWords(#[prop(into)] text: Signal<String>) -> impl IntoView {
+    let profile = expect_context::<AppState>().profile;
+    let hints = Memo::new(move |_| {
+        text.with(|t| {
+            let mut hints: Vec<String> = profile
+                .with(|p| find_jargon(t, &p.jargon))
+                .iter()
+                .map(JargonHint::message)
+                .collect();
+            let r = readability(t);
+            // One short sentence is too little to judge.
+            if r.sentences >= 2 || r.words >= 25 {
+                hints.extend(r.hint());
+            }
+            hints
+        })
+    });
+    view! {
+        <div class="plain-words" aria-live="polite">
+            {move || {
+                let hints = hints.get();
+                (!hints.is_empty()).then(|| view! {
+                    <ul class="plain-hints">{hints.into_iter().map(|h| view! { <li>{h}</li> }).collect_view()}</ul>
+                })
+            }}
         </div>
     }
 }

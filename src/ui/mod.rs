@@ -9,6 +9,7 @@ pub mod fields;
 pub mod import;
 pub mod keyed;
 pub mod plans;
+pub mod print;
 pub mod safety_map;
 pub mod settings;
 pub mod tool_placeholder;

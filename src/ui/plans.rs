@@ -20,7 +20,7 @@ use crate::domain::safety_map::MapSection;
 use crate::domain::schedule::{next_review, schedule, DueState};
 use crate::domain::smart::{Checker, Finding, PlanReport, Subject};
 use crate::domain::{dates, Case};
-use crate::route::Route;
+use crate::route::{PrintView, Route};
 use crate::ui::browser::{focus_later, today};
 use crate::ui::case_session::OpenCase;
 use crate::ui::fields::{Field, TextArea};
@@ -98,6 +98,7 @@ pub fn PlanList() -> impl IntoView {
 #[component]
 pub fn PlanEditor(plan: Uuid) -> impl IntoView {
     let open = expect_context::<OpenCase>();
+    let case_id = open.case().with_untracked(|c| c.id);
     let exists = open.select(move |c| c.plan(plan).is_some());
     let profile = expect_context::<crate::ui::app::AppState>().profile;
     let checker = StoredValue::new(Checker::default());
@@ -119,6 +120,7 @@ pub fn PlanEditor(plan: Uuid) -> impl IntoView {
             <p>"This plan is not in the case any more."</p>
         }>
             <h1 tabindex="-1">{move || kind.get().title()}</h1>
+            <p><a class="button button-secondary" href=Route::Print(case_id, PrintView::FamilyPlan(plan)).href()>"Print the family's plan"</a></p>
             <CheckerSummary/>
             <SchedulePanel plan profile/>
             <PlanBasics plan/>
@@ -126,7 +128,7 @@ pub fn PlanEditor(plan: Uuid) -> impl IntoView {
             <Actions plan/>
             <section aria-labelledby="contingency-heading">
                 <h2 id="contingency-heading">"If the plan does not work"</h2>
-                <TextArea id="plan-contingency".into() label="Contingency plan"
+                <TextArea id="plan-contingency".into() label="Contingency plan" family=true
                     hint="What will happen if the plan is not followed, or does not keep the children safe."
                     value=read_plan(open, plan, |p| p.contingency.clone())
                     on_input=Callback::new(move |v| edit_plan(open, plan, |p| p.contingency = v))/>
@@ -428,7 +430,7 @@ fn WorryField(plan: Uuid, id: Uuid) -> impl IntoView {
     });
     view! {
         <div class="item">
-            <TextArea id=format!("worry-{id}") label="Worry" rows=2
+            <TextArea id=format!("worry-{id}") label="Worry" rows=2 family=true
                 value=read_plan(open, plan, move |p| p.worries.iter().find(|w| w.id == id).map(|w| w.text.clone()).unwrap_or_default())
                 on_input=Callback::new(move |v| edit_plan(open, plan, |p| if let Some(w) = p.worries.iter_mut().find(|w| w.id == id) { w.text = v }))/>
             <FindingList findings/>
@@ -473,7 +475,7 @@ fn OutcomeField(plan: Uuid, id: Uuid) -> impl IntoView {
     let select_id = format!("outcome-{id}-worry");
     view! {
         <div class="item">
-            <TextArea id=format!("outcome-{id}") label="Outcome" rows=2
+            <TextArea id=format!("outcome-{id}") label="Outcome" rows=2 family=true
                 hint="What people will see, hear and feel. For example: Amy gets to school on time every day."
                 value=read_plan(open, plan, move |p| p.outcomes.iter().find(|o| o.id == id).map(|o| o.text.clone()).unwrap_or_default())
                 on_input=Callback::new(move |v| edit_plan(open, plan, |p| if let Some(o) = p.outcomes.iter_mut().find(|o| o.id == id) { o.text = v }))/>
@@ -633,7 +635,7 @@ fn ActionEditor(plan: Uuid, id: Uuid, number: usize) -> impl IntoView {
     view! {
         <fieldset class="fieldset action" class:action-not-smart=move || !findings.get().is_empty()>
             <legend>{format!("Action {number}")}</legend>
-            <TextArea id=f("what") label="What will be done" rows=2
+            <TextArea id=f("what") label="What will be done" rows=2 family=true
                 hint="One task, in plain words. For example: Take Amy to school by 8:50am every school day."
                 value=get(|a| a.what.clone()) on_input=set(|a, v| a.what = v)/>
             <div class="form-row">
@@ -665,7 +667,7 @@ fn ActionEditor(plan: Uuid, id: Uuid, number: usize) -> impl IntoView {
                 <Field id=f("when") label="By when" hint="A date, for example 14/12/2026."
                     value=get(|a| a.by_when.clone()) on_input=set(|a, v| a.by_when = v)/>
             </div>
-            <TextArea id=f("how") label="How we will know" rows=2
+            <TextArea id=f("how") label="How we will know" rows=2 family=true
                 hint="Something people will see, hear or can count. For example: the school register shows Amy in class by 9am."
                 value=get(|a| a.how_we_will_know.clone()) on_input=set(|a, v| a.how_we_will_know = v)/>
             <div class="form-row">

@@ -4,6 +4,7 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
+use crate::domain::plain_english::{jargon_from_lines, jargon_to_lines};
 use crate::domain::profile::{Period, PracticeProfile, TIMESCALES};
 use crate::storage;
 use crate::ui::app::AppState;
@@ -114,6 +115,7 @@ pub fn ProfileSettings() -> impl IntoView {
             </tbody>
         </table>
         <p class="hint">"Bank holidays: " {move || state.profile.with(|p| format!("{} rules and {} one-off days.", p.holidays.rules.len(), p.holidays.extra.len()))}</p>
+        <JargonList change message/>
         <h2>"Share or replace the profile"</h2>
         <div class="button-group">
             <button type="button" class="button button-secondary" on:click=move |_| {
@@ -129,6 +131,28 @@ pub fn ProfileSettings() -> impl IntoView {
             <label class="label" for="profile-file">"Import a practice profile"</label>
             <p class="hint" id="profile-file-hint">"A .json file from your council. It replaces the timescales above."</p>
             <input id="profile-file" class="file-upload" type="file" accept=".json,application/json" aria-describedby="profile-file-hint" on:change=import/>
+        </div>
+    }
+}
+
+/// The words the plain-English checker flags, one per line.
+#[component]
+fn JargonList(
+    change: impl Fn(Box<dyn FnOnce(&mut PracticeProfile)>) + Copy + Send + Sync + 'static,
+    message: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <h2>"Words families find hard"</h2>
+        <div class="form-group">
+            <label class="label" for="profile-jargon">"Words to avoid, and what to say instead"</label>
+            <p class="hint" id="profile-jargon-hint">"One per line: word = plain words. For an abbreviation, add = what it stands for; once that is written out, the abbreviation is fine."</p>
+            <textarea id="profile-jargon" class="textarea" rows="12" aria-describedby="profile-jargon-hint"
+                prop:value=move || state.profile.with(|p| jargon_to_lines(&p.jargon))
+                on:change=move |ev| match jargon_from_lines(&event_target_value(&ev)) {
+                    Ok(list) => change(Box::new(move |p| p.jargon = list)),
+                    Err(why) => message.set(Some(format!("The list of words was not saved: {why}."))),
+                }></textarea>
         </div>
     }
 }

@@ -50,6 +50,8 @@ test('a Child Protection plan: the checker explains what is not SMART, and the s
   const codes = await hints.evaluateAll((items) => items.map((li) => li.dataset.code).sort());
   assert.deepEqual(codes, ['action.no_measure', 'action.no_owner', 'action.open_ended_date', 'action.vague_verb', 'plan.action_without_outcome']);
   assert.match(await hints.allTextContents().then((t) => t.join(' ')), /“ongoing” has no end/);
+  // Plain English, beside the words the family will read.
+  await action.locator('.plain-hints li', { hasText: '“engage” may not be clear to the family. Try: take part.' }).waitFor();
   await screenshot(page, 'plan-not-smart');
 
   // Made SMART: the hints go.

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { startServer, launch, watchedPage, open, expectAccessible, screenshot, tabTo, expectNoProblems } from './support.mjs';
 
 // Tools not built yet: each says so plainly.
+// Tools still to be built: each says so plainly.
 const TOOLS = [
-  ['map', 'Signs of Safety map'],
   ['three-houses', 'Three Houses'],
   ['i-have-i-am-i-can', 'I have, I am, I can'],
   ['resilience', 'Resilience matrix'],
@@ -46,6 +46,15 @@ test('every page is reachable by keyboard alone, and passes axe', async () => {
   await page.locator('main h1', { hasText: 'Keyboard family' }).waitFor();
   await expectAccessible(page, 'the case overview');
   await screenshot(page, 'case-overview');
+
+  // The map, and back to the case by the breadcrumb.
+  await tabTo(page, /^Signs of Safety map$/);
+  await page.keyboard.press('Enter');
+  await page.locator('main h1', { hasText: 'Signs of Safety map' }).waitFor();
+  await expectAccessible(page, 'a case with no map yet');
+  await tabTo(page, /^Keyboard family$/, { shift: true });
+  await page.keyboard.press('Enter');
+  await page.locator('main h1', { hasText: 'Keyboard family' }).waitFor();
 
   for (const [slug, title] of TOOLS) {
     await tabTo(page, new RegExp(`^${title}$`));

@@ -11,6 +11,7 @@ use uuid::Uuid;
 use crate::domain::safety_map::{label_hint, BottomLine, DangerStatement};
 use crate::ui::browser::{focus_later, today};
 use crate::ui::case_session::OpenCase;
+use crate::ui::fields::PlainWords;
 
 use super::{edit_map, read_map};
 
@@ -164,6 +165,7 @@ fn DangerCard(map: Uuid, id: Uuid, number: usize, editable: bool) -> impl IntoVi
                     <textarea id=f("sentence") class="textarea" rows="3" disabled=!editable aria-describedby=f("sentence-hint")
                         prop:value=sentence on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |d| d.sentence = v)) }></textarea>
                 </div>
+                <PlainWords text=sentence/>
                 <div role="status">
                     {move || label_warning.get().map(|hint| view! { <p class="findings label-hint">{hint}</p> })}
                 </div>

@@ -19,6 +19,7 @@ use uuid::Uuid;
 use crate::domain::dates;
 use crate::domain::people::PersonRef;
 use crate::domain::safety_map::{MapColumn, MapEntry, SafetyMap};
+use crate::route::{PrintView, Route};
 use crate::ui::browser::{focus_later, today};
 use crate::ui::case_session::OpenCase;
 
@@ -78,6 +79,7 @@ struct Deleted(RwSignal<Option<(Uuid, usize, MapEntry)>>);
 #[component]
 pub fn SafetyMapPage() -> impl IntoView {
     let open = expect_context::<OpenCase>();
+    let case_id = open.case().with_untracked(|c| c.id);
     let versions = open.select(|c| {
         c.documents
             .safety_maps
@@ -109,6 +111,12 @@ pub fn SafetyMapPage() -> impl IntoView {
         <div class="map-page">
             <h1 tabindex="-1">"Signs of Safety map"</h1>
             <p class="lead">"Write what people say, in their words: what we are worried about, what is working well, and what needs to happen."</p>
+            <Show when=move || shown.get().is_some()>
+                <div class="button-group">
+                    <a class="button button-secondary" href=Route::Print(case_id, PrintView::SafetyMap).href()>"Print the map"</a>
+                    <a class="button button-secondary" href=Route::Print(case_id, PrintView::WordsAndPictures).href()>"Print Words and Pictures for the children"</a>
+                </div>
+            </Show>
             {move || match shown.get() {
                 None => view! { <StartMap/> }.into_any(),
                 Some(shown) => view! {

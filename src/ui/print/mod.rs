@@ -1,0 +1,42 @@
+//! Print views: pages laid out for A4 that the browser prints. Each has its
+//! own address, a Print button, and nothing of the app's chrome on paper
+//! (`style/print.css`). On screen, a panel above the page checks the words
+//! the family will read; it is never printed.
+
+mod family_plan;
+mod map;
+mod words_and_pictures;
+
+use leptos::prelude::*;
+
+use crate::domain::Tool;
+use crate::route::{PrintView, Route};
+use crate::ui::case_session::OpenCase;
+
+use family_plan::FamilyPlanPrint;
+use map::MapPrint;
+use words_and_pictures::WordsAndPicturesPrint;
+
+#[component]
+pub fn PrintPage(view: PrintView) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let case_id = open.case().with_untracked(|c| c.id);
+    let back = match view {
+        PrintView::FamilyPlan(plan) => Route::Plan(case_id, plan),
+        PrintView::WordsAndPictures | PrintView::SafetyMap => {
+            Route::CaseTool(case_id, Tool::SafetyMap)
+        }
+    };
+    view! {
+        <div class="print-toolbar no-print">
+            <a href=back.href()>"Back"</a>
+            <button type="button" class="button" on:click=|_| { let _ = window().print(); }>"Print"</button>
+            <p class="hint">"Prints on A4, in black and white if you like. Choose \u{201c}Save as PDF\u{201d} in the print window to keep a copy."</p>
+        </div>
+        {match view {
+            PrintView::FamilyPlan(plan) => view! { <FamilyPlanPrint plan/> }.into_any(),
+            PrintView::WordsAndPictures => view! { <WordsAndPicturesPrint/> }.into_any(),
+            PrintView::SafetyMap => view! { <MapPrint/> }.into_any(),
+        }}
+    }
+}

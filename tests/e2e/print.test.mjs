@@ -1,0 +1,92 @@
+// Print views: each printed to PDF by headless Chromium, then read back with
+// poppler: page count, page size, the words the family gets, and none of
+// the app's chrome or the worker's checking notes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launch, watchedPage, expectAccessible, open, expectNoProblems, SHOTS } from './support.mjs';
+
+const FIXTURE = path.resolve('../fixtures/sample-family.json');
+const family = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')).cases[0];
+const plan = family.documents.plans[0];
+const OUT = path.resolve(SHOTS, '../print');
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); fs.mkdirSync(OUT, { recursive: true }); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+/** Prints the page to PDF as the browser's print would, and reads it back. */
+async function printToPdf(page, name) {
+  const file = path.join(OUT, `${name}.pdf`);
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: false });
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  // The first page as a picture, to look at.
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, path.join(SHOTS, `print-${name}`)]);
+  return { pages: Number(info.match(/Pages:\s+(\d+)/)[1]), size: info.match(/Page size:\s+([\d.]+) x ([\d.]+)/).slice(1).map(Number), text };
+}
+
+function assertNoChrome(text) {
+  for (const chrome of ['Kinplan version', 'Saved', 'Before you print', 'Reading age', 'Prints on A4', 'The checker found', 'Skip to main content']) {
+    assert.ok(!text.includes(chrome), `the print shows "${chrome}"`);
+  }
+}
+
+test('the family plan, Words and Pictures and the map print on A4 with page numbers and no app chrome', async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  await open(page, server.url);
+  await page.setInputFiles('#import-file', FIXTURE);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.locator('.notice', { hasText: 'Imported 1 case.' }).waitFor();
+
+  // The family's plan: its own address, a Print button, the checker on screen only.
+  await page.goto(`${server.url}#/cases/${family.id}/plans/${plan.id}`);
+  await page.click('text=Print the family\'s plan');
+  await page.locator('main h1', { hasText: 'Plan for Ola (7) and Kuba (3)' }).waitFor();
+  assert.match(page.url(), new RegExp(`#/cases/${family.id}/print/plan/${plan.id}$`));
+  await page.getByRole('button', { name: 'Print' }).waitFor();
+  assert.match(await page.locator('.before-print').textContent(), /Reading age of the whole plan: about \d+/);
+  await expectAccessible(page, 'the family plan print view');
+  const plain = await printToPdf(page, 'family-plan');
+  assert.ok(Math.abs(plain.size[0] - 595) < 2 && Math.abs(plain.size[1] - 842) < 2, `A4 portrait: ${plain.size}`);
+  assert.ok(plain.pages >= 1 && plain.pages <= 3, `${plain.pages} pages`);
+  const order = ['Language: This family speaks Polish', 'What we are worried about', 'Priya and the school are worried', 'What is working well', 'Babcia Zofia has looked after', 'What needs to happen', 'Who does what, by when', 'Ask her manager for day shifts only', 'Next meetings and visits', 'Who to contact', 'Priya Shah', 'If the plan is not followed'];
+  let at = -1;
+  for (const words of order) {
+    const next = plain.text.indexOf(words, at + 1);
+    assert.ok(next > at, `"${words}" is missing or out of order`);
+    at = next;
+  }
+  assert.match(plain.text, /Page 1 of \d/);
+  assertNoChrome(plain.text);
+
+  // Words and Pictures, for the children, with space to draw.
+  await page.goto(`${server.url}#/cases/${family.id}/map`);
+  await page.click('text=Print Words and Pictures for the children');
+  await page.locator('main h1', { hasText: 'Words and pictures for Ola and Kuba' }).waitFor();
+  await expectAccessible(page, 'the Words and Pictures print view');
+  const words = await printToPdf(page, 'words-and-pictures');
+  for (const part of ['Who is worried?', 'What are they worried about?', 'What happened?', 'What is everyone doing about it now?', 'On 30 October the police found', 'Draw a picture here']) {
+    assert.ok(words.text.includes(part), `Words and Pictures lacks "${part}"`);
+  }
+  assert.match(words.text, /Page 1 of \d/);
+  assertNoChrome(words.text);
+
+  // The worker's map: one A4 landscape page, with the scaling.
+  await page.goto(`${server.url}#/cases/${family.id}/map`);
+  await page.click('text=Print the map');
+  await page.locator('main h1', { hasText: 'Signs of Safety map: Kowalski family' }).waitFor();
+  await expectAccessible(page, 'the map print view');
+  const map = await printToPdf(page, 'map');
+  assert.equal(map.pages, 1);
+  assert.ok(map.size[0] > map.size[1], `landscape: ${map.size}`);
+  for (const part of ['What are we worried about?', "What's working well?", 'What needs to happen?', 'Safety goal:', 'Bottom lines', 'Priya Shah: 4', 'Anna Kowalska: 7']) {
+    assert.ok(map.text.includes(part), `the map lacks "${part}"`);
+  }
+  assertNoChrome(map.text);
+  expectNoProblems(page);
+  await context.close();
+});
