@@ -27,6 +27,13 @@ fn dates() -> PlanDates {
 const ACTIONS: &[(&str, &str, &str, &str, &[&str])] = &[
     // SMART, as good plans write them.
     (
+        "Priya Shah",
+        "Book a Polish interpreter for every meeting and visit",
+        "25/11/2026",
+        "An interpreter is at every meeting and visit",
+        &[],
+    ),
+    (
         "Jenny Smith",
         "Take Amy to school by 8:50am every school day",
         "18/12/2026",

@@ -15,6 +15,7 @@ pub mod people;
 pub mod plain_english;
 pub mod plan;
 pub mod profile;
+pub mod quality;
 pub mod safety_map;
 pub mod schedule;
 pub mod schema;

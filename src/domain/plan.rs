@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::people::PersonRef;
+use super::quality::WorkerAnswer;
 use super::safety_map::{MapSection, SafetyMap};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,6 +110,9 @@ pub struct Plan {
     /// Visits and meetings that happened, which move the schedule on.
     #[serde(default)]
     pub events: Vec<RecordedEvent>,
+    /// The worker's answers to the quality statements only they can settle.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quality: Vec<WorkerAnswer>,
 }
 
 /// What professionals are worried about, in the family's words.
@@ -256,6 +260,7 @@ impl Plan {
             child_views: String::new(),
             reviews: Vec::new(),
             events: Vec::new(),
+            quality: Vec::new(),
         }
     }
 }

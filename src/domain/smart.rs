@@ -394,13 +394,14 @@ fn has_several_tasks(what: &str) -> bool {
     {
         return true;
     }
+    // "... and book the GP": a second verb with something to do. A verb
+    // with nothing after it is a noun: "every meeting and visit".
     what.match_indices(" and ").any(|(at, m)| {
-        let next = what[at + m.len()..]
+        let mut rest = what[at + m.len()..]
             .trim_start_matches("then ")
-            .split_whitespace()
-            .next()
-            .unwrap_or("");
-        ACTION_VERBS.contains(&next)
+            .split_whitespace();
+        let next = rest.next().unwrap_or("");
+        ACTION_VERBS.contains(&next) && rest.next().is_some()
     }) || what.contains(" and then ")
 }
 
