@@ -13,6 +13,7 @@
 //! and from what file audits keep finding ("Mum to engage with services").
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use uuid::Uuid;
@@ -409,7 +410,9 @@ fn has_several_tasks(what: &str) -> bool {
 /// plan as a whole.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PlanReport {
-    pub actions: Vec<(Uuid, Vec<Finding>)>,
+    /// Shared with the [`Checker`]'s memory, so a report is cheap to make
+    /// and to compare with the last one.
+    pub actions: Vec<(Uuid, Arc<[Finding]>)>,
     pub plan: Vec<Finding>,
 }
 
@@ -418,7 +421,7 @@ impl PlanReport {
         self.actions
             .iter()
             .find(|(a, _)| *a == id)
-            .map_or(&[], |(_, f)| f.as_slice())
+            .map_or(&[], |(_, f)| &f[..])
     }
 
     /// The plan-wide findings about one worry, outcome or action.
@@ -463,7 +466,7 @@ pub fn check_plan(plan: &Plan, case: &Case, next_review: Option<NaiveDate>) -> P
 pub struct Checker {
     /// What the findings of each action depend on besides the action.
     setting: Option<(PlanDates, Vec<Uuid>)>,
-    actions: HashMap<Uuid, (Action, Vec<Finding>)>,
+    actions: HashMap<Uuid, (Action, Arc<[Finding]>)>,
 }
 
 impl Checker {
@@ -490,7 +493,7 @@ impl Checker {
             .map(|a| {
                 let (kept, findings) = match before.remove(&a.id) {
                     Some((same, findings)) if same == *a => (same, findings),
-                    _ => (a.clone(), check_action(a, case, dates)),
+                    _ => (a.clone(), check_action(a, case, dates).into()),
                 };
                 self.actions.insert(a.id, (kept, findings.clone()));
                 (a.id, findings)
