@@ -27,6 +27,8 @@ pub enum Route {
     CaseTool(Uuid, Tool),
     /// One plan of a case, in the plan editor.
     Plan(Uuid, Uuid),
+    /// The quality self-check of one plan.
+    PlanCheck(Uuid, Uuid),
     /// A page laid out for printing, with no app chrome.
     Print(Uuid, PrintView),
     /// This device's practice profile.
@@ -49,6 +51,10 @@ impl Route {
             },
             ["cases", id, "plans", plan] => match (id.parse(), plan.parse()) {
                 (Ok(id), Ok(plan)) => Route::Plan(id, plan),
+                _ => Route::NotFound,
+            },
+            ["cases", id, "plans", plan, "check"] => match (id.parse(), plan.parse()) {
+                (Ok(id), Ok(plan)) => Route::PlanCheck(id, plan),
                 _ => Route::NotFound,
             },
             ["cases", id, "print", "plan", plan] => match (id.parse(), plan.parse()) {
@@ -74,6 +80,7 @@ impl Route {
             Route::CaseOverview(id) => format!("#/cases/{id}"),
             Route::CaseTool(id, tool) => format!("#/cases/{id}/{}", tool.slug()),
             Route::Plan(id, plan) => format!("#/cases/{id}/plans/{plan}"),
+            Route::PlanCheck(id, plan) => format!("#/cases/{id}/plans/{plan}/check"),
             Route::Print(id, PrintView::FamilyPlan(plan)) => {
                 format!("#/cases/{id}/print/plan/{plan}")
             }
@@ -91,6 +98,7 @@ impl Route {
             Route::CaseOverview(id)
             | Route::CaseTool(id, _)
             | Route::Plan(id, _)
+            | Route::PlanCheck(id, _)
             | Route::Print(id, _) => Some(*id),
             Route::CaseList | Route::Settings | Route::NotFound => None,
         }
@@ -107,6 +115,7 @@ mod tests {
         let mut routes = vec![Route::CaseList, Route::Settings, Route::CaseOverview(id)];
         routes.extend(Tool::ALL.map(|t| Route::CaseTool(id, t)));
         routes.push(Route::Plan(id, Uuid::new_v4()));
+        routes.push(Route::PlanCheck(id, Uuid::new_v4()));
         routes.push(Route::Print(id, PrintView::FamilyPlan(Uuid::new_v4())));
         routes.push(Route::Print(id, PrintView::WordsAndPictures));
         routes.push(Route::Print(id, PrintView::SafetyMap));

@@ -3,6 +3,7 @@
 //! web dependency, so it runs and is tested on the host with `cargo test`,
 //! and the same code ships in the browser.
 
+pub mod audit;
 pub mod calendar;
 pub mod case;
 pub mod dates;

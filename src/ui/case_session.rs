@@ -19,6 +19,7 @@ use crate::ui::app::AppState;
 use crate::ui::browser::{download, time};
 use crate::ui::case_overview::CaseOverview;
 use crate::ui::keyed::Keyed;
+use crate::ui::plan_check::PlanCheck;
 use crate::ui::plans::{PlanEditor, PlanList};
 use crate::ui::print::PrintPage;
 use crate::ui::safety_map::SafetyMapPage;
@@ -330,6 +331,7 @@ fn OpenCaseView(stored: StoredCase, read_only: Option<String>) -> impl IntoView 
         Route::CaseTool(_, Tool::SafetyMap) => view! { <SafetyMapPage/> }.into_any(),
         Route::CaseTool(_, tool) => view! { <ToolPlaceholder tool/> }.into_any(),
         Route::Plan(_, plan) => view! { <PlanEditor plan/> }.into_any(),
+        Route::PlanCheck(_, plan) => view! { <PlanCheck plan/> }.into_any(),
         Route::Print(_, print) => view! { <PrintPage view=print/> }.into_any(),
         _ => view! { <CaseOverview/> }.into_any(),
     };

@@ -8,6 +8,7 @@ pub mod case_session;
 pub mod fields;
 pub mod import;
 pub mod keyed;
+pub mod plan_check;
 pub mod plans;
 pub mod print;
 pub mod safety_map;

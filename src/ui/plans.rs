@@ -120,7 +120,10 @@ pub fn PlanEditor(plan: Uuid) -> impl IntoView {
             <p>"This plan is not in the case any more."</p>
         }>
             <h1 tabindex="-1">{move || kind.get().title()}</h1>
-            <p><a class="button button-secondary" href=Route::Print(case_id, PrintView::FamilyPlan(plan)).href()>"Print the family's plan"</a></p>
+            <div class="button-group">
+                <a class="button button-secondary" href=Route::Print(case_id, PrintView::FamilyPlan(plan)).href()>"Print the family's plan"</a>
+                <a class="button button-secondary" href=Route::PlanCheck(case_id, plan).href()>"Check this plan"</a>
+            </div>
             <CheckerSummary/>
             <SchedulePanel plan profile/>
             <PlanBasics plan/>

@@ -1,0 +1,85 @@
+//! `kinplan-audit` on fixture files, good and bad.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::{Command, Output};
+
+fn audit(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kinplan-audit"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("kinplan-audit runs")
+}
+
+const GOOD: &str = "tests/fixtures/sample-family.json";
+const BAD: &str = "tests/fixtures/bad-export.json";
+
+#[test]
+fn a_good_file_gives_every_plan_its_findings_schedule_answers_and_grade() {
+    let out = audit(&["--json", GOOD]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["format"], "kinplan-audit");
+    assert_eq!(json["version"], 1);
+    let plan = &json["files"][0]["cases"][0]["plans"][0];
+    assert_eq!(json["files"][0]["error"], serde_json::Value::Null);
+    assert_eq!(plan["kind"], "child_protection");
+    assert_eq!(plan["actions"].as_array().unwrap().len(), 4);
+    assert!(plan["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|a| a["codes"].is_array()));
+    assert!(plan["schedule"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["kind"] == "review_conference" && i["due"] == "2027-02-02"));
+    let quality = plan["quality"].as_array().unwrap();
+    assert_eq!(quality.len(), 12);
+    assert_eq!(quality[0]["code"], "child_view");
+    assert_eq!(quality[0]["answer"], "yes");
+    assert_eq!(quality[0]["settled"], "automatically");
+    assert_eq!(quality[11]["answer"], "unanswered");
+    assert!([
+        "Excellent",
+        "Very good",
+        "Good",
+        "Adequate",
+        "Weak",
+        "Unsatisfactory"
+    ]
+    .contains(&plan["grade"].as_str().unwrap()));
+
+    let text = String::from_utf8(audit(&[GOOD]).stdout).unwrap();
+    assert!(text.contains("Kowalski family"), "{text}");
+    assert!(text.contains("[yes] The children were seen"), "{text}");
+}
+
+#[test]
+fn a_bad_file_is_named_with_its_json_path_and_the_others_are_still_audited() {
+    let out = audit(&["--json", BAD, "tests/fixtures/missing.json", GOOD]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("tests/fixtures/bad-export.json at cases[0].label: invalid type"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("tests/fixtures/missing.json"), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["files"][0]["error"]["path"], "cases[0].label");
+    assert_eq!(json["files"][1]["error"]["path"], "");
+    assert_eq!(json["files"][2]["error"], serde_json::Value::Null);
+    assert_eq!(json["files"][2]["cases"][0]["label"], "Kowalski family");
+}
+
+#[test]
+fn no_files_is_a_usage_error() {
+    let out = audit(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("usage: kinplan-audit"));
+}

@@ -1,0 +1,51 @@
+// "Check this plan": the quality self-check answers what the data can
+// settle, asks the worker the rest, and grades on the six-point scale.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launch, watchedPage, expectAccessible, open, expectNoProblems, screenshot, storedCases, waitSaved } from './support.mjs';
+
+const FIXTURE = path.resolve('../fixtures/sample-family.json');
+const family = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')).cases[0];
+const plan = family.documents.plans[0];
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+test('the plan check grades the plan, shows each basis, and keeps the worker answers', async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  await open(page, server.url);
+  await page.setInputFiles('#import-file', FIXTURE);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.locator('.notice', { hasText: 'Imported 1 case.' }).waitFor();
+  await page.goto(`${server.url}#/cases/${family.id}/plans/${plan.id}`);
+  await page.click('text=Check this plan');
+  await page.locator('main h1', { hasText: 'Check this plan' }).waitFor();
+  assert.match(page.url(), /\/plans\/[0-9a-f-]{36}\/check$/);
+
+  const statement = (code) => page.locator(`.statement[data-code="${code}"]`);
+  assert.match(await statement('smart_actions').textContent(), /Yes\. The SMART checker found nothing to improve in 4 actions\./);
+  assert.match(await statement('child_view').textContent(), /Yes\. The plan records the children's views\./);
+  assert.match(await page.locator('.grade-panel').textContent(), /2 still need your answer/);
+  assert.match(await page.locator('section', { has: page.locator('#areas-heading') }).textContent(), /plain words/);
+  await expectAccessible(page, 'the plan check');
+
+  // The worker answers the two questions only they can.
+  await statement('absent_parent_view').getByLabel('No', { exact: true }).check();
+  await statement('shared_in_time').getByLabel('Yes', { exact: true }).check();
+  await page.locator('.grade-panel', { hasNotText: 'still need your answer' }).waitFor();
+  assert.match(await page.locator('.grade').textContent(), /^Grade: (Excellent|Very good|Good|Adequate|Weak|Unsatisfactory)$/);
+  await waitSaved(page);
+  await screenshot(page, 'plan-check');
+
+  await page.reload();
+  await page.locator('main h1', { hasText: 'Check this plan' }).waitFor();
+  assert.ok(await statement('absent_parent_view').getByLabel('No', { exact: true }).isChecked());
+  const stored = Object.values(await storedCases(page))[0].case.documents.plans[0].quality;
+  assert.deepEqual(stored, [{ code: 'absent_parent_view', answer: 'no' }, { code: 'shared_in_time', answer: 'yes' }]);
+  expectNoProblems(page);
+  await context.close();
+});
