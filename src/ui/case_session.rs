@@ -320,6 +320,11 @@ fn OpenCaseView(stored: StoredCase, read_only: Option<String>) -> impl IntoView 
         }
     });
     on_cleanup(move || {
+        // Save now, and stop the pending autosave: it would fire after this
+        // case has been closed.
+        if let Some(timer) = open.timer.get_value() {
+            timer.clear();
+        }
         open.flush();
         pagehide.remove();
         visibility.remove();

@@ -250,3 +250,23 @@ test('cases can be renamed, duplicated, searched, and deleted with undo', async 
   expectNoProblems(page);
   await context.close();
 });
+
+test('leaving a case straight after typing saves the edit, and the app carries on without error', async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  const id = await createCase(page, server.url, 'Quick family');
+  await page.click('text=Add a child');
+  await page.fill('input[id^="child-"][id$="-name"]', 'Amy');
+  // Away within the 300 ms autosave delay: the save happens on the way out,
+  // and the pending autosave must not fire into the closed case.
+  await page.click('header a:text-is("Cases")');
+  await page.locator('main h1', { hasText: 'Your cases' }).waitFor();
+  await page.waitForTimeout(500);
+  const stored = (await storedCases(page))[id].case;
+  assert.equal(stored.children[0].first_name, 'Amy');
+  await page.click('.case-link');
+  await page.locator('main h1', { hasText: 'Quick family' }).waitFor();
+  assert.equal(await page.inputValue('input[id^="child-"][id$="-name"]'), 'Amy');
+  expectNoProblems(page);
+  await context.close();
+});
