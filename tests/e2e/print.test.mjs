@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, watchedPage, expectAccessible, open, expectNoProblems, SHOTS } from './support.mjs';
+import { startServer, launch, watchedPage, expectAccessible, expectNoProblems, SHOTS, importFile } from './support.mjs';
 
 const FIXTURE = path.resolve('../fixtures/sample-family.json');
 const family = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')).cases[0];
@@ -37,10 +37,7 @@ function assertNoChrome(text) {
 test('the family plan, Words and Pictures and the map print on A4 with page numbers and no app chrome', async () => {
   const context = await browser.newContext();
   const page = await watchedPage(context);
-  await open(page, server.url);
-  await page.setInputFiles('#import-file', FIXTURE);
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.locator('.notice', { hasText: 'Imported 1 case.' }).waitFor();
+  await importFile(page, server.url, FIXTURE);
 
   // The family's plan: its own address, a Print button, the checker on screen only.
   await page.goto(`${server.url}#/cases/${family.id}/plans/${plan.id}`);

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, watchedPage, expectAccessible, open, expectNoProblems, screenshot, storedCases, waitSaved } from './support.mjs';
+import { startServer, launch, watchedPage, expectAccessible, expectNoProblems, screenshot, storedCases, waitSaved, importFile } from './support.mjs';
 
 const FIXTURE = path.resolve('../fixtures/sample-family.json');
 const family = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')).cases[0];
@@ -17,10 +17,7 @@ after(async () => { await browser?.close(); server?.stop(); });
 test('the plan check grades the plan, shows each basis, and keeps the worker answers', async () => {
   const context = await browser.newContext();
   const page = await watchedPage(context);
-  await open(page, server.url);
-  await page.setInputFiles('#import-file', FIXTURE);
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.locator('.notice', { hasText: 'Imported 1 case.' }).waitFor();
+  await importFile(page, server.url, FIXTURE);
   await page.goto(`${server.url}#/cases/${family.id}/plans/${plan.id}`);
   await page.click('text=Check this plan');
   await page.locator('main h1', { hasText: 'Check this plan' }).waitFor();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launch, watchedPage, open, expectNoProblems, createCase } from './support.mjs';
+import { startServer, launch, watchedPage, expectNoProblems, createCase, importFile } from './support.mjs';
 
 const FIXTURE = path.resolve('../fixtures/sample-family.json');
 const PAYLOADS = JSON.parse(fs.readFileSync('xss-payloads.json', 'utf8'));
@@ -19,10 +19,7 @@ test('a full journey requests nothing but the app\'s own files', async () => {
   const requests = [];
   context.on('request', (r) => requests.push(r.url()));
   const page = await watchedPage(context);
-  await open(page, server.url);
-  await page.setInputFiles('#import-file', FIXTURE);
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.locator('.notice', { hasText: 'Imported 1 case.' }).waitFor();
+  await importFile(page, server.url, FIXTURE);
   const family = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')).cases[0];
   const plan = family.documents.plans[0].id;
   for (const hash of ['', '/map', `/plans/${plan}`, `/plans/${plan}/check`, `/print/plan/${plan}`, '/print/map', '/print/words-and-pictures', '/plans']) {
@@ -114,10 +111,7 @@ test(`${PAYLOADS.length} script payloads, typed into fields and imported, stay i
   const poisoned = poison(file);
   const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kinplan-xss-')), 'poisoned.json');
   fs.writeFileSync(tmp, JSON.stringify(poisoned));
-  await open(page, server.url);
-  await page.setInputFiles('#import-file', tmp);
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.locator('.notice', { hasText: 'Imported 1 case.' }).waitFor();
+  await importFile(page, server.url, tmp);
   await assertInert(page, 'the case list after import');
   const c = poisoned.cases[0];
   const plan = c.documents.plans[0].id;

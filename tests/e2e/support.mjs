@@ -145,6 +145,14 @@ export async function createCase(page, url, label) {
   return page.url().split('#/cases/')[1];
 }
 
+/** Imports an export file through the case list, as a worker would. */
+export async function importFile(page, url, file, cases = 1) {
+  await open(page, url);
+  await page.setInputFiles('#import-file', file);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.locator('.notice', { hasText: `Imported ${cases} case${cases === 1 ? '' : 's'}.` }).waitFor();
+}
+
 /** Waits for the save status line to say `Saved`. */
 export async function waitSaved(page) {
   await page.locator('.save-status[data-status="saved"]').waitFor();

@@ -13,7 +13,7 @@ use crate::ui::browser::{focus_later, today};
 use crate::ui::case_session::OpenCase;
 use crate::ui::fields::PlainWords;
 
-use super::{edit_map, read_map};
+use super::{edit_map, read_map, ChildrenChoice};
 
 #[component]
 pub(super) fn DangerStatements(map: Uuid, editable: bool) -> impl IntoView {
@@ -60,12 +60,6 @@ fn DangerCard(map: Uuid, id: Uuid, number: usize, editable: bool) -> impl IntoVi
             .iter()
             .find(|g| g.danger_statement == id)
             .cloned()
-    });
-    let children = open.select(|c| {
-        c.children
-            .iter()
-            .map(|ch| (ch.id, ch.first_name.clone()))
-            .collect::<Vec<_>>()
     });
     let sentence = Memo::new(move |_| {
         let Some(d) = danger.get() else {
@@ -141,23 +135,10 @@ fn DangerCard(map: Uuid, id: Uuid, number: usize, editable: bool) -> impl IntoVi
                 {question("who", "Who is worried?", "For example: Social workers and Amy's school", |d| d.who_is_worried.clone(), |d, v| d.who_is_worried = v)}
                 {question("behaviour", "What are they worried someone will do?", "What people would see or hear, not a label. For example: drink and shout at Jenny", |d| d.behaviour.clone(), |d, v| d.behaviour = v)}
                 {question("by-whom", "Who would do it?", "For example: Darren", |d| d.by_whom.clone(), |d, v| d.by_whom = v)}
-                <fieldset class="fieldset">
-                    <legend class="label">"Which children could be hurt? Leave all unticked for all of them."</legend>
-                    {move || children.get().into_iter().map(|(cid, name)| {
-                        let box_id = format!("danger-{id}-child-{cid}");
-                        view! {
-                            <div class="checkbox">
-                                <input type="checkbox" id=box_id.clone() disabled=!editable
-                                    prop:checked=move || danger.with(|d| d.as_ref().is_some_and(|d| d.children.contains(&cid)))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        edit(Box::new(move |d| { d.children.retain(|c| *c != cid); if on { d.children.push(cid) } }));
-                                    }/>
-                                <label for=box_id>{name}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </fieldset>
+                <ChildrenChoice id=format!("danger-{id}") legend="Which children could be hurt? Leave all unticked for all of them."
+                    chosen=Signal::derive(move || danger.with(|d| d.as_ref().map(|d| d.children.clone()).unwrap_or_default()))
+                    on_change=Callback::new(move |list| edit(Box::new(move |d| d.children = list)))
+                    disabled=!editable/>
                 {question("impact", "What could happen to them?", "For example: get hurt, and be too scared to sleep", |d| d.impact.clone(), |d, v| d.impact = v)}
                 <div class="form-group">
                     <label class="label" for=f("sentence")>"The danger statement"</label>

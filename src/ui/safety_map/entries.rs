@@ -16,7 +16,7 @@ use crate::domain::Case;
 use crate::ui::browser::focus_later;
 use crate::ui::case_session::OpenCase;
 
-use super::{edit_map, read_map, Deleted, Dragging, Speaker};
+use super::{edit_map, read_map, ChildrenChoice, Deleted, Dragging, Speaker};
 
 /// The first words of a text, for labels and notices.
 pub(super) fn short(text: &str) -> String {
@@ -212,12 +212,6 @@ fn EntryCard(map: Uuid, id: Uuid, editable: bool) -> impl IntoView {
     let said_by = Signal::derive(move || {
         entry.with(|e| e.as_ref().map(|e| e.said_by.clone()).unwrap_or_default())
     });
-    let children = open.select(|c| {
-        c.children
-            .iter()
-            .map(|ch| (ch.id, ch.first_name.clone()))
-            .collect::<Vec<_>>()
-    });
     view! {
         <li class="entry" draggable=editable.then_some("true")
             on:dragstart=move |ev: leptos::ev::DragEvent| if let Some(d) = ev.data_transfer() { let _ = d.set_data(DRAG_TYPE, &id.to_string()); dragging.set(true); }
@@ -238,23 +232,9 @@ fn EntryCard(map: Uuid, id: Uuid, editable: bool) -> impl IntoView {
                         prop:value=move || entry.with(|e| e.as_ref().map(|e| e.date.to_string()).unwrap_or_default())
                         on:input=move |ev| if let Ok(day) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") { edit(Box::new(move |e| e.date = day)) }/>
                 </div>
-                <fieldset class="fieldset">
-                    <legend class="label">"About which children? Leave all unticked for all of them."</legend>
-                    {move || children.get().into_iter().map(|(cid, name)| {
-                        let box_id = format!("entry-{id}-child-{cid}");
-                        view! {
-                            <div class="checkbox">
-                                <input type="checkbox" id=box_id.clone()
-                                    prop:checked=move || entry.with(|e| e.as_ref().is_some_and(|e| e.children.contains(&cid)))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        edit(Box::new(move |e| { e.children.retain(|c| *c != cid); if on { e.children.push(cid) } }));
-                                    }/>
-                                <label for=box_id>{name}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </fieldset>
+                <ChildrenChoice id=format!("entry-{id}") legend="About which children? Leave all unticked for all of them."
+                    chosen=Signal::derive(move || entry.with(|e| e.as_ref().map(|e| e.children.clone()).unwrap_or_default()))
+                    on_change=Callback::new(move |list| edit(Box::new(move |e| e.children = list)))/>
             </Show>
             {editable.then(|| view! {
                 <div class="entry-tools">

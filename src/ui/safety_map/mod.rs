@@ -120,7 +120,7 @@ pub fn SafetyMapPage() -> impl IntoView {
             {move || match shown.get() {
                 None => view! { <StartMap/> }.into_any(),
                 Some(shown) => view! {
-                    <Versions shown chosen/>
+                    <Versions shown chosen versions/>
                     {shown.editable.then(|| view! { <SpeakerBar/> })}
                     <DeletedNotice/>
                     <div class="map-columns" class:dragging=move || dragging.get()>
@@ -175,15 +175,12 @@ fn StartMap() -> impl IntoView {
 
 /// Which version is shown, and "Start a review".
 #[component]
-fn Versions(shown: Shown, chosen: RwSignal<Option<Uuid>>) -> impl IntoView {
+fn Versions(
+    shown: Shown,
+    chosen: RwSignal<Option<Uuid>>,
+    versions: Memo<Vec<(Uuid, NaiveDate)>>,
+) -> impl IntoView {
     let open = expect_context::<OpenCase>();
-    let versions = open.select(|c| {
-        c.documents
-            .safety_maps
-            .iter()
-            .map(|m| (m.id, m.date))
-            .collect::<Vec<_>>()
-    });
     let date = RwSignal::new(today().to_string());
     let problem = RwSignal::new(None::<&'static str>);
     let start_review = move |ev: leptos::ev::SubmitEvent| {
@@ -249,6 +246,48 @@ fn SpeakerBar() -> impl IntoView {
             <SaidBy id="speaker".into() label="Who is speaking now" value=speaker.into()
                 on_change=Callback::new(move |p| speaker.set(p))/>
         </div>
+    }
+}
+
+/// Which of the case's children something is about; none ticked means all.
+#[component]
+fn ChildrenChoice(
+    /// Starts each checkbox's id.
+    id: String,
+    legend: &'static str,
+    #[prop(into)] chosen: Signal<Vec<Uuid>>,
+    on_change: Callback<Vec<Uuid>>,
+    #[prop(optional)] disabled: bool,
+) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let children = open.select(|c| {
+        c.children
+            .iter()
+            .map(|ch| (ch.id, ch.first_name.clone()))
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <fieldset class="fieldset">
+            <legend class="label">{legend}</legend>
+            {move || children.get().into_iter().map(|(cid, name)| {
+                let box_id = format!("{id}-child-{cid}");
+                view! {
+                    <div class="checkbox">
+                        <input type="checkbox" id=box_id.clone() disabled=disabled
+                            prop:checked=move || chosen.with(|c| c.contains(&cid))
+                            on:change=move |ev| {
+                                let mut list = chosen.get_untracked();
+                                list.retain(|c| *c != cid);
+                                if event_target_checked(&ev) {
+                                    list.push(cid);
+                                }
+                                on_change.run(list);
+                            }/>
+                        <label for=box_id>{name}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
     }
 }
 
