@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use kinplan::domain::family_plan::{has_language_action, FamilyPlan};
+use kinplan::domain::family_plan::{has_language_action, language_action, FamilyPlan};
 use kinplan::domain::people::PersonRef;
 use kinplan::domain::plan::{Action, Outcome, Plan, PlanKind, Worry};
 use kinplan::domain::profile::PracticeProfile;
@@ -155,8 +155,12 @@ fn the_checker_reads_the_family_plan_section_by_section() {
     );
 
     assert!(!has_language_action(&plan));
+    assert_eq!(
+        language_action(&case, &plan.children),
+        "Book a Polish interpreter for every meeting and visit, and have this plan translated into Polish"
+    );
     plan.actions.push(Action {
-        what: "Book a Polish interpreter for every meeting and visit".into(),
+        what: language_action(&case, &plan.children),
         ..Action::default()
     });
     assert!(has_language_action(&plan));

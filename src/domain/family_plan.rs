@@ -11,7 +11,7 @@ use super::dates;
 use super::plain_english::{find_jargon, readability, JargonHint, Readability};
 use super::plan::{Plan, PlanKind};
 use super::profile::PracticeProfile;
-use super::safety_map::MapSection;
+use super::safety_map::MapColumn;
 use super::schedule::schedule;
 use super::smart::{read_due, Due};
 
@@ -72,14 +72,7 @@ impl FamilyPlan {
         let working_well = case
             .current_map()
             .map(|m| {
-                m.entries
-                    .iter()
-                    .filter(|e| {
-                        matches!(
-                            e.section,
-                            MapSection::ExistingStrengths | MapSection::ExistingSafety
-                        )
-                    })
+                m.entries_in_column(MapColumn::WorkingWell)
                     .map(|e| e.text.trim().to_string())
                     .collect()
             })
@@ -185,15 +178,16 @@ fn non_empty<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
         .collect()
 }
 
-/// "This plan is needed in Polish. An interpreter will be at every meeting."
-pub fn language_note(case: &Case, children: &[uuid::Uuid]) -> Option<String> {
-    let covered = case
-        .children
-        .iter()
-        .filter(|c| children.is_empty() || children.contains(&c.id));
+/// The languages other than English of the given children (all of them
+/// when none are given), each once, and whether any needs an interpreter.
+fn languages(case: &Case, children: &[uuid::Uuid]) -> (Vec<String>, bool) {
     let mut languages: Vec<String> = Vec::new();
     let mut interpreter = false;
-    for child in covered {
+    for child in case
+        .children
+        .iter()
+        .filter(|c| children.is_empty() || children.contains(&c.id))
+    {
         let language = child.first_language.trim();
         if !language.is_empty()
             && !language.eq_ignore_ascii_case("english")
@@ -203,6 +197,13 @@ pub fn language_note(case: &Case, children: &[uuid::Uuid]) -> Option<String> {
         }
         interpreter |= child.needs_interpreter;
     }
+    (languages, interpreter)
+}
+
+/// "This family speaks Polish. This plan should also be given to them in
+/// that language. An interpreter is needed at every meeting and visit."
+pub fn language_note(case: &Case, children: &[uuid::Uuid]) -> Option<String> {
+    let (languages, interpreter) = languages(case, children);
     let mut note = Vec::new();
     if !languages.is_empty() {
         note.push(format!(
@@ -214,6 +215,14 @@ pub fn language_note(case: &Case, children: &[uuid::Uuid]) -> Option<String> {
         note.push("An interpreter is needed at every meeting and visit.".to_string());
     }
     (!note.is_empty()).then(|| note.join(" "))
+}
+
+/// What the action that arranges the language support says.
+pub fn language_action(case: &Case, children: &[uuid::Uuid]) -> String {
+    match languages(case, children).0.first() {
+        Some(l) => format!("Book a {l} interpreter for every meeting and visit, and have this plan translated into {l}"),
+        None => "Book an interpreter for every meeting and visit".into(),
+    }
 }
 
 /// Whether the plan has an action to arrange the language support.

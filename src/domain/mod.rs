@@ -21,5 +21,6 @@ pub mod safety_map;
 pub mod schedule;
 pub mod schema;
 pub mod smart;
+pub mod text;
 
 pub use case::*;

@@ -23,7 +23,7 @@ use super::family_plan::{has_language_action, language_note, FamilyPlan};
 use super::plain_english::TARGET_READING_AGE;
 use super::plan::{Plan, PlanKind};
 use super::profile::PracticeProfile;
-use super::safety_map::{label_hint, MapSection};
+use super::safety_map::{label_hint, MapColumn};
 use super::schedule::{schedule, DueState};
 use super::smart::{check_plan, codes, PlanReport};
 
@@ -340,12 +340,7 @@ fn settle(
         },
         "strengths" => {
             let strengths = map
-                .map(|m| {
-                    m.entries
-                        .iter()
-                        .filter(|e| matches!(e.section, MapSection::ExistingStrengths | MapSection::ExistingSafety))
-                        .count()
-                })
+                .map(|m| m.entries_in_column(MapColumn::WorkingWell).count())
                 .unwrap_or(0);
             yes_if(
                 strengths > 0,

@@ -404,6 +404,13 @@ impl SafetyMap {
         self.entries.iter().filter(move |e| e.section == section)
     }
 
+    /// The entries of every section in one column, such as what is working well.
+    pub fn entries_in_column(&self, column: MapColumn) -> impl Iterator<Item = &MapEntry> {
+        self.entries
+            .iter()
+            .filter(move |e| e.section.column() == column)
+    }
+
     /// Moves an entry one place up (`-1`) or down (`1`) within its section.
     pub fn reorder(&mut self, id: Uuid, step: i32) {
         let Some(at) = self.entries.iter().position(|e| e.id == id) else {

@@ -21,6 +21,7 @@ use uuid::Uuid;
 use super::case::Case;
 use super::people::PersonRef;
 use super::plan::{Action, Plan, PlanKind};
+use super::text::shorten;
 
 /// Every finding code the checker can give.
 pub mod codes {
@@ -520,7 +521,7 @@ fn check_whole_plan(plan: &Plan, case: &Case) -> Vec<Finding> {
             found.push(finding(
                 codes::WORRY_WITHOUT_ACTION,
                 Subject::Worry(worry.id),
-                format!("No action deals with this worry: \u{201c}{}\u{201d}. Link it to an outcome, and add an action for that outcome.", short(&worry.text)),
+                format!("No action deals with this worry: \u{201c}{}\u{201d}. Link it to an outcome, and add an action for that outcome.", shorten(&worry.text, 60)),
             ));
         }
     }
@@ -531,7 +532,7 @@ fn check_whole_plan(plan: &Plan, case: &Case) -> Vec<Finding> {
                 Subject::Outcome(outcome.id),
                 format!(
                     "No action works towards this outcome: \u{201c}{}\u{201d}.",
-                    short(&outcome.text)
+                    shorten(&outcome.text, 60)
                 ),
             ));
         }
@@ -549,7 +550,7 @@ fn check_whole_plan(plan: &Plan, case: &Case) -> Vec<Finding> {
                 } else {
                     format!(
                         "Say which outcome \u{201c}{}\u{201d} is for.",
-                        short(&action.what)
+                        shorten(&action.what, 60)
                     )
                 },
             ));
@@ -591,12 +592,4 @@ fn check_whole_plan(plan: &Plan, case: &Case) -> Vec<Finding> {
         ));
     }
     found
-}
-
-fn short(text: &str) -> String {
-    let text = text.trim();
-    match text.char_indices().nth(60) {
-        Some((at, _)) => format!("{}…", &text[..at]),
-        None => text.to_string(),
-    }
 }

@@ -3,6 +3,9 @@
 
 use leptos::prelude::*;
 
+use uuid::Uuid;
+
+use crate::domain::people::PersonRef;
 use crate::domain::plain_english::{find_jargon, readability, JargonHint};
 use crate::ui::app::AppState;
 use crate::ui::case_session::OpenCase;
@@ -86,5 +89,63 @@ pub fn PlainWords(#[prop(into)] text: Signal<String>) -> impl IntoView {
                 })
             }}
         </div>
+    }
+}
+
+/// Who does or said something: one of the case's people, or a name typed
+/// in for someone not on the case.
+#[component]
+pub fn PersonPicker(
+    id: String,
+    label: &'static str,
+    /// The choice for someone not on the case, e.g. "Someone else".
+    other: &'static str,
+    /// The label of the field for that person's name.
+    name_label: &'static str,
+    /// The case's people, as `Case::people` lists them.
+    #[prop(into)]
+    people: Signal<Vec<(Uuid, String, String)>>,
+    #[prop(into)] value: Signal<PersonRef>,
+    on_change: Callback<PersonRef>,
+) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    // The select's value only, so typing a name does not rebuild the list.
+    let selected = Memo::new(move |_| {
+        value.with(|v| match v {
+            PersonRef::Person(id) => id.to_string(),
+            PersonRef::Named(_) => "other".to_string(),
+        })
+    });
+    let name = Signal::derive(move || {
+        value.with(|v| match v {
+            PersonRef::Named(n) => n.clone(),
+            PersonRef::Person(_) => String::new(),
+        })
+    });
+    let name_id = format!("{id}-name");
+    view! {
+        <div class="form-group">
+            <label class="label" for=id.clone()>{label}</label>
+            <select id=id class="select" disabled=open.is_read_only() on:change=move |ev| {
+                let value = event_target_value(&ev);
+                on_change.run(value.parse::<Uuid>().map_or(PersonRef::Named(String::new()), PersonRef::Person));
+            }>
+                {move || {
+                    let current = selected.get();
+                    let mut options = vec![view! { <option value="other" selected=current == "other">{other}</option> }.into_any()];
+                    options.extend(people.get().into_iter().map(|(pid, name, what)| {
+                        let value = pid.to_string();
+                        let chosen = current == value;
+                        let label = if what.trim().is_empty() { name } else { format!("{name} ({what})") };
+                        view! { <option value=value selected=chosen>{label}</option> }.into_any()
+                    }));
+                    options
+                }}
+            </select>
+        </div>
+        <Show when=move || selected.get() == "other">
+            <Field id=name_id.clone() label=name_label value=name
+                on_input=Callback::new(move |v| on_change.run(PersonRef::Named(v)))/>
+        </Show>
     }
 }

@@ -19,11 +19,12 @@ use crate::domain::profile::PracticeProfile;
 use crate::domain::safety_map::MapSection;
 use crate::domain::schedule::{next_review, schedule, DueState};
 use crate::domain::smart::{Checker, Finding, PlanReport, Subject};
+use crate::domain::text::shorten;
 use crate::domain::{dates, Case};
 use crate::route::{PrintView, Route};
 use crate::ui::browser::{focus_later, today};
 use crate::ui::case_session::OpenCase;
-use crate::ui::fields::{Field, TextArea};
+use crate::ui::fields::{Field, PersonPicker, TextArea};
 use crate::ui::keyed::Keyed;
 
 /// Changes one plan of the open case.
@@ -504,12 +505,12 @@ fn OutcomeField(plan: Uuid, id: Uuid) -> impl IntoView {
     }
 }
 
+/// A worry, outcome or action as a choice in a list.
 fn short(text: &str) -> String {
-    let text = text.trim();
-    match text.char_indices().nth(70) {
-        Some((at, _)) => format!("{}…", &text[..at]),
-        None if text.is_empty() => "(not written yet)".to_string(),
-        None => text.to_string(),
+    if text.trim().is_empty() {
+        "(not written yet)".to_string()
+    } else {
+        shorten(text, 70)
     }
 }
 
@@ -568,14 +569,6 @@ fn Actions(plan: Uuid) -> impl IntoView {
     }
 }
 
-/// The `<select>` value for who does an action: a person's id, or "other".
-fn who_value(who: &PersonRef) -> String {
-    match who {
-        PersonRef::Person(id) => id.to_string(),
-        PersonRef::Named(_) => "other".into(),
-    }
-}
-
 /// Lists every action editor needs, computed once for all of them.
 #[derive(Clone, Copy)]
 struct ActionChoices {
@@ -624,8 +617,6 @@ fn ActionEditor(plan: Uuid, id: Uuid, number: usize) -> impl IntoView {
     let set = move |f: fn(&mut Action, String)| {
         Callback::new(move |v: String| edit_action(Box::new(move |a| f(a, v))))
     };
-    let who = get(|a| who_value(&a.who));
-    let people = move || choices.people.get();
     let outcomes = choices.outcomes;
     let outcome = get(|a| a.outcome.map(|o| o.to_string()).unwrap_or_default());
     let status =
@@ -642,31 +633,10 @@ fn ActionEditor(plan: Uuid, id: Uuid, number: usize) -> impl IntoView {
                 hint="One task, in plain words. For example: Take Amy to school by 8:50am every school day."
                 value=get(|a| a.what.clone()) on_input=set(|a, v| a.what = v)/>
             <div class="form-row">
-                <div class="form-group">
-                    <label class="label" for=f("who")>"Who will do it"</label>
-                    <select id=f("who") class="select" disabled=open.is_read_only() on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        let who = value.parse::<Uuid>().map_or(PersonRef::Named(String::new()), PersonRef::Person);
-                        edit_action(Box::new(move |a| a.who = who));
-                    }>
-                        {move || {
-                            let current = who.get();
-                            let mut options = vec![view! { <option value="other" selected=current == "other">"Someone not listed: type their name"</option> }.into_any()];
-                            options.extend(people().into_iter().map(|(pid, name, what)| {
-                                let value = pid.to_string();
-                                let selected = current == value;
-                                let label = if what.trim().is_empty() { name } else { format!("{name} ({what})") };
-                                view! { <option value=value selected=selected>{label}</option> }.into_any()
-                            }));
-                            options
-                        }}
-                    </select>
-                </div>
-                <Show when=move || who.get() == "other">
-                    <Field id=f("who-name") label="Their name"
-                        value=get(|a| match &a.who { PersonRef::Named(n) => n.clone(), PersonRef::Person(_) => String::new() })
-                        on_input=set(|a, v| a.who = PersonRef::Named(v))/>
-                </Show>
+                <PersonPicker id=f("who") label="Who will do it" other="Someone not listed: type their name" name_label="Their name"
+                    people=choices.people
+                    value=Signal::derive(move || action.with(|a| a.as_ref().map(|a| a.who.clone()).unwrap_or_default()))
+                    on_change=Callback::new(move |who| edit_action(Box::new(move |a| a.who = who)))/>
                 <Field id=f("when") label="By when" hint="A date, for example 14/12/2026."
                     value=get(|a| a.by_when.clone()) on_input=set(|a, v| a.by_when = v)/>
             </div>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::dates;
-use crate::domain::family_plan::{has_language_action, FamilyPlan};
+use crate::domain::family_plan::{has_language_action, language_action, FamilyPlan};
 use crate::domain::plan::{Action, PlanKind};
 use crate::ui::app::AppState;
 use crate::ui::browser::today;
@@ -48,18 +48,14 @@ fn BeforeYouPrint(plan: Uuid, family: FamilyPlan) -> impl IntoView {
             .with_untracked(|c| c.plan(plan).is_some_and(has_language_action));
     let add_action = move |_| {
         open.edit(|c| {
-            let language = c
-                .children
-                .iter()
-                .map(|ch| ch.first_language.trim().to_string())
-                .find(|l| !l.is_empty() && !l.eq_ignore_ascii_case("english"));
+            let Some(children) = c.plan(plan).map(|p| p.children.clone()) else {
+                return;
+            };
+            let what = language_action(c, &children);
             if let Some(p) = c.plan_mut(plan) {
                 p.actions.push(Action {
                     id: Uuid::new_v4(),
-                    what: match language {
-                        Some(l) => format!("Book a {l} interpreter for every meeting and visit, and have this plan translated into {l}"),
-                        None => "Book an interpreter for every meeting and visit".into(),
-                    },
+                    what,
                     ..Action::default()
                 });
             }

@@ -12,19 +12,17 @@ use uuid::Uuid;
 use crate::domain::dates;
 use crate::domain::people::PersonRef;
 use crate::domain::safety_map::{MapEntry, MapSection};
+use crate::domain::text::shorten;
 use crate::domain::Case;
 use crate::ui::browser::focus_later;
 use crate::ui::case_session::OpenCase;
+use crate::ui::fields::PersonPicker;
 
 use super::{edit_map, read_map, ChildrenChoice, Deleted, Dragging, Speaker};
 
-/// The first words of a text, for labels and notices.
+/// The first words of an entry, for labels and notices.
 pub(super) fn short(text: &str) -> String {
-    let text = text.trim();
-    match text.char_indices().nth(40) {
-        Some((at, _)) => format!("{}…", &text[..at]),
-        None => text.to_string(),
-    }
+    shorten(text, 40)
 }
 
 /// Drag-and-drop carries the entry's id under this type.
@@ -72,52 +70,6 @@ pub(super) fn EntrySection(map: Uuid, section: MapSection, editable: bool) -> im
             </ul>
             {editable.then(|| view! { <AddEntry map section/> })}
         </section>
-    }
-}
-
-/// Who said it: a person on the case, or a typed name.
-#[component]
-pub(super) fn SaidBy(
-    id: String,
-    label: &'static str,
-    value: Signal<PersonRef>,
-    on_change: Callback<PersonRef>,
-) -> impl IntoView {
-    let open = expect_context::<OpenCase>();
-    let people = open.select(Case::people);
-    let selected = move || match value.get() {
-        PersonRef::Person(id) => id.to_string(),
-        PersonRef::Named(_) => "other".into(),
-    };
-    let name_id = format!("{id}-name");
-    view! {
-        <div class="form-group">
-            <label class="label" for=id.clone()>{label}</label>
-            <select id=id class="select" on:change=move |ev| {
-                let value = event_target_value(&ev);
-                on_change.run(value.parse::<Uuid>().map_or(PersonRef::Named(String::new()), PersonRef::Person));
-            }>
-                {move || {
-                    let current = selected();
-                    let mut options = vec![view! { <option value="other" selected=current == "other">"Someone else"</option> }.into_any()];
-                    options.extend(people.get().into_iter().map(|(pid, name, what)| {
-                        let value = pid.to_string();
-                        let chosen = current == value;
-                        let label = if what.trim().is_empty() { name } else { format!("{name} ({what})") };
-                        view! { <option value=value selected=chosen>{label}</option> }.into_any()
-                    }));
-                    options
-                }}
-            </select>
-        </div>
-        <Show when=move || matches!(value.get(), PersonRef::Named(_))>
-            <div class="form-group">
-                <label class="label" for=name_id.clone()>"Their name or role"</label>
-                <input id=name_id.clone() class="input" type="text"
-                    prop:value=move || match value.get() { PersonRef::Named(n) => n, PersonRef::Person(_) => String::new() }
-                    on:input=move |ev| on_change.run(PersonRef::Named(event_target_value(&ev)))/>
-            </div>
-        </Show>
     }
 }
 
@@ -225,7 +177,8 @@ fn EntryCard(map: Uuid, id: Uuid, editable: bool) -> impl IntoView {
                     <textarea id=f("text") class="textarea" rows="3" prop:value=text
                         on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |e| e.text = v)) }></textarea>
                 </div>
-                <SaidBy id=f("who") label="Who said it" value=said_by on_change=Callback::new(move |p: PersonRef| edit(Box::new(move |e| e.said_by = p)))/>
+                <PersonPicker id=f("who") label="Who said it" other="Someone else" name_label="Their name or role"
+                    people=open.select(Case::people) value=said_by on_change=Callback::new(move |p: PersonRef| edit(Box::new(move |e| e.said_by = p)))/>
                 <div class="form-group">
                     <label class="label" for=f("date")>"When"</label>
                     <input id=f("date") class="input" type="date"

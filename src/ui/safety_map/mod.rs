@@ -16,15 +16,16 @@ use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::dates;
 use crate::domain::people::PersonRef;
 use crate::domain::safety_map::{MapColumn, MapEntry, SafetyMap};
+use crate::domain::{dates, Case};
 use crate::route::{PrintView, Route};
 use crate::ui::browser::{focus_later, today};
 use crate::ui::case_session::OpenCase;
+use crate::ui::fields::PersonPicker;
 
 use dangers::{BottomLines, DangerStatements};
-use entries::{EntrySection, SaidBy};
+use entries::EntrySection;
 use scaling::{Scaling, ScoresOverTime};
 
 /// Changes one version of the map.
@@ -240,10 +241,12 @@ fn Versions(
 /// the worker scrolls the map.
 #[component]
 fn SpeakerBar() -> impl IntoView {
+    let open = expect_context::<OpenCase>();
     let Speaker(speaker) = expect_context::<Speaker>();
     view! {
         <div class="speaker-bar">
-            <SaidBy id="speaker".into() label="Who is speaking now" value=speaker.into()
+            <PersonPicker id="speaker".into() label="Who is speaking now" other="Someone else" name_label="Their name or role"
+                people=open.select(Case::people) value=speaker
                 on_change=Callback::new(move |p| speaker.set(p))/>
         </div>
     }
