@@ -10,7 +10,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::child_voice::{StrengthsStatements, ThreeHouses};
 use super::plan::Plan;
+use super::resilience::ResilienceMatrix;
 use super::safety_map::SafetyMap;
 
 /// One family's record: who is in it and what has been written with them.
@@ -207,36 +209,6 @@ pub enum ToolProgress {
     Changed(DateTime<Utc>),
 }
 
-/// One child's resilience matrix.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ResilienceMatrix {
-    pub id: Uuid,
-    pub child_id: Uuid,
-    pub created: DateTime<Utc>,
-    pub updated: DateTime<Utc>,
-}
-
-/// One child's Three Houses.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ThreeHouses {
-    pub id: Uuid,
-    pub child_id: Uuid,
-    pub created: DateTime<Utc>,
-    pub updated: DateTime<Utc>,
-}
-
-/// One child's "I have / I am / I can" statements.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StrengthsStatements {
-    pub id: Uuid,
-    pub child_id: Uuid,
-    pub created: DateTime<Utc>,
-    pub updated: DateTime<Utc>,
-}
-
 impl Case {
     /// A new, empty case.
     pub fn new(label: impl Into<String>, now: DateTime<Utc>) -> Case {
@@ -328,6 +300,7 @@ pub enum NextStep {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::child_voice::ChildDocument;
     use chrono::TimeZone;
 
     fn now() -> DateTime<Utc> {
@@ -358,12 +331,9 @@ mod tests {
             .push(Plan::new(crate::domain::plan::PlanKind::ChildInNeed, now()));
         assert_eq!(case.next_step(), NextStep::Open(Tool::ThreeHouses));
         let child_id = case.children[0].id;
-        case.documents.three_houses.push(ThreeHouses {
-            id: Uuid::new_v4(),
-            child_id,
-            created: now(),
-            updated: now(),
-        });
+        case.documents
+            .three_houses
+            .push(ThreeHouses::new_for(child_id, now()));
         assert_eq!(case.next_step(), NextStep::PrintForFamily);
     }
 

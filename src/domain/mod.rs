@@ -6,7 +6,9 @@
 pub mod audit;
 pub mod calendar;
 pub mod case;
+pub mod child_voice;
 pub mod dates;
+pub mod drawing;
 pub mod export;
 pub mod family_plan;
 pub mod index;
@@ -17,6 +19,7 @@ pub mod plain_english;
 pub mod plan;
 pub mod profile;
 pub mod quality;
+pub mod resilience;
 pub mod safety_map;
 pub mod schedule;
 pub mod schema;

@@ -1,0 +1,601 @@
+//! The child's own voice: the Three Houses and "I have, I am, I can".
+//!
+//! What a child says is kept exactly as given: never trimmed, tidied or
+//! spell-checked, with the date and who held the pen (the child, or the
+//! worker writing for them). The child decides what is shared: anything
+//! marked "just for me and my worker" is left out of every view meant for
+//! the family, through [`ThreeHouses::shared`] and
+//! [`StrengthsStatements::shared`].
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::drawing::Drawing;
+
+/// A document that belongs to one child of the case.
+pub trait ChildDocument {
+    fn new_for(child_id: Uuid, now: DateTime<Utc>) -> Self;
+    fn child_id(&self) -> Uuid;
+}
+
+/// The child's document in `list`, made if the child has none yet.
+pub fn for_child<T: ChildDocument>(
+    list: &mut Vec<T>,
+    child_id: Uuid,
+    now: DateTime<Utc>,
+) -> &mut T {
+    match list.iter().position(|d| d.child_id() == child_id) {
+        Some(i) => &mut list[i],
+        None => {
+            list.push(T::new_for(child_id, now));
+            list.last_mut().expect("just pushed")
+        }
+    }
+}
+
+/// Who held the pen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Writer {
+    #[default]
+    Child,
+    /// The worker wrote down what the child said.
+    Worker,
+}
+
+/// The three houses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HouseKind {
+    Worries,
+    GoodThings,
+    Dreams,
+}
+
+impl HouseKind {
+    pub const ALL: [HouseKind; 3] = [HouseKind::Worries, HouseKind::GoodThings, HouseKind::Dreams];
+
+    pub fn default_name(self) -> &'static str {
+        match self {
+            HouseKind::Worries => "House of Worries",
+            HouseKind::GoodThings => "House of Good Things",
+            HouseKind::Dreams => "House of Dreams",
+        }
+    }
+
+    /// The question asked in practice, in a child's words.
+    pub fn prompt(self) -> &'static str {
+        match self {
+            HouseKind::Worries => "What are the things that make you feel sad, mad or bad?",
+            HouseKind::GoodThings => {
+                "What are the things you like, or that make you feel happy or safe?"
+            }
+            HouseKind::Dreams => "How would your life be if all your worries were better?",
+        }
+    }
+
+    pub fn default_symbol(self) -> HouseSymbol {
+        match self {
+            HouseKind::Worries => HouseSymbol::Cloud,
+            HouseKind::GoodThings => HouseSymbol::Sun,
+            HouseKind::Dreams => HouseSymbol::Star,
+        }
+    }
+
+    pub fn default_colour(self) -> HouseColour {
+        match self {
+            HouseKind::Worries => HouseColour::Blue,
+            HouseKind::GoodThings => HouseColour::Yellow,
+            HouseKind::Dreams => HouseColour::Purple,
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            HouseKind::Worries => "worries",
+            HouseKind::GoodThings => "good-things",
+            HouseKind::Dreams => "dreams",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<HouseKind> {
+        HouseKind::ALL.into_iter().find(|k| k.slug() == slug)
+    }
+}
+
+/// The picture on a house's roof.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HouseSymbol {
+    Cloud,
+    Sun,
+    Star,
+    Heart,
+    Flower,
+    Moon,
+}
+
+impl HouseSymbol {
+    pub const ALL: [HouseSymbol; 6] = [
+        HouseSymbol::Cloud,
+        HouseSymbol::Sun,
+        HouseSymbol::Star,
+        HouseSymbol::Heart,
+        HouseSymbol::Flower,
+        HouseSymbol::Moon,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            HouseSymbol::Cloud => "Cloud",
+            HouseSymbol::Sun => "Sun",
+            HouseSymbol::Star => "Star",
+            HouseSymbol::Heart => "Heart",
+            HouseSymbol::Flower => "Flower",
+            HouseSymbol::Moon => "Moon",
+        }
+    }
+}
+
+/// A house's colour: light fills that keep dark text readable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HouseColour {
+    Blue,
+    Yellow,
+    Purple,
+    Green,
+    Pink,
+    Orange,
+}
+
+impl HouseColour {
+    pub const ALL: [HouseColour; 6] = [
+        HouseColour::Blue,
+        HouseColour::Yellow,
+        HouseColour::Purple,
+        HouseColour::Green,
+        HouseColour::Pink,
+        HouseColour::Orange,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            HouseColour::Blue => "Blue",
+            HouseColour::Yellow => "Yellow",
+            HouseColour::Purple => "Purple",
+            HouseColour::Green => "Green",
+            HouseColour::Pink => "Pink",
+            HouseColour::Orange => "Orange",
+        }
+    }
+
+    /// The fill behind the house's words: light enough for black text.
+    pub fn css(self) -> &'static str {
+        match self {
+            HouseColour::Blue => "#cfe3ff",
+            HouseColour::Yellow => "#fff1a8",
+            HouseColour::Purple => "#e6d5ff",
+            HouseColour::Green => "#c9f2d4",
+            HouseColour::Pink => "#ffd6e7",
+            HouseColour::Orange => "#ffdcb8",
+        }
+    }
+}
+
+/// One thing the child said or drew.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChildEntry {
+    pub id: Uuid,
+    pub written: DateTime<Utc>,
+    pub by: Writer,
+    /// Exactly as given.
+    #[serde(default)]
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Drawing::is_empty")]
+    pub drawing: Drawing,
+    /// "Just for me and my worker": never in the family's copy.
+    #[serde(default)]
+    pub just_for_me: bool,
+}
+
+impl ChildEntry {
+    pub fn new(by: Writer, now: DateTime<Utc>) -> ChildEntry {
+        ChildEntry {
+            id: Uuid::new_v4(),
+            written: now,
+            by,
+            text: String::new(),
+            drawing: Drawing::default(),
+            just_for_me: false,
+        }
+    }
+
+    /// Nothing written and nothing drawn.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty() && self.drawing.is_empty()
+    }
+}
+
+/// One house: its look, as the child chose, and what is in it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct House {
+    /// The child's name for the house; empty means the usual name.
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub symbol: Option<HouseSymbol>,
+    #[serde(default)]
+    pub colour: Option<HouseColour>,
+    #[serde(default)]
+    pub entries: Vec<ChildEntry>,
+}
+
+/// One child's Three Houses.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThreeHouses {
+    pub id: Uuid,
+    pub child_id: Uuid,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    /// The house the child chose to start with.
+    #[serde(default)]
+    pub started_with: Option<HouseKind>,
+    #[serde(default)]
+    pub worries: House,
+    #[serde(default)]
+    pub good_things: House,
+    #[serde(default)]
+    pub dreams: House,
+}
+
+impl ChildDocument for ThreeHouses {
+    fn new_for(child_id: Uuid, now: DateTime<Utc>) -> ThreeHouses {
+        ThreeHouses {
+            id: Uuid::new_v4(),
+            child_id,
+            created: now,
+            updated: now,
+            started_with: None,
+            worries: House::default(),
+            good_things: House::default(),
+            dreams: House::default(),
+        }
+    }
+
+    fn child_id(&self) -> Uuid {
+        self.child_id
+    }
+}
+
+impl ThreeHouses {
+    pub fn house(&self, kind: HouseKind) -> &House {
+        match kind {
+            HouseKind::Worries => &self.worries,
+            HouseKind::GoodThings => &self.good_things,
+            HouseKind::Dreams => &self.dreams,
+        }
+    }
+
+    pub fn house_mut(&mut self, kind: HouseKind) -> &mut House {
+        match kind {
+            HouseKind::Worries => &mut self.worries,
+            HouseKind::GoodThings => &mut self.good_things,
+            HouseKind::Dreams => &mut self.dreams,
+        }
+    }
+
+    /// The name the child gave the house, or its usual name.
+    pub fn name(&self, kind: HouseKind) -> &str {
+        let name = self.house(kind).name.trim();
+        if name.is_empty() {
+            kind.default_name()
+        } else {
+            name
+        }
+    }
+
+    pub fn symbol(&self, kind: HouseKind) -> HouseSymbol {
+        self.house(kind).symbol.unwrap_or(kind.default_symbol())
+    }
+
+    pub fn colour(&self, kind: HouseKind) -> HouseColour {
+        self.house(kind).colour.unwrap_or(kind.default_colour())
+    }
+
+    /// The houses in the order the child met them: the one they started
+    /// with first.
+    pub fn order(&self) -> [HouseKind; 3] {
+        let mut order = HouseKind::ALL;
+        if let Some(first) = self.started_with {
+            order.sort_by_key(|k| *k != first);
+        }
+        order
+    }
+
+    pub fn entry_mut(&mut self, id: Uuid) -> Option<&mut ChildEntry> {
+        [&mut self.worries, &mut self.good_things, &mut self.dreams]
+            .into_iter()
+            .flat_map(|h| h.entries.iter_mut())
+            .find(|e| e.id == id)
+    }
+
+    /// Removes an entry from whichever house holds it.
+    pub fn remove_entry(&mut self, id: Uuid) {
+        for house in [&mut self.worries, &mut self.good_things, &mut self.dreams] {
+            house.entries.retain(|e| e.id != id);
+        }
+    }
+
+    /// What the child chose to share from one house, leaving out blanks.
+    pub fn shared(&self, kind: HouseKind) -> impl Iterator<Item = &ChildEntry> {
+        self.house(kind)
+            .entries
+            .iter()
+            .filter(|e| !e.just_for_me && !e.is_blank())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        HouseKind::ALL
+            .iter()
+            .all(|k| self.house(*k).entries.iter().all(ChildEntry::is_blank))
+    }
+}
+
+/// Grotberg's three kinds of strength, as a child says them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StrengthKind {
+    IHave,
+    IAm,
+    ICan,
+}
+
+impl StrengthKind {
+    pub const ALL: [StrengthKind; 3] = [StrengthKind::IHave, StrengthKind::IAm, StrengthKind::ICan];
+
+    pub fn heading(self) -> &'static str {
+        match self {
+            StrengthKind::IHave => "I have",
+            StrengthKind::IAm => "I am",
+            StrengthKind::ICan => "I can",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            StrengthKind::IHave => "i-have",
+            StrengthKind::IAm => "i-am",
+            StrengthKind::ICan => "i-can",
+        }
+    }
+
+    /// Grotberg's statements, offered as starters the child can change.
+    pub fn starters(self) -> &'static [&'static str] {
+        match self {
+            StrengthKind::IHave => &[
+                "I have people around me I trust and who love me, no matter what.",
+                "I have people who set limits so I know when to stop before there is danger or trouble.",
+                "I have people who show me how to do things right.",
+                "I have people who want me to learn to do things on my own.",
+                "I have people who help me when I am sick, in danger or need to learn.",
+            ],
+            StrengthKind::IAm => &[
+                "I am a person people can like and love.",
+                "I am glad to do nice things for others and show I care.",
+                "I am respectful of myself and others.",
+                "I am willing to be responsible for what I do.",
+            ],
+            StrengthKind::ICan => &[
+                "I can talk to others about things that frighten or bother me.",
+                "I can find ways to solve problems I face.",
+                "I can control myself when I feel like doing something not right or dangerous.",
+                "I can figure out when it is a good time to talk to someone or take action.",
+                "I can find someone to help me when I need it.",
+            ],
+        }
+    }
+}
+
+/// Whose words a statement is.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SaidBy {
+    #[default]
+    Child,
+    /// Someone else, about the child: "Nan", "Miss Patel at school".
+    SomeoneElse(String),
+}
+
+/// One "I have / I am / I can" statement.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Strength {
+    pub id: Uuid,
+    pub kind: StrengthKind,
+    /// In the child's own words, exactly as given.
+    pub text: String,
+    #[serde(default)]
+    pub said_by: SaidBy,
+    pub written: DateTime<Utc>,
+    #[serde(default)]
+    pub by: Writer,
+    #[serde(default)]
+    pub just_for_me: bool,
+}
+
+impl Strength {
+    pub fn new(
+        kind: StrengthKind,
+        text: impl Into<String>,
+        by: Writer,
+        now: DateTime<Utc>,
+    ) -> Strength {
+        Strength {
+            id: Uuid::new_v4(),
+            kind,
+            text: text.into(),
+            said_by: SaidBy::Child,
+            written: now,
+            by,
+            just_for_me: false,
+        }
+    }
+}
+
+/// One child's "I have / I am / I can" statements.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StrengthsStatements {
+    pub id: Uuid,
+    pub child_id: Uuid,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    #[serde(default)]
+    pub statements: Vec<Strength>,
+}
+
+impl ChildDocument for StrengthsStatements {
+    fn new_for(child_id: Uuid, now: DateTime<Utc>) -> StrengthsStatements {
+        StrengthsStatements {
+            id: Uuid::new_v4(),
+            child_id,
+            created: now,
+            updated: now,
+            statements: Vec::new(),
+        }
+    }
+
+    fn child_id(&self) -> Uuid {
+        self.child_id
+    }
+}
+
+impl StrengthsStatements {
+    pub fn of_kind(&self, kind: StrengthKind) -> impl Iterator<Item = &Strength> {
+        self.statements.iter().filter(move |s| s.kind == kind)
+    }
+
+    /// What may go in the family's copy.
+    pub fn shared(&self, kind: StrengthKind) -> impl Iterator<Item = &Strength> {
+        self.of_kind(kind)
+            .filter(|s| !s.just_for_me && !s.text.trim().is_empty())
+    }
+
+    pub fn statement_mut(&mut self, id: Uuid) -> Option<&mut Strength> {
+        self.statements.iter_mut().find(|s| s.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::drawing::{Ink, Point};
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn a_child_has_one_document_of_each_kind() {
+        let (amy, ben) = (Uuid::new_v4(), Uuid::new_v4());
+        let mut list: Vec<ThreeHouses> = Vec::new();
+        let first = for_child(&mut list, amy, now()).id;
+        for_child(&mut list, ben, now());
+        assert_eq!(for_child(&mut list, amy, now()).id, first);
+        assert_eq!(list.len(), 2);
+    }
+
+    #[test]
+    fn the_house_started_with_comes_first() {
+        let mut houses = ThreeHouses::new_for(Uuid::new_v4(), now());
+        assert_eq!(houses.order(), HouseKind::ALL);
+        houses.started_with = Some(HouseKind::Dreams);
+        assert_eq!(
+            houses.order(),
+            [HouseKind::Dreams, HouseKind::Worries, HouseKind::GoodThings]
+        );
+    }
+
+    #[test]
+    fn a_renamed_house_keeps_the_childs_name_and_a_blank_one_the_usual() {
+        let mut houses = ThreeHouses::new_for(Uuid::new_v4(), now());
+        houses.worries.name = "  ".into();
+        assert_eq!(houses.name(HouseKind::Worries), "House of Worries");
+        houses.worries.name = "Grumpy house".into();
+        assert_eq!(houses.name(HouseKind::Worries), "Grumpy house");
+        assert_eq!(houses.symbol(HouseKind::GoodThings), HouseSymbol::Sun);
+    }
+
+    #[test]
+    fn just_for_me_and_blank_entries_are_not_shared() {
+        let mut houses = ThreeHouses::new_for(Uuid::new_v4(), now());
+        let mut shared = ChildEntry::new(Writer::Child, now());
+        shared.text = "my dog  Biscuit ".into();
+        let mut private = ChildEntry::new(Writer::Child, now());
+        private.text = "when dad shouts".into();
+        private.just_for_me = true;
+        let blank = ChildEntry::new(Writer::Worker, now());
+        let mut drawn = ChildEntry::new(Writer::Child, now());
+        drawn.drawing.add(Ink::Red, &[Point { x: 1, y: 1 }]);
+        houses.good_things.entries = vec![shared, private, blank, drawn];
+        let texts: Vec<&str> = houses
+            .shared(HouseKind::GoodThings)
+            .map(|e| e.text.as_str())
+            .collect();
+        // Kept exactly as given, spaces and all.
+        assert_eq!(texts, ["my dog  Biscuit ", ""]);
+    }
+
+    #[test]
+    fn entries_are_found_and_removed_in_any_house() {
+        let mut houses = ThreeHouses::new_for(Uuid::new_v4(), now());
+        let entry = ChildEntry::new(Writer::Child, now());
+        let id = entry.id;
+        houses.dreams.entries.push(entry);
+        houses.entry_mut(id).unwrap().text = "a trampoline".into();
+        assert!(!houses.is_empty());
+        houses.remove_entry(id);
+        assert!(houses.is_empty());
+    }
+
+    #[test]
+    fn statements_say_whose_words_they_are_and_what_is_shared() {
+        let mut doc = StrengthsStatements::new_for(Uuid::new_v4(), now());
+        let mine = Strength::new(
+            StrengthKind::ICan,
+            "I can ride my bike",
+            Writer::Child,
+            now(),
+        );
+        let mut nans = Strength::new(
+            StrengthKind::IAm,
+            "kind to her brother",
+            Writer::Worker,
+            now(),
+        );
+        nans.said_by = SaidBy::SomeoneElse("Nan".into());
+        let mut secret = Strength::new(StrengthKind::IHave, "my teddy", Writer::Child, now());
+        secret.just_for_me = true;
+        doc.statements = vec![mine, nans, secret];
+        assert_eq!(doc.shared(StrengthKind::IHave).count(), 0);
+        assert_eq!(doc.of_kind(StrengthKind::IHave).count(), 1);
+        let json = serde_json::to_value(&doc.statements[1]).unwrap();
+        assert_eq!(json["said_by"], serde_json::json!({"someone_else": "Nan"}));
+        assert_eq!(json["by"], "worker");
+    }
+
+    #[test]
+    fn every_kind_offers_grotbergs_starters() {
+        for kind in StrengthKind::ALL {
+            let starters = kind.starters();
+            assert!(starters.len() >= 4);
+            assert!(starters.iter().all(|s| s.starts_with(kind.heading())));
+        }
+    }
+}
