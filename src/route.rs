@@ -18,6 +18,11 @@ pub enum PrintView {
     WordsAndPictures,
     /// The worker's Signs of Safety map, on one landscape page.
     SafetyMap,
+    /// A child's Three Houses and "I have, I am, I can": only what they
+    /// chose to share.
+    ChildsWords(Uuid),
+    /// A child's resilience matrix.
+    Resilience(Uuid),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,6 +36,8 @@ pub enum Route {
     PlanCheck(Uuid, Uuid),
     /// A page laid out for printing, with no app chrome.
     Print(Uuid, PrintView),
+    /// Child mode for one child: the whole screen, locked.
+    ChildMode(Uuid, Uuid),
     /// This device's practice profile.
     Settings,
     NotFound,
@@ -66,6 +73,18 @@ impl Route {
                     Route::Print(id, PrintView::WordsAndPictures)
                 })
             }
+            ["cases", id, "child-mode", child] => match (id.parse(), child.parse()) {
+                (Ok(id), Ok(child)) => Route::ChildMode(id, child),
+                _ => Route::NotFound,
+            },
+            ["cases", id, "print", "child", child] => match (id.parse(), child.parse()) {
+                (Ok(id), Ok(child)) => Route::Print(id, PrintView::ChildsWords(child)),
+                _ => Route::NotFound,
+            },
+            ["cases", id, "print", "resilience", child] => match (id.parse(), child.parse()) {
+                (Ok(id), Ok(child)) => Route::Print(id, PrintView::Resilience(child)),
+                _ => Route::NotFound,
+            },
             ["cases", id, "print", "map"] => id
                 .parse()
                 .map_or(Route::NotFound, |id| Route::Print(id, PrintView::SafetyMap)),
@@ -88,6 +107,13 @@ impl Route {
                 format!("#/cases/{id}/print/words-and-pictures")
             }
             Route::Print(id, PrintView::SafetyMap) => format!("#/cases/{id}/print/map"),
+            Route::Print(id, PrintView::ChildsWords(child)) => {
+                format!("#/cases/{id}/print/child/{child}")
+            }
+            Route::Print(id, PrintView::Resilience(child)) => {
+                format!("#/cases/{id}/print/resilience/{child}")
+            }
+            Route::ChildMode(id, child) => format!("#/cases/{id}/child-mode/{child}"),
             Route::Settings => "#/settings".into(),
         }
     }
@@ -99,7 +125,8 @@ impl Route {
             | Route::CaseTool(id, _)
             | Route::Plan(id, _)
             | Route::PlanCheck(id, _)
-            | Route::Print(id, _) => Some(*id),
+            | Route::Print(id, _)
+            | Route::ChildMode(id, _) => Some(*id),
             Route::CaseList | Route::Settings | Route::NotFound => None,
         }
     }
@@ -119,6 +146,9 @@ mod tests {
         routes.push(Route::Print(id, PrintView::FamilyPlan(Uuid::new_v4())));
         routes.push(Route::Print(id, PrintView::WordsAndPictures));
         routes.push(Route::Print(id, PrintView::SafetyMap));
+        routes.push(Route::Print(id, PrintView::ChildsWords(Uuid::new_v4())));
+        routes.push(Route::Print(id, PrintView::Resilience(Uuid::new_v4())));
+        routes.push(Route::ChildMode(id, Uuid::new_v4()));
         for route in routes {
             assert_eq!(Route::parse(&route.href()), route);
         }

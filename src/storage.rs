@@ -14,6 +14,7 @@ use gloo_storage::{LocalStorage, Storage};
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
 
+use crate::domain::child_voice::ChildLock;
 use crate::domain::index::CaseIndex;
 use crate::domain::packing::{self, Stamp};
 use crate::domain::profile::PracticeProfile;
@@ -25,6 +26,8 @@ use crate::domain::Case;
 pub const INDEX_KEY: &str = "kinplan.index";
 /// The device's practice profile; England's defaults when absent.
 pub const PROFILE_KEY: &str = "kinplan.profile";
+/// Set while a child has the screen (see `ui::child_voice`).
+pub const CHILD_LOCK_KEY: &str = "kinplan.child-lock";
 const CASE_PREFIX: &str = "kinplan.case.";
 
 /// Chromium and Firefox allow about 5 million characters per site.
@@ -397,4 +400,21 @@ pub fn load_profile() -> (PracticeProfile, Option<String>) {
 
 pub fn save_profile(profile: &PracticeProfile) -> Result<(), SaveError> {
     raw_set(PROFILE_KEY, &profile.to_json())
+}
+
+/// The child lock, if child mode is on. A damaged lock reads as none: the
+/// worker's records are still behind the case list, never lost.
+pub fn load_child_lock() -> Option<ChildLock> {
+    raw_get(CHILD_LOCK_KEY).and_then(|raw| serde_json::from_str(&raw).ok())
+}
+
+pub fn save_child_lock(lock: &ChildLock) -> Result<(), SaveError> {
+    raw_set(
+        CHILD_LOCK_KEY,
+        &serde_json::to_string(lock).expect("a lock always serialises"),
+    )
+}
+
+pub fn clear_child_lock() {
+    LocalStorage::delete(CHILD_LOCK_KEY);
 }

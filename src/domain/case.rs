@@ -280,6 +280,17 @@ impl Case {
             .collect()
     }
 
+    /// A child's first name as written, or a plain stand-in while it is blank.
+    pub fn child_name(&self, id: Uuid) -> String {
+        self.children
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.first_name.trim())
+            .filter(|n| !n.is_empty())
+            .unwrap_or("this child")
+            .to_string()
+    }
+
     /// Whether any of the given children (all, if none given) is under 1.
     pub fn has_baby(&self, ids: &[Uuid], today: NaiveDate) -> bool {
         self.children

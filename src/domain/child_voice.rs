@@ -17,6 +17,8 @@ use super::drawing::Drawing;
 pub trait ChildDocument {
     fn new_for(child_id: Uuid, now: DateTime<Utc>) -> Self;
     fn child_id(&self) -> Uuid;
+    /// Records a change at `now`.
+    fn touch(&mut self, now: DateTime<Utc>);
 }
 
 /// The child's document in `list`, made if the child has none yet.
@@ -138,7 +140,8 @@ impl HouseSymbol {
     }
 }
 
-/// A house's colour: light fills that keep dark text readable.
+/// A house's colour. The style sheet (`style/child-voice.css`) keeps the
+/// fills light, so dark text stays readable on all of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HouseColour {
@@ -171,15 +174,15 @@ impl HouseColour {
         }
     }
 
-    /// The fill behind the house's words: light enough for black text.
-    pub fn css(self) -> &'static str {
+    /// The name the style sheet knows the colour by.
+    pub fn slug(self) -> &'static str {
         match self {
-            HouseColour::Blue => "#cfe3ff",
-            HouseColour::Yellow => "#fff1a8",
-            HouseColour::Purple => "#e6d5ff",
-            HouseColour::Green => "#c9f2d4",
-            HouseColour::Pink => "#ffd6e7",
-            HouseColour::Orange => "#ffdcb8",
+            HouseColour::Blue => "blue",
+            HouseColour::Yellow => "yellow",
+            HouseColour::Purple => "purple",
+            HouseColour::Green => "green",
+            HouseColour::Pink => "pink",
+            HouseColour::Orange => "orange",
         }
     }
 }
@@ -269,6 +272,10 @@ impl ChildDocument for ThreeHouses {
 
     fn child_id(&self) -> Uuid {
         self.child_id
+    }
+
+    fn touch(&mut self, now: DateTime<Utc>) {
+        self.updated = now;
     }
 }
 
@@ -473,6 +480,10 @@ impl ChildDocument for StrengthsStatements {
     fn child_id(&self) -> Uuid {
         self.child_id
     }
+
+    fn touch(&mut self, now: DateTime<Utc>) {
+        self.updated = now;
+    }
 }
 
 impl StrengthsStatements {
@@ -488,6 +499,37 @@ impl StrengthsStatements {
 
     pub fn statement_mut(&mut self, id: Uuid) -> Option<&mut Strength> {
         self.statements.iter_mut().find(|s| s.id == id)
+    }
+}
+
+/// Child mode's lock: whose screen is open, and the code the worker set to
+/// leave it. The code only keeps a child from wandering into other records
+/// on a device the worker is holding beside them; it is not a password
+/// (four digits are quickly guessed), so it is kept as typed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChildLock {
+    pub case_id: Uuid,
+    pub child_id: Uuid,
+    code: String,
+}
+
+impl ChildLock {
+    /// A lock with the worker's code: 4 to 8 digits, spaces ignored.
+    pub fn new(case_id: Uuid, child_id: Uuid, code: &str) -> Result<ChildLock, &'static str> {
+        let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+        if !(4..=8).contains(&code.chars().count()) || !code.chars().all(|c| c.is_ascii_digit()) {
+            return Err("Enter a code of 4 to 8 numbers.");
+        }
+        Ok(ChildLock {
+            case_id,
+            child_id,
+            code,
+        })
+    }
+
+    pub fn opens_with(&self, attempt: &str) -> bool {
+        let attempt: String = attempt.chars().filter(|c| !c.is_whitespace()).collect();
+        attempt == self.code
     }
 }
 
@@ -597,5 +639,18 @@ mod tests {
             assert!(starters.len() >= 4);
             assert!(starters.iter().all(|s| s.starts_with(kind.heading())));
         }
+    }
+
+    #[test]
+    fn the_lock_needs_a_code_of_digits_and_opens_only_with_it() {
+        let (case, child) = (Uuid::new_v4(), Uuid::new_v4());
+        assert!(ChildLock::new(case, child, "12").is_err());
+        assert!(ChildLock::new(case, child, "12ab").is_err());
+        assert!(ChildLock::new(case, child, "123456789").is_err());
+        let lock = ChildLock::new(case, child, "24 68").unwrap();
+        assert!(lock.opens_with("2468"));
+        assert!(lock.opens_with(" 2 4 6 8 "));
+        assert!(!lock.opens_with("2469"));
+        assert!(!lock.opens_with(""));
     }
 }

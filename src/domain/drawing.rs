@@ -139,6 +139,15 @@ impl StrokePath {
         parse(&self.0).unwrap_or_default()
     }
 
+    /// Where a tap left a dot, if the stroke is one. A canvas does not
+    /// draw a line of no length, so the pad paints these as circles.
+    pub fn dot(&self) -> Option<Point> {
+        match self.points()[..] {
+            [a, b] if a == b => Some(a),
+            _ => None,
+        }
+    }
+
     /// The SVG path data, for `<path d=…>`.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -282,6 +291,9 @@ mod tests {
         let path = StrokePath::from_points(&pts(&[(5, 5)])).unwrap();
         assert_eq!(path.as_str(), "M5 5l0 0");
         assert_eq!(path.points(), pts(&[(5, 5), (5, 5)]));
+        assert_eq!(path.dot(), Some(Point { x: 5, y: 5 }));
+        let line = StrokePath::from_points(&pts(&[(5, 5), (9, 5)])).unwrap();
+        assert_eq!(line.dot(), None);
         assert!(StrokePath::from_points(&[]).is_none());
     }
 

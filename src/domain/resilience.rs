@@ -206,6 +206,10 @@ impl ChildDocument for ResilienceMatrix {
     fn child_id(&self) -> Uuid {
         self.child_id
     }
+
+    fn touch(&mut self, now: DateTime<Utc>) {
+        self.updated = now;
+    }
 }
 
 /// Strengths and concerns counted in one domain.

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::domain::child_voice::ChildLock;
 use crate::domain::index::CaseIndex;
 use crate::domain::profile::PracticeProfile;
 use crate::route::Route;
@@ -23,6 +24,8 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// Timescales and bank holidays, kept per device.
     pub profile: RwSignal<PracticeProfile>,
+    /// Set while a child has the screen: every route leads back to them.
+    pub child_lock: RwSignal<Option<ChildLock>>,
 }
 
 /// A message in the notice bar, with an optional way to take the action back.
@@ -69,18 +72,41 @@ fn current_route() -> Route {
     Route::parse(&window().location().hash().unwrap_or_default())
 }
 
+/// The route to show: the one asked for, unless a child has the screen.
+/// Then a link, the Back button, a typed address or a reload all lead back
+/// to child mode, and the wrong entry is replaced in history.
+fn allowed_route(lock: Option<&ChildLock>) -> Route {
+    let asked = current_route();
+    match lock {
+        Some(lock) => {
+            let home = Route::ChildMode(lock.case_id, lock.child_id);
+            if asked != home {
+                let _ = window().location().replace(&home.href());
+            }
+            home
+        }
+        None => asked,
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
+    let lock = storage::load_child_lock();
     let state = AppState {
-        route: RwSignal::new(current_route()),
+        route: RwSignal::new(allowed_route(lock.as_ref())),
         index: RwSignal::new(storage::load_index()),
         notice: RwSignal::new(None),
         profile: RwSignal::new(storage::load_profile().0),
+        child_lock: RwSignal::new(lock),
     };
     provide_context(state);
 
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
-        state.route.set(current_route());
+        state.route.set(
+            state
+                .child_lock
+                .with_untracked(|l| allowed_route(l.as_ref())),
+        );
         request_animation_frame(focus_main_heading);
     });
     // Another tab changed the list of cases.
@@ -91,7 +117,22 @@ pub fn App() -> impl IntoView {
     });
 
     let case_id = Memo::new(move |_| state.route.with(Route::case_id));
+    let child_mode = Memo::new(move |_| state.child_lock.with(|l| l.as_ref().map(|l| l.case_id)));
 
+    move || match child_mode.get() {
+        // No header, no footer, no links: only the child's screen.
+        Some(id) => view! {
+            <main id="main" class="child-mode-main" tabindex="-1"><CaseSession id/></main>
+        }
+        .into_any(),
+        None => view! { <WorkerShell case_id/> }.into_any(),
+    }
+}
+
+/// The app as the worker sees it.
+#[component]
+fn WorkerShell(case_id: Memo<Option<Uuid>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
     view! {
         <a href="#main" class="skip-link" on:click=move |ev| {
             // The hash is the router's: move focus without changing it.

@@ -78,10 +78,18 @@ pub fn focus_main_heading() {
 }
 
 /// Moves keyboard focus to the element `id` once it has been drawn: after
-/// a click adds a field, or replaces the button that was clicked.
+/// a click adds a field, or replaces the button that was clicked. In a
+/// text area the caret goes to the end, after any words already there.
 pub fn focus_later(id: String) {
     request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&id) {
+        let Some(el) = document().get_element_by_id(&id) else {
+            return;
+        };
+        if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            let end = area.value().encode_utf16().count() as u32;
+            let _ = area.focus();
+            let _ = area.set_selection_range(end, end);
+        } else {
             let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
         }
     });

@@ -18,12 +18,13 @@ use crate::storage::{self, CaseFault, SaveError};
 use crate::ui::app::AppState;
 use crate::ui::browser::{download, time};
 use crate::ui::case_overview::CaseOverview;
+use crate::ui::child_voice::{ChildMode, StrengthsPage, ThreeHousesPage};
 use crate::ui::keyed::Keyed;
 use crate::ui::plan_check::PlanCheck;
 use crate::ui::plans::{PlanEditor, PlanList};
 use crate::ui::print::PrintPage;
+use crate::ui::resilience::ResiliencePage;
 use crate::ui::safety_map::SafetyMapPage;
-use crate::ui::tool_placeholder::ToolPlaceholder;
 
 /// Edits are written this long after the last keystroke.
 pub const SAVE_DELAY_MS: u64 = 300;
@@ -334,12 +335,18 @@ fn OpenCaseView(stored: StoredCase, read_only: Option<String>) -> impl IntoView 
     let page = move || match app.route.get() {
         Route::CaseTool(_, Tool::Plans) => view! { <PlanList/> }.into_any(),
         Route::CaseTool(_, Tool::SafetyMap) => view! { <SafetyMapPage/> }.into_any(),
-        Route::CaseTool(_, tool) => view! { <ToolPlaceholder tool/> }.into_any(),
+        Route::CaseTool(_, Tool::ThreeHouses) => view! { <ThreeHousesPage/> }.into_any(),
+        Route::CaseTool(_, Tool::Strengths) => view! { <StrengthsPage/> }.into_any(),
+        Route::CaseTool(_, Tool::Resilience) => view! { <ResiliencePage/> }.into_any(),
         Route::Plan(_, plan) => view! { <PlanEditor plan/> }.into_any(),
         Route::PlanCheck(_, plan) => view! { <PlanCheck plan/> }.into_any(),
         Route::Print(_, print) => view! { <PrintPage view=print/> }.into_any(),
         _ => view! { <CaseOverview/> }.into_any(),
     };
+    if let Route::ChildMode(_, child) = app.route.get_untracked() {
+        // The child's screen: no breadcrumbs, no way out but the lock.
+        return view! { <ConflictBanner/> <ChildMode child/> }.into_any();
+    }
     view! {
         <div class="case-bar">
             <nav aria-label="Breadcrumb" class="breadcrumbs">
@@ -352,6 +359,7 @@ fn OpenCaseView(stored: StoredCase, read_only: Option<String>) -> impl IntoView 
         <ConflictBanner/>
         {page}
     }
+    .into_any()
 }
 
 #[component]

@@ -4,8 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, watchedPage, open, expectAccessible, screenshot, tabTo, expectNoProblems } from './support.mjs';
 
-// Tools not built yet: each says so plainly.
-// Tools still to be built: each says so plainly.
+// The tools kept for each child: with no children yet, each says what to do.
 const TOOLS = [
   ['three-houses', 'Three Houses'],
   ['i-have-i-am-i-can', 'I have, I am, I can'],
@@ -61,10 +60,10 @@ test('every page is reachable by keyboard alone, and passes axe', async () => {
     await page.keyboard.press('Enter');
     await page.locator('main h1', { hasText: title }).waitFor();
     assert.match(page.url(), new RegExp(`#/cases/[0-9a-f-]{36}/${slug}$`));
-    assert.match(await page.locator('main').textContent(), /not built yet/);
+    assert.match(await page.locator('main').textContent(), /Add the children on the case overview first/);
     await expectAccessible(page, title);
     await screenshot(page, `tool-${slug}`);
-    await tabTo(page, /Back to the case overview/);
+    await tabTo(page, /Go to the case overview/);
     await page.keyboard.press('Enter');
     await page.locator('main h1', { hasText: 'Keyboard family' }).waitFor();
   }

@@ -3,8 +3,10 @@
 //! (`style/print.css`). On screen, a panel above the page checks the words
 //! the family will read; it is never printed.
 
+mod child_words;
 mod family_plan;
 mod map;
+mod resilience;
 mod words_and_pictures;
 
 use leptos::prelude::*;
@@ -13,8 +15,10 @@ use crate::domain::Tool;
 use crate::route::{PrintView, Route};
 use crate::ui::case_session::OpenCase;
 
+use child_words::ChildsWordsPrint;
 use family_plan::FamilyPlanPrint;
 use map::MapPrint;
+use resilience::ResiliencePrint;
 use words_and_pictures::WordsAndPicturesPrint;
 
 #[component]
@@ -26,6 +30,8 @@ pub fn PrintPage(view: PrintView) -> impl IntoView {
         PrintView::WordsAndPictures | PrintView::SafetyMap => {
             Route::CaseTool(case_id, Tool::SafetyMap)
         }
+        PrintView::ChildsWords(_) => Route::CaseTool(case_id, Tool::ThreeHouses),
+        PrintView::Resilience(_) => Route::CaseTool(case_id, Tool::Resilience),
     };
     view! {
         <div class="print-toolbar no-print">
@@ -37,6 +43,8 @@ pub fn PrintPage(view: PrintView) -> impl IntoView {
             PrintView::FamilyPlan(plan) => view! { <FamilyPlanPrint plan/> }.into_any(),
             PrintView::WordsAndPictures => view! { <WordsAndPicturesPrint/> }.into_any(),
             PrintView::SafetyMap => view! { <MapPrint/> }.into_any(),
+            PrintView::ChildsWords(child) => view! { <ChildsWordsPrint child/> }.into_any(),
+            PrintView::Resilience(child) => view! { <ResiliencePrint child/> }.into_any(),
         }}
     }
 }

@@ -1,0 +1,98 @@
+//! A child's Three Houses and "I have, I am, I can", for the family: only
+//! what the child chose to share, in their own words and drawings. Entries
+//! marked "just for me and my worker" never reach this page.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::domain::child_voice::{SaidBy, StrengthKind, Writer};
+use crate::ui::case_session::OpenCase;
+use crate::ui::child_voice::DrawingView;
+
+#[component]
+pub(super) fn ChildsWordsPrint(child: Uuid) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let page = open.select(move |c| {
+        let name = c.child_name(child);
+        let houses = c
+            .documents
+            .three_houses
+            .iter()
+            .find(|h| h.child_id == child)
+            .cloned();
+        let strengths = c
+            .documents
+            .strengths_statements
+            .iter()
+            .find(|s| s.child_id == child)
+            .cloned();
+        (name, houses, strengths)
+    });
+    move || {
+        let (name, houses, strengths) = page.get();
+        let houses_view = houses.map(|h| {
+            h.order().into_iter().map(|kind| {
+                let shared: Vec<_> = h.shared(kind).cloned().collect();
+                view! {
+                    <section class="print-house">
+                        <h2>{h.name(kind).to_string()}</h2>
+                        <p class="print-sub">{kind.prompt()}</p>
+                        {if shared.is_empty() {
+                            view! { <p class="story-blank">"Nothing to share from this house."</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="child-words">
+                                    {shared.into_iter().map(|e| {
+                                        let by = match e.by { Writer::Child => None, Writer::Worker => Some(format!("(The worker wrote this down for {name}.)")) };
+                                        view! {
+                                            <li>
+                                                {(!e.text.is_empty()).then(|| view! { <p class="as-given">{e.text.clone()}</p> })}
+                                                {(!e.drawing.is_empty()).then(|| view! { <DrawingView drawing=e.drawing.clone() label=format!("A drawing by {name}")/> })}
+                                                {by.map(|b| view! { <p class="said-by">{b}</p> })}
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                    </section>
+                }
+            }).collect_view()
+        });
+        let strengths_view = strengths.map(|s| {
+            StrengthKind::ALL.into_iter().map(|kind| {
+                let shared: Vec<_> = s.shared(kind).cloned().collect();
+                view! {
+                    <section class="print-strengths">
+                        <h2>{kind.heading()}</h2>
+                        {if shared.is_empty() {
+                            view! { <p class="story-blank">"Nothing to share here yet."</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul>
+                                    {shared.into_iter().map(|st| view! {
+                                        <li>
+                                            <span class="as-given">{st.text.clone()}</span>
+                                            {match st.said_by {
+                                                SaidBy::SomeoneElse(who) if !who.trim().is_empty() => Some(view! { <span class="said-by">{format!(" (said by {})", who.trim())}</span> }),
+                                                _ => None,
+                                            }}
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                    </section>
+                }
+            }).collect_view()
+        });
+        view! {
+            <article class="print-doc child-print">
+                <h1 tabindex="-1">{format!("{name}'s houses")}</h1>
+                <p class="print-sub">{format!("In {name}'s own words. {name} chose what is on this page.")}</p>
+                {houses_view}
+                {strengths_view.map(|v| view! { <h2 class="print-part">"I have, I am, I can"</h2> {v} })}
+            </article>
+        }
+    }
+}
