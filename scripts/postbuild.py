@@ -8,6 +8,7 @@ cache. The policy itself goes into a <meta> tag, because the app is served
 by plain static servers whose headers the council may not control.
 """
 import hashlib
+import json
 import pathlib
 import re
 import sys
@@ -45,3 +46,16 @@ if "Content-Security-Policy" not in html:
     html = html.replace('<meta charset="utf-8" />', '<meta charset="utf-8" />\n    ' + meta, 1)
 page.write_text(html)
 print(f"postbuild: {page} has no inline script and carries the CSP")
+
+# The service worker: its cache is named by a hash of every file it keeps,
+# so any change to the build is a new version. (See static/sw.js.)
+files = sorted(p.relative_to(dist).as_posix() for p in dist.rglob("*") if p.is_file() and p.name != "sw.js")
+digest = hashlib.sha256()
+for name in files:
+    digest.update(name.encode())
+    digest.update((dist / name).read_bytes())
+version = digest.hexdigest()[:16]
+worker = pathlib.Path(__file__).resolve().parent.parent / "static" / "sw.js"
+listing = json.dumps(["./"] + files)
+(dist / "sw.js").write_text(worker.read_text().replace("'__VERSION__'", f"'{version}'").replace("__FILES__", listing))
+print(f"postbuild: sw.js keeps {len(files) + 1} files as version {version}")

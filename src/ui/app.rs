@@ -13,6 +13,7 @@ use crate::storage;
 use crate::ui::browser::focus_main_heading;
 use crate::ui::case_list::CaseList;
 use crate::ui::case_session::CaseSession;
+use crate::ui::offline;
 use crate::ui::settings::ProfileSettings;
 
 /// State every page can reach.
@@ -26,6 +27,8 @@ pub struct AppState {
     pub profile: RwSignal<PracticeProfile>,
     /// Set while a child has the screen: every route leads back to them.
     pub child_lock: RwSignal<Option<ChildLock>>,
+    /// A new version has been deployed and is ready (see `ui::offline`).
+    pub update_ready: RwSignal<bool>,
 }
 
 /// A message in the notice bar, with an optional way to take the action back.
@@ -98,8 +101,10 @@ pub fn App() -> impl IntoView {
         notice: RwSignal::new(None),
         profile: RwSignal::new(storage::load_profile().0),
         child_lock: RwSignal::new(lock),
+        update_ready: RwSignal::new(false),
     };
     provide_context(state);
+    offline::start(state.update_ready);
 
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         state.route.set(
@@ -149,6 +154,12 @@ fn WorkerShell(case_id: Memo<Option<Uuid>>) -> impl IntoView {
             </div>
         </header>
         <NoticeBar/>
+        <Show when=move || state.update_ready.get()>
+            <div class="width-container update-banner" role="status">
+                <p>"A new version of Kinplan is available. Your work is saved first."</p>
+                <button type="button" class="button" on:click=|_| offline::apply_update()>"Reload to update"</button>
+            </div>
+        </Show>
         <main id="main" class="width-container" tabindex="-1">
             {move || match case_id.get() {
                 Some(id) => view! { <CaseSession id/> }.into_any(),

@@ -9,6 +9,7 @@ pub mod child_voice;
 pub mod fields;
 pub mod import;
 pub mod keyed;
+pub mod offline;
 pub mod per_child;
 pub mod plan_check;
 pub mod plans;

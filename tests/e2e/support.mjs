@@ -29,11 +29,11 @@ const waitForPort = async (port) => {
   throw new Error(`static server did not start on ${port}`);
 };
 
-/** Starts python's http.server with dist/ at /apps/kinplan/. */
-export async function startServer() {
+/** Starts python's http.server with dist/ (or `site`) at /apps/kinplan/. */
+export async function startServer(site = DIST) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kinplan-site-'));
   fs.mkdirSync(path.join(root, 'apps'));
-  fs.symlinkSync(DIST, path.join(root, 'apps', 'kinplan'));
+  fs.symlinkSync(site, path.join(root, 'apps', 'kinplan'));
   const port = await freePort();
   // Its own process group, so the whole server goes when the test ends.
   const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', root],

@@ -1,0 +1,79 @@
+// Offline: after one visit the service worker keeps the app, so it opens
+// and works with the server out of reach; a new deployment is offered as
+// "A new version is available" and taken up cleanly. Served from a
+// sub-folder, as on a council intranet.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DIST, startServer, launch, watchedPage, open, createCase, expectNoProblems } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** A copy of dist/ that a test may redeploy. */
+function site() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinplan-deploy-'));
+  fs.cpSync(DIST, dir, { recursive: true });
+  return dir;
+}
+
+async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 });
+}
+
+test('after one visit the app opens and works with the server stopped', async () => {
+  const server = await startServer(site());
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  await open(page, server.url);
+  await controlled(page);
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  assert.equal(scope, server.url, 'the worker is scoped to the sub-folder');
+
+  server.stop();
+  await page.reload();
+  await page.locator('main h1', { hasText: 'Your cases' }).waitFor();
+  const id = await createCase(page, server.url, 'Home visit family');
+  await page.reload();
+  await page.locator('main h1', { hasText: 'Home visit family' }).waitFor();
+  await open(page, server.url);
+  assert.match(await page.locator('.case-link').first().textContent(), /Home visit family/);
+  await page.goto(`${server.url}#/cases/${id}`);
+  await page.locator('main h1', { hasText: 'Home visit family' }).waitFor();
+  // The browser's own update check fails while offline; that is expected.
+  page.problems = page.problems.filter((p) => !/sw\.js|ServiceWorker|Failed to fetch|ERR_CONNECTION_REFUSED/.test(p));
+  expectNoProblems(page);
+  await context.close();
+});
+
+test('a new deployment is offered, and taken up when the worker reloads', async () => {
+  const dir = site();
+  const server = await startServer(dir);
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  await open(page, server.url);
+  await controlled(page);
+  assert.equal(await page.locator('.update-banner').count(), 0, 'the first visit is not an update');
+
+  // Deploy a new version: new files, so a new worker and a new cache.
+  fs.writeFileSync(path.join(dir, 'index.html'),
+    fs.readFileSync(path.join(dir, 'index.html'), 'utf8').replace('<title>Kinplan</title>', '<title>Kinplan</title><meta name="deployment" content="second" />'));
+  const worker = fs.readFileSync(path.join(dir, 'sw.js'), 'utf8');
+  fs.writeFileSync(path.join(dir, 'sw.js'), worker.replace(/const VERSION = '[0-9a-f]+';/, "const VERSION = 'second';"));
+
+  await page.reload();
+  await page.locator('.update-banner', { hasText: 'A new version of Kinplan is available' }).waitFor({ timeout: 20000 });
+  assert.equal(await page.locator('meta[name="deployment"]').count(), 0, 'the old version runs until the worker chooses');
+  await page.getByRole('button', { name: 'Reload to update' }).click();
+  await page.waitForFunction(() => document.querySelector('meta[name="deployment"]')?.content === 'second', null, { timeout: 20000 });
+  await page.locator('main h1', { hasText: 'Your cases' }).waitFor();
+  assert.deepEqual(await page.evaluate(() => caches.keys()), ['kinplan-second'], 'old caches are gone');
+  assert.equal(await page.locator('.update-banner').count(), 0);
+  expectNoProblems(page);
+  await context.close();
+  server.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
