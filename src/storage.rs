@@ -418,3 +418,14 @@ pub fn save_child_lock(lock: &ChildLock) -> Result<(), SaveError> {
 pub fn clear_child_lock() {
     LocalStorage::delete(CHILD_LOCK_KEY);
 }
+
+/// Removes everything Kinplan keeps on this device: every case, the bin,
+/// the index, the practice profile and the child lock. Other sites' and
+/// other apps' keys are left alone.
+pub fn clear_all() {
+    for key in storage_keys() {
+        if key.starts_with("kinplan.") {
+            LocalStorage::delete(&key);
+        }
+    }
+}

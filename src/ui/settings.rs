@@ -132,6 +132,45 @@ pub fn ProfileSettings() -> impl IntoView {
             <p class="hint" id="profile-file-hint">"A .json file from your council. It replaces the timescales above."</p>
             <input id="profile-file" class="file-upload" type="file" accept=".json,application/json" aria-describedby="profile-file-hint" on:change=import/>
         </div>
+        <ClearDevice/>
+    }
+}
+
+/// What must be typed before everything is cleared.
+const CLEAR_WORDS: &str = "delete everything";
+
+/// "Clear all data on this device", after a typed confirmation: for a
+/// device being handed on or returned.
+#[component]
+fn ClearDevice() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let typed = RwSignal::new(String::new());
+    let error = RwSignal::new(false);
+    let clear = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if typed.get_untracked().trim().to_lowercase() != CLEAR_WORDS {
+            error.set(true);
+            return;
+        }
+        storage::clear_all();
+        state.index.set(storage::load_index());
+        state.profile.set(PracticeProfile::england());
+        state.notify("All Kinplan data on this device has been cleared.", None);
+        state.go(crate::route::Route::CaseList);
+    };
+    view! {
+        <form class="danger-zone" on:submit=clear>
+            <h2>"Clear all data on this device"</h2>
+            <p>"This deletes every case, everything in the bin and this practice profile from this browser, for good. Do this before a device is handed on or returned. Export your cases from the case list first if you need them."</p>
+            <div class="form-group" class:form-group-error=move || error.get()>
+                <label class="label" for="clear-confirm">{format!("To confirm, type \u{201c}{CLEAR_WORDS}\u{201d}")}</label>
+                {move || error.get().then(|| view! { <p class="error-message" id="clear-confirm-error">{format!("Type \u{201c}{CLEAR_WORDS}\u{201d} exactly. Nothing has been deleted.")}</p> })}
+                <input id="clear-confirm" class="input input-medium" type="text" autocomplete="off"
+                    aria-describedby=move || error.get().then_some("clear-confirm-error")
+                    prop:value=typed on:input=move |ev| typed.set(event_target_value(&ev))/>
+            </div>
+            <button type="submit" class="button button-warning">"Clear all data"</button>
+        </form>
     }
 }
 

@@ -124,3 +124,32 @@ test(`${PAYLOADS.length} script payloads, typed into fields and imported, stay i
   expectNoProblems(page);
   await context.close();
 });
+
+test('"Clear all data on this device" needs the typed words, then leaves nothing of Kinplan behind', async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  await importFile(page, server.url, FIXTURE);
+  await page.evaluate(() => localStorage.setItem('another-app', 'keep me'));
+  const kinplanKeys = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kinplan.')));
+  const before = (await kinplanKeys()).length;
+  assert.ok(before >= 2, `the import stored the case and the index: ${before} keys`);
+
+  await page.goto(`${server.url}#/settings`);
+  await page.locator('main h1', { hasText: 'Practice profile' }).waitFor();
+  await page.getByLabel(/To confirm, type/).fill('delete');
+  await page.getByRole('button', { name: 'Clear all data' }).click();
+  await page.locator('#clear-confirm-error', { hasText: 'Nothing has been deleted' }).waitFor();
+  assert.equal((await kinplanKeys()).length, before);
+
+  await page.getByLabel(/To confirm, type/).fill('Delete everything');
+  await page.getByRole('button', { name: 'Clear all data' }).click();
+  await page.locator('main h1', { hasText: 'Your cases' }).waitFor();
+  await page.locator('.notice', { hasText: 'All Kinplan data on this device has been cleared.' }).waitFor();
+  assert.deepEqual(await kinplanKeys(), []);
+  assert.equal(await page.evaluate(() => localStorage.getItem('another-app')), 'keep me');
+  await page.reload();
+  await page.locator('main h1', { hasText: 'Your cases' }).waitFor();
+  assert.equal(await page.locator('.case-link').count(), 0);
+  expectNoProblems(page);
+  await context.close();
+});
