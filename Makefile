@@ -37,6 +37,7 @@ bench: setup build-dist
 	@cargo run -q --example sample_cases -- 1 200 > target/bench/cases-plan200.json
 	@cd tests/e2e && DIST_DIR=$(CURDIR)/dist BENCH_DIR=$(CURDIR)/target/bench node bench-storage.mjs
 	@cd tests/e2e && DIST_DIR=$(CURDIR)/dist BENCH_DIR=$(CURDIR)/target/bench node bench-plan.mjs
+	@cargo run -q --release --example drawing_size
 	@cargo run -q --release --example checker_timing
 	@cargo run -q --example reading_age -- tests/fixtures/sample-family.json
 
