@@ -141,3 +141,46 @@ fn a_poor_plan_says_why() {
     assert_eq!(no[4], ("agency_roles", "No role or agency for: Mr Hughes."));
     assert_eq!(check.grade(), Grade::Weak);
 }
+
+#[test]
+fn the_childs_own_words_in_the_three_houses_count_as_their_view() {
+    use chrono::{TimeZone, Utc};
+    use kinplan::domain::child_voice::{for_child, ChildEntry, Writer};
+
+    let mut case = sample_family();
+    let plan_id = case.documents.plans[0].id;
+    case.documents.plans[0].child_views = "Too young to give a view.".into();
+    let child_view = |case: &Case| {
+        let plan = case.plan(plan_id).unwrap();
+        let check = QualityCheck::new(case, plan, &PracticeProfile::england(), today());
+        let j = check
+            .judgements
+            .iter()
+            .find(|j| j.statement.code == "child_view")
+            .unwrap();
+        (j.answer, j.basis.clone())
+    };
+    assert_eq!(child_view(&case).0, Some(Answer::No));
+
+    // A blank entry is not a view; words the child gave are.
+    let now = Utc.with_ymd_and_hms(2026, 11, 19, 10, 0, 0).unwrap();
+    let ola = case.children[0].id;
+    let houses = for_child(&mut case.documents.three_houses, ola, now);
+    houses
+        .worries
+        .entries
+        .push(ChildEntry::new(Writer::Child, now));
+    assert_eq!(child_view(&case).0, Some(Answer::No));
+    let mut said = ChildEntry::new(Writer::Worker, now);
+    said.text = "when Mum goes to work at night".into();
+    for_child(&mut case.documents.three_houses, ola, now)
+        .worries
+        .entries
+        .push(said);
+    let (answer, basis) = child_view(&case);
+    assert_eq!(answer, Some(Answer::Yes));
+    assert!(
+        basis.contains("hold 1 thing in the children's own words"),
+        "{basis}"
+    );
+}

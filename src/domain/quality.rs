@@ -17,8 +17,10 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 use super::case::Case;
+use super::child_voice::{HouseKind, SaidBy};
 use super::family_plan::{has_language_action, language_note, FamilyPlan};
 use super::plain_english::TARGET_READING_AGE;
 use super::plan::{Plan, PlanKind};
@@ -270,6 +272,33 @@ fn plan_codes(report: &PlanReport) -> Vec<&'static str> {
     report.plan.iter().map(|f| f.code).collect()
 }
 
+/// What the plan's children said or drew themselves, in the Three Houses
+/// and "I have, I am, I can" (all the children when the plan names none).
+fn childrens_own_words(case: &Case, children: &[Uuid]) -> usize {
+    let ours = |child: Uuid| children.is_empty() || children.contains(&child);
+    let docs = &case.documents;
+    let houses: usize = docs
+        .three_houses
+        .iter()
+        .filter(|h| ours(h.child_id))
+        .map(|h| {
+            HouseKind::ALL
+                .iter()
+                .flat_map(|k| &h.house(*k).entries)
+                .filter(|e| !e.is_blank())
+                .count()
+        })
+        .sum();
+    let statements = docs
+        .strengths_statements
+        .iter()
+        .filter(|s| ours(s.child_id))
+        .flat_map(|s| &s.statements)
+        .filter(|s| s.said_by == SaidBy::Child && !s.text.trim().is_empty())
+        .count();
+    houses + statements
+}
+
 /// Answers one automatic statement from the data, with its basis.
 fn settle(
     code: &str,
@@ -281,11 +310,18 @@ fn settle(
 ) -> (Answer, String) {
     let map = case.current_map();
     match code {
-        "child_view" => yes_if(
-            !plan_codes(report).contains(&codes::NO_CHILD_VIEW),
-            "The plan records the children's views.",
-            "The children's views are missing, or say only that they are too young.",
-        ),
+        "child_view" => {
+            let in_plan = !plan_codes(report).contains(&codes::NO_CHILD_VIEW);
+            let own_words = childrens_own_words(case, &plan.children);
+            let things = if own_words == 1 { "1 thing".to_string() } else { format!("{own_words} things") };
+            let tools = format!("Three Houses and \u{201c}I have, I am, I can\u{201d} hold {things} in the children's own words");
+            match (in_plan, own_words) {
+                (true, 0) => (Answer::Yes, "The plan records the children's views.".into()),
+                (true, _) => (Answer::Yes, format!("The plan records the children's views, and the {tools}.")),
+                (false, 0) => (Answer::No, "The children's views are missing, or say only that they are too young.".into()),
+                (false, _) => (Answer::Yes, format!("The {tools}; the plan's own \u{201c}children's views\u{201d} is still empty or thin.")),
+            }
+        }
         "specific_dangers" => {
             let dangers = map.map(|m| m.danger_statements.as_slice()).unwrap_or_default();
             let labelled = dangers

@@ -275,7 +275,18 @@ test('the resilience matrix: factors added, moved by keyboard and by pointer, an
 
   await page.click('text=Print the matrix');
   await page.locator('main h1', { hasText: "Ola's resilience matrix" }).waitFor();
-  assert.match(await page.locator('.print-doc').textContent(), /Misses school when Mum works nights \(Education\)/);
+  const file = path.join(OUT, 'resilience.pdf');
+  await page.pdf({ path: file, preferCSSPageSize: true });
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, path.join(SHOTS, 'print-resilience')]);
+  const pages = Number(execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)[1]);
+  assert.equal(pages, 1, 'the matrix prints on one page');
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  for (const words of ['Ola\'s resilience matrix', 'Vulnerability in adversity', 'Misses school when Mum works nights (Education)', 'Strengths to build on', 'Page 1 of 1']) {
+    assert.ok(text.includes(words), `the print is missing "${words}"`);
+  }
+  for (const chrome of ['Add a factor', 'Move to', 'Delete', 'Kinplan version']) {
+    assert.ok(!text.includes(chrome), `the print shows "${chrome}"`);
+  }
   expectNoProblems(page);
   await context.close();
 });

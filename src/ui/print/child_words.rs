@@ -64,7 +64,7 @@ pub(super) fn ChildsWordsPrint(child: Uuid) -> impl IntoView {
                 let shared: Vec<_> = s.shared(kind).cloned().collect();
                 view! {
                     <section class="print-strengths">
-                        <h2>{kind.heading()}</h2>
+                        <h3>{kind.heading()}</h3>
                         {if shared.is_empty() {
                             view! { <p class="story-blank">"Nothing to share here yet."</p> }.into_any()
                         } else {
