@@ -9,6 +9,15 @@ use crate::domain::child_voice::{SaidBy, StrengthKind, Writer};
 use crate::ui::case_session::OpenCase;
 use crate::ui::child_voice::DrawingView;
 
+/// The shared items as a list, or a plain line when the child shared none.
+fn shared_or<V: IntoView + 'static>(items: Vec<V>, blank: &'static str) -> AnyView {
+    if items.is_empty() {
+        view! { <p class="story-blank">{blank}</p> }.into_any()
+    } else {
+        view! { <ul class="child-words">{items}</ul> }.into_any()
+    }
+}
+
 #[component]
 pub(super) fn ChildsWordsPrint(child: Uuid) -> impl IntoView {
     let open = expect_context::<OpenCase>();
@@ -37,24 +46,16 @@ pub(super) fn ChildsWordsPrint(child: Uuid) -> impl IntoView {
                     <section class="print-house">
                         <h2>{h.name(kind).to_string()}</h2>
                         <p class="print-sub">{kind.prompt()}</p>
-                        {if shared.is_empty() {
-                            view! { <p class="story-blank">"Nothing to share from this house."</p> }.into_any()
-                        } else {
+                        {shared_or(shared.into_iter().map(|e| {
+                            let by = match e.by { Writer::Child => None, Writer::Worker => Some(format!("(The worker wrote this down for {name}.)")) };
                             view! {
-                                <ul class="child-words">
-                                    {shared.into_iter().map(|e| {
-                                        let by = match e.by { Writer::Child => None, Writer::Worker => Some(format!("(The worker wrote this down for {name}.)")) };
-                                        view! {
-                                            <li>
-                                                {(!e.text.is_empty()).then(|| view! { <p class="as-given">{e.text.clone()}</p> })}
-                                                {(!e.drawing.is_empty()).then(|| view! { <DrawingView drawing=e.drawing.clone() label=format!("A drawing by {name}")/> })}
-                                                {by.map(|b| view! { <p class="said-by">{b}</p> })}
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ul>
-                            }.into_any()
-                        }}
+                                <li>
+                                    {(!e.text.is_empty()).then(|| view! { <p class="as-given">{e.text.clone()}</p> })}
+                                    {(!e.drawing.is_empty()).then(|| view! { <DrawingView drawing=e.drawing.clone() label=format!("A drawing by {name}")/> })}
+                                    {by.map(|b| view! { <p class="said-by">{b}</p> })}
+                                </li>
+                            }
+                        }).collect(), "Nothing to share from this house.")}
                     </section>
                 }
             }).collect_view()
@@ -65,23 +66,15 @@ pub(super) fn ChildsWordsPrint(child: Uuid) -> impl IntoView {
                 view! {
                     <section class="print-strengths">
                         <h3>{kind.heading()}</h3>
-                        {if shared.is_empty() {
-                            view! { <p class="story-blank">"Nothing to share here yet."</p> }.into_any()
-                        } else {
-                            view! {
-                                <ul>
-                                    {shared.into_iter().map(|st| view! {
-                                        <li>
-                                            <span class="as-given">{st.text.clone()}</span>
-                                            {match st.said_by {
-                                                SaidBy::SomeoneElse(who) if !who.trim().is_empty() => Some(view! { <span class="said-by">{format!(" (said by {})", who.trim())}</span> }),
-                                                _ => None,
-                                            }}
-                                        </li>
-                                    }).collect_view()}
-                                </ul>
-                            }.into_any()
-                        }}
+                        {shared_or(shared.into_iter().map(|st| view! {
+                            <li>
+                                <span class="as-given">{st.text.clone()}</span>
+                                {match st.said_by {
+                                    SaidBy::SomeoneElse(who) if !who.trim().is_empty() => Some(view! { <span class="said-by">{format!(" (said by {})", who.trim())}</span> }),
+                                    _ => None,
+                                }}
+                            </li>
+                        }).collect(), "Nothing to share here yet.")}
                     </section>
                 }
             }).collect_view()
