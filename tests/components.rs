@@ -117,3 +117,110 @@ async fn creating_a_case_opens_its_overview_and_autosaves_edits() {
     window().location().set_hash("").unwrap();
     root.remove();
 }
+
+/// Waits until `check` holds, for at most `ms`.
+async fn until(ms: i32, check: impl Fn() -> bool) {
+    for _ in 0..ms / 20 {
+        if check() {
+            return;
+        }
+        sleep(20).await;
+    }
+    assert!(check(), "not within {ms} ms");
+}
+
+fn heading(root: &web_sys::Element) -> String {
+    find::<HtmlElement>(root, "main h1").text_content().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_stored_child_lock_keeps_the_child_in_child_mode_until_the_workers_code() {
+    use kinplan::domain::child_voice::ChildLock;
+    use kinplan::domain::{Case, Child};
+
+    // A case with one child, and child mode already on, as after a reload.
+    local_storage().clear().unwrap();
+    let mut case = Case::new("Jones family", chrono::Utc::now());
+    let child = Child {
+        id: uuid::Uuid::new_v4(),
+        first_name: "Amy".into(),
+        ..Child::default()
+    };
+    let child_id = child.id;
+    case.children.push(child);
+    kinplan::storage::force_save(&case, 1).unwrap();
+    kinplan::storage::save_child_lock(&ChildLock::new(case.id, child_id, "2468").unwrap()).unwrap();
+    let home = format!("#/cases/{}/child-mode/{child_id}", case.id);
+    window().location().set_hash("#/").unwrap();
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    std::mem::forget(leptos::mount::mount_to(
+        root.clone().unchecked_into(),
+        kinplan::App,
+    ));
+    until(500, || window().location().hash().unwrap() == home).await;
+    assert_eq!(heading(&root), "Amy's houses");
+    assert!(root
+        .query_selector("header, footer, a[href]")
+        .unwrap()
+        .is_none());
+
+    // Another address leads straight back.
+    window().location().set_hash("#/settings").unwrap();
+    sleep(50).await;
+    until(500, || window().location().hash().unwrap() == home).await;
+
+    // Amy writes in the House of Worries; it is saved.
+    find::<HtmlElement>(&root, ".house-button").click();
+    leptos::task::tick().await;
+    assert_eq!(heading(&root), "House of Worries");
+    find::<HtmlElement>(&root, ".child-add .child-button").click();
+    leptos::task::tick().await;
+    let text: HtmlInputElement = find(&root, ".child-entry textarea");
+    type_into(&text, "the big dog next door");
+    sleep(500).await;
+    let stored = kinplan::storage::load_case(case.id).unwrap().case;
+    let entry = &stored.documents.three_houses[0].worries.entries[0];
+    assert_eq!(entry.text, "the big dog next door");
+
+    // Grown-ups, held for 3 seconds by keyboard, then the code.
+    let hold = find::<HtmlElement>(&root, ".grown-ups-button");
+    let key = |kind: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("Enter");
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict(kind, &init).unwrap()
+    };
+    hold.dispatch_event(&key("keydown")).unwrap();
+    sleep(3100).await;
+    hold.dispatch_event(&key("keyup")).unwrap();
+    let code: HtmlInputElement = find(&root, "#grown-up-code");
+    type_into(&code, "1111");
+    find::<HtmlElement>(&root, ".grown-ups-form button[type=submit]").click();
+    leptos::task::tick().await;
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("That code is not right"));
+    assert!(local_storage()
+        .get_item("kinplan.child-lock")
+        .unwrap()
+        .is_some());
+
+    type_into(&find(&root, "#grown-up-code"), "2468");
+    find::<HtmlElement>(&root, ".grown-ups-form button[type=submit]").click();
+    until(500, || {
+        window()
+            .location()
+            .hash()
+            .unwrap()
+            .ends_with("/three-houses")
+    })
+    .await;
+    assert!(local_storage()
+        .get_item("kinplan.child-lock")
+        .unwrap()
+        .is_none());
+    until(500, || heading(&root) == "Three Houses").await;
+    window().location().set_hash("").unwrap();
+    root.remove();
+}
