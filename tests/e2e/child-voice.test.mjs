@@ -111,6 +111,15 @@ test('a child fills in the houses in child mode on a tablet, and the lock holds'
   await fingerDraw(page, canvas, [[0.1, 0.1], [0.2, 0.2], [0.3, 0.1]]);
   await page.getByRole('button', { name: 'Undo' }).tap();
   await page.locator('canvas[aria-label="Drawing space, 2 lines drawn"]').waitFor();
+  // Taking something away asks first.
+  await writeNew(page, page, 'I want to write', 'oops');
+  const oops = page.locator('.child-entry').last();
+  await oops.getByRole('button', { name: 'Take this away' }).tap();
+  await oops.getByRole('button', { name: 'No, keep it' }).tap();
+  assert.equal(await page.locator('.child-entry').count(), 5);
+  await oops.getByRole('button', { name: 'Take this away' }).tap();
+  await oops.getByRole('button', { name: 'Yes, take it away' }).tap();
+  await page.waitForFunction(() => document.querySelectorAll('.child-entry').length === 4);
   await expectAccessible(page, 'child mode, inside a house');
   await screenshot(page, 'child-mode-house');
 

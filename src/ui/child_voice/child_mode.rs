@@ -26,7 +26,7 @@ use crate::ui::speech::ReadAloud;
 
 use super::drawing::DrawingPad;
 use super::strengths::StrengthsEditor;
-use super::{house_colour, HouseSymbolIcon};
+use super::{house_colour, HouseSymbolIcon, TakeAway};
 
 /// How long "Grown-ups" must be held.
 const HOLD_MS: u64 = 3000;
@@ -269,9 +269,7 @@ fn EntryCard(
             <p class="child-meta">
                 {move || entry.with(|e| e.as_ref().map(|e| day(e.written)).unwrap_or_default())}
                 " "
-                <button type="button" class="button-link" on:click=move |_| {
-                    edit_houses(open, child, |h| h.remove_entry(id));
-                }>"Take this away"</button>
+                <TakeAway on_confirm=Callback::new(move |()| edit_houses(open, child, |h| h.remove_entry(id)))/>
             </p>
         </li>
     }

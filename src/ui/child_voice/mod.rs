@@ -128,6 +128,30 @@ pub fn StartChildMode(child: Uuid) -> impl IntoView {
     }
 }
 
+/// "Take this away", asked twice: a small finger can tap it by mistake, and
+/// what a child said is not to be lost that way.
+#[component]
+pub fn TakeAway(
+    #[prop(default = "Take this away")] label: &'static str,
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    let asking = RwSignal::new(false);
+    move || {
+        if asking.get() {
+            view! {
+                <span class="take-away" role="group" aria-label="Take it away?">
+                    <span class="take-away-question">"Take it away for good?"</span>
+                    <button type="button" class="button button-warning" on:click=move |_| on_confirm.run(())>"Yes, take it away"</button>
+                    <button type="button" class="button button-secondary" on:click=move |_| asking.set(false)>"No, keep it"</button>
+                </span>
+            }
+            .into_any()
+        } else {
+            view! { <button type="button" class="button-link" on:click=move |_| asking.set(true)>{label}</button> }.into_any()
+        }
+    }
+}
+
 /// The little picture on a house: drawn here, so it looks the same on
 /// every device and prints in black and white.
 #[component]

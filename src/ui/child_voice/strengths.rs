@@ -13,7 +13,7 @@ use crate::ui::case_session::OpenCase;
 use crate::ui::per_child::{edit_child_doc, read_child_doc, ChildTabs};
 use crate::ui::speech::ReadAloud;
 
-use super::StartChildMode;
+use super::{StartChildMode, TakeAway};
 
 fn edit_strengths(open: OpenCase, child: Uuid, change: impl FnOnce(&mut StrengthsStatements)) {
     edit_child_doc(open, child, |d| &mut d.strengths_statements, change);
@@ -194,9 +194,8 @@ fn StatementCard(child: Uuid, id: Uuid, child_mode: bool) -> impl IntoView {
                     }/>
                 <label for=private_id>"Just for me and my worker"</label>
             </div>
-            <button type="button" class="button-link" on:click=move |_| {
-                edit_strengths(open, child, |s| s.statements.retain(|st| st.id != id));
-            }>{if child_mode { "Take this away" } else { "Delete" }}</button>
+            <TakeAway label=if child_mode { "Take this away" } else { "Delete" }
+                on_confirm=Callback::new(move |()| edit_strengths(open, child, |s| s.statements.retain(|st| st.id != id)))/>
         </li>
     }
 }
