@@ -43,7 +43,7 @@ async function fingerDraw(page, canvas, points) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   // Chromium swallows a tap that comes within moments of a swipe (it stops
   // the swipe's fling instead), so pause as a child would before tapping.
-  await page.waitForTimeout(1000);
+  await page.waitForTimeout(1500);
 }
 
 async function storedCase(page) {
@@ -175,6 +175,7 @@ test('a child fills in the houses in child mode on a tablet, and the lock holds'
   await page.locator('main h1', { hasText: 'Three Houses' }).waitFor();
   await page.locator('.app-header').waitFor();
   assert.match(await page.locator('main').textContent(), /Just for me and my worker/);
+  await screenshot(page, 'three-houses-worker');
   await page.reload();
   await page.locator('main h1', { hasText: 'Three Houses' }).waitFor();
   expectNoProblems(page);

@@ -239,8 +239,17 @@ fn EntryCard(
     let private_id = format!("entry-{id}-private");
     view! {
         <li class="child-entry">
+            // A drawing comes first, with room for words under it.
+            {move || show_pad.get().then(|| view! {
+                <DrawingPad id=format!("entry-{id}") drawing
+                    on_change=Callback::new(move |d: Drawing| edit(Box::new(move |e| e.drawing = d)))/>
+            })}
             <label class="child-label" for=text_id.clone()>
-                {move || match by() { Writer::Child => "My words", Writer::Worker => "My worker wrote" }}
+                {move || match (by(), show_pad.get()) {
+                    (Writer::Worker, _) => "My worker wrote",
+                    (Writer::Child, false) => "My words",
+                    (Writer::Child, true) => "Words for my drawing, if I want",
+                }}
             </label>
             <textarea id=text_id.clone() class="textarea child-text" rows="3"
                 prop:value=text on:input=move |ev| {
@@ -253,10 +262,6 @@ fn EntryCard(
                     <button type="button" class="child-button child-button-small" on:click=move |_| drawing_now.set(Some(id))>"Draw here"</button>
                 })}
             </div>
-            {move || show_pad.get().then(|| view! {
-                <DrawingPad id=format!("entry-{id}") drawing
-                    on_change=Callback::new(move |d: Drawing| edit(Box::new(move |e| e.drawing = d)))/>
-            })}
             <div class="checkbox child-check">
                 <input type="checkbox" id=private_id.clone()
                     prop:checked=move || entry.with(|e| e.as_ref().is_some_and(|e| e.just_for_me))

@@ -59,9 +59,15 @@ fn HousesSummary(child: Uuid) -> impl IntoView {
                     <section class="house-summary" data-colour=houses.colour(kind).slug()>
                         <h2><HouseSymbolIcon symbol/>{heading}</h2>
                         <p class="hint">{kind.prompt()}</p>
-                        <ul class="child-words">
-                            {entries.into_iter().filter(|e| !e.is_blank()).map(|e| view! { <EntryRecord entry=e name=name.get_untracked()/> }).collect_view()}
-                        </ul>
+                        {if entries.iter().all(ChildEntry::is_blank) {
+                            view! { <p>"Nothing here yet."</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="child-words">
+                                    {entries.into_iter().filter(|e| !e.is_blank()).map(|e| view! { <EntryRecord entry=e name=name.get_untracked()/> }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
                     </section>
                 }
             }).collect_view().into_any(),
