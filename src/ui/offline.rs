@@ -11,7 +11,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+use web_sys::{
+    ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
+};
 
 /// The browser's service workers, where it has them.
 fn container() -> Option<ServiceWorkerContainer> {
@@ -30,29 +32,59 @@ pub fn start(update_ready: RwSignal<bool>) {
             return;
         };
         let registration: ServiceWorkerRegistration = registration.unchecked_into();
-        // The first install has nothing to replace: it is not an update.
-        let replaces_running = || container().is_some_and(|w| w.controller().is_some());
+        // The browser may have found the new version while the page was
+        // loading: it is then waiting, or still installing.
         if registration.waiting().is_some() && replaces_running() {
             update_ready.set(true);
         }
+        if let Some(installing) = registration.installing() {
+            watch(installing, update_ready);
+        }
         let watched = registration.clone();
         let on_update = Closure::<dyn FnMut()>::new(move || {
-            let Some(installing) = watched.installing() else {
-                return;
-            };
-            let worker = installing.clone();
-            let on_state = Closure::<dyn FnMut()>::new(move || {
-                if worker.state() == ServiceWorkerState::Installed && replaces_running() {
-                    update_ready.set(true);
-                }
-            });
-            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-            on_state.forget();
+            if let Some(installing) = watched.installing() {
+                watch(installing, update_ready);
+            }
         });
         registration.set_onupdatefound(Some(on_update.as_ref().unchecked_ref()));
-        // Both listeners live as long as the page.
+        // The listener lives as long as the page.
         on_update.forget();
+        // Look for a new version now that the listeners are in place, and
+        // again every hour: a worker may keep the app open all day.
+        check_for_update(registration.clone());
+        set_interval(
+            move || check_for_update(registration.clone()),
+            std::time::Duration::from_secs(60 * 60),
+        );
     });
+}
+
+/// Asks the server for a new `sw.js`; with the server out of reach, there
+/// is simply nothing new.
+fn check_for_update(registration: ServiceWorkerRegistration) {
+    spawn_local(async move {
+        if let Ok(update) = registration.update() {
+            let _ = JsFuture::from(update).await;
+        }
+    });
+}
+
+/// Whether a worker already runs this page: the first install has
+/// nothing to replace, so it is not an update.
+fn replaces_running() -> bool {
+    container().is_some_and(|w| w.controller().is_some())
+}
+
+/// Sets `update_ready` when `worker` has installed and waits to take over.
+fn watch(worker: ServiceWorker, update_ready: RwSignal<bool>) {
+    let watched = worker.clone();
+    let on_state = Closure::<dyn FnMut()>::new(move || {
+        if watched.state() == ServiceWorkerState::Installed && replaces_running() {
+            update_ready.set(true);
+        }
+    });
+    worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+    on_state.forget();
 }
 
 /// Tells the waiting worker to take over, and reloads once it has.

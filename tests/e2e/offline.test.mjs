@@ -24,8 +24,9 @@ async function controlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 });
 }
 
-test('after one visit the app opens and works with the server stopped', async () => {
+test('after one visit the app opens and works with the server stopped', async (t) => {
   const server = await startServer(site());
+  t.after(() => server.stop());
   const context = await browser.newContext();
   const page = await watchedPage(context);
   await open(page, server.url);
@@ -49,9 +50,10 @@ test('after one visit the app opens and works with the server stopped', async ()
   await context.close();
 });
 
-test('a new deployment is offered, and taken up when the worker reloads', async () => {
+test('a new deployment is offered, and taken up when the worker reloads', async (t) => {
   const dir = site();
   const server = await startServer(dir);
+  t.after(() => { server.stop(); fs.rmSync(dir, { recursive: true, force: true }); });
   const context = await browser.newContext();
   const page = await watchedPage(context);
   await open(page, server.url);
@@ -63,6 +65,10 @@ test('a new deployment is offered, and taken up when the worker reloads', async 
     fs.readFileSync(path.join(dir, 'index.html'), 'utf8').replace('<title>Kinplan</title>', '<title>Kinplan</title><meta name="deployment" content="second" />'));
   const worker = fs.readFileSync(path.join(dir, 'sw.js'), 'utf8');
   fs.writeFileSync(path.join(dir, 'sw.js'), worker.replace(/const VERSION = '[0-9a-f]+';/, "const VERSION = 'second';"));
+  // http.server's Last-Modified counts whole seconds: a deployment within
+  // the same second as the first would look unchanged to the browser.
+  const later = new Date(Date.now() + 5000);
+  for (const file of ['index.html', 'sw.js']) fs.utimesSync(path.join(dir, file), later, later);
 
   await page.reload();
   await page.locator('.update-banner', { hasText: 'A new version of Kinplan is available' }).waitFor({ timeout: 20000 });
@@ -74,6 +80,4 @@ test('a new deployment is offered, and taken up when the worker reloads', async 
   assert.equal(await page.locator('.update-banner').count(), 0);
   expectNoProblems(page);
   await context.close();
-  server.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
