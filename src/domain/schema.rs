@@ -16,7 +16,7 @@ use super::case::Case;
 use super::json_path::{self, PathError};
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// A case as it sits in storage: the case plus bookkeeping.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -76,7 +76,7 @@ pub fn version_of(value: &Value) -> Result<u32, String> {
 /// version 2, and so on. Steps rewrite a case's JSON in place, so they never
 /// need the old Rust types, and the same steps serve storage and imports.
 type Migration = fn(&mut Value);
-const MIGRATIONS: &[Migration] = &[v1_to_v2];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
 
 /// Version 2 gave each Signs of Safety map version the date of its meeting.
 /// Version 1 maps take the day they were created.
@@ -97,6 +97,13 @@ fn v1_to_v2(case: &mut Value) {
         }
     }
 }
+/// Version 3 filled in the Three Houses, "I have / I am / I can" and the
+/// resilience matrix, whose documents were empty shells in version 2. Every
+/// new field has a default, so version 2 data reads as it is; the bump is
+/// for the other direction: an older build must see such a case as newer
+/// and open it read-only, not call it damaged.
+fn v2_to_v3(_case: &mut Value) {}
+
 const _: () = assert!(MIGRATIONS.len() as u32 == CURRENT_VERSION - 1);
 
 /// Checks `version` and brings one case's JSON up to [`CURRENT_VERSION`].
