@@ -21,6 +21,11 @@ pub trait ChildDocument {
     fn touch(&mut self, now: DateTime<Utc>);
 }
 
+/// The child's document in `list`, if they have one.
+pub fn of_child<T: ChildDocument>(list: &[T], child_id: Uuid) -> Option<&T> {
+    list.iter().find(|d| d.child_id() == child_id)
+}
+
 /// The child's document in `list`, made if the child has none yet.
 pub fn for_child<T: ChildDocument>(
     list: &mut Vec<T>,

@@ -142,10 +142,17 @@ impl StrokePath {
     /// Where a tap left a dot, if the stroke is one. A canvas does not
     /// draw a line of no length, so the pad paints these as circles.
     pub fn dot(&self) -> Option<Point> {
-        match self.points()[..] {
-            [a, b] if a == b => Some(a),
-            _ => None,
+        // Checked paths only: one step of nothing is a dot. This runs on
+        // every redraw, so it reads the start without decoding the steps.
+        let (start, steps) = self.0.strip_prefix('M')?.split_once('l')?;
+        if steps != "0 0" {
+            return None;
         }
+        let (x, y) = start.split_once(' ')?;
+        Some(Point {
+            x: x.parse().ok()?,
+            y: y.parse().ok()?,
+        })
     }
 
     /// The SVG path data, for `<path d=…>`.

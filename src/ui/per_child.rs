@@ -7,7 +7,7 @@ use chrono::Utc;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::child_voice::{for_child, ChildDocument};
+use crate::domain::child_voice::{for_child, of_child, ChildDocument};
 use crate::domain::Documents;
 use crate::route::Route;
 use crate::ui::case_session::OpenCase;
@@ -34,7 +34,7 @@ pub fn read_child_doc<T: ChildDocument + 'static, R: Clone + PartialEq + Send + 
     list: fn(&Documents) -> &Vec<T>,
     read: impl Fn(Option<&T>) -> R + Send + Sync + 'static,
 ) -> Memo<R> {
-    open.select(move |case| read(list(&case.documents).iter().find(|d| d.child_id() == child)))
+    open.select(move |case| read(of_child(list(&case.documents), child)))
 }
 
 /// "Which child?" when there are several, then the page for the chosen one.

@@ -3,8 +3,9 @@
 //! The canvas is 800 × 600 pixels, the same grid the strokes are stored
 //! on (`domain::drawing`), and CSS scales it to the space there is. Each
 //! stroke is drawn straight onto the canvas while the pen moves, and saved
-//! when it lifts; the whole drawing is redrawn from its strokes only when
-//! they change from outside (load, undo, clear).
+//! when it lifts; whenever the strokes change (a stroke saved, load, undo,
+//! clear) the whole drawing is redrawn from them, one `Path2D` a stroke,
+//! which is cheap enough that there is no second, incremental path.
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -107,7 +108,13 @@ pub fn DrawingPad(
                             <input type="radio" name=format!("{id}-ink") id=radio.clone()
                                 prop:checked=move || ink.get() == colour
                                 on:change=move |_| ink.set(colour)/>
-                            <label for=radio data-ink=colour.name().to_lowercase()>{colour.name()}</label>
+                            <label for=radio>
+                                // The swatch is drawn in the ink itself, as the canvas draws it.
+                                <svg class="ink-swatch" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+                                    <circle cx="16" cy="16" r="16" fill=colour.css()/>
+                                </svg>
+                                {colour.name()}
+                            </label>
                         </span>
                     }
                 }).collect_view()}

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::child_voice::{SaidBy, StrengthKind, Writer};
+use crate::domain::child_voice::{of_child, SaidBy, StrengthKind, Writer};
 use crate::ui::case_session::OpenCase;
 use crate::ui::child_voice::DrawingView;
 
@@ -23,18 +23,8 @@ pub(super) fn ChildsWordsPrint(child: Uuid) -> impl IntoView {
     let open = expect_context::<OpenCase>();
     let page = open.select(move |c| {
         let name = c.child_name(child);
-        let houses = c
-            .documents
-            .three_houses
-            .iter()
-            .find(|h| h.child_id == child)
-            .cloned();
-        let strengths = c
-            .documents
-            .strengths_statements
-            .iter()
-            .find(|s| s.child_id == child)
-            .cloned();
+        let houses = of_child(&c.documents.three_houses, child).cloned();
+        let strengths = of_child(&c.documents.strengths_statements, child).cloned();
         (name, houses, strengths)
     });
     move || {

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::domain::child_voice::of_child;
 use crate::domain::resilience::Quadrant;
 use crate::ui::case_session::OpenCase;
 use crate::ui::resilience::Summary;
@@ -12,12 +13,7 @@ use crate::ui::resilience::Summary;
 pub(super) fn ResiliencePrint(child: Uuid) -> impl IntoView {
     let open = expect_context::<OpenCase>();
     let page = open.select(move |c| {
-        let matrix = c
-            .documents
-            .resilience_matrices
-            .iter()
-            .find(|m| m.child_id == child)
-            .cloned();
+        let matrix = of_child(&c.documents.resilience_matrices, child).cloned();
         (c.child_name(child), matrix)
     });
     move || {
