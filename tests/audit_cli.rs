@@ -1,7 +1,8 @@
 //! `kinplan-audit` on fixture files, good and bad.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::{Command, Output};
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
 
 fn audit(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kinplan-audit"))
@@ -11,7 +12,30 @@ fn audit(args: &[&str]) -> Output {
         .expect("kinplan-audit runs")
 }
 
+/// Runs the audit with `stdin` piped in, as a script gives passphrases.
+fn audit_with_input(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kinplan-audit"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kinplan-audit runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
 const GOOD: &str = "tests/fixtures/sample-family.json";
+/// The sample family, exported encrypted by the app in the browser
+/// (`tests/e2e/lock.test.mjs` with UPDATE_FIXTURES=1), passphrase below.
+const ENCRYPTED: &str = "tests/fixtures/encrypted-export.json";
+const PASSPHRASE: &str = "blue kettle on the hill";
 const BAD: &str = "tests/fixtures/bad-export.json";
 
 #[test]
@@ -82,4 +106,38 @@ fn no_files_is_a_usage_error() {
     let out = audit(&[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("usage: kinplan-audit"));
+}
+
+#[test]
+fn an_encrypted_export_from_the_app_is_audited_with_its_passphrase() {
+    let out = audit_with_input(&["--json", ENCRYPTED, GOOD], &format!("{PASSPHRASE}\n"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let plain: serde_json::Value =
+        serde_json::from_slice(&audit(&["--json", GOOD]).stdout).unwrap();
+    // Decrypted, it audits exactly as the plain file does.
+    assert_eq!(json["files"][0]["cases"], plain["files"][0]["cases"]);
+    assert_eq!(json["files"][0]["cases"][0]["label"], "Kowalski family");
+}
+
+#[test]
+fn a_wrong_passphrase_fails_that_file_only() {
+    let out = audit_with_input(&["--json", ENCRYPTED, GOOD], "not the passphrase\n");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("encrypted-export.json: the passphrase does not open this encrypted file"),
+        "{stderr}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["files"][0]["cases"], serde_json::json!([]));
+    assert_eq!(json["files"][1]["error"], serde_json::Value::Null);
+
+    let out = audit_with_input(&[ENCRYPTED], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no passphrase was given"));
 }

@@ -10,13 +10,83 @@
 //! `docs/audit-format.md`. A file that cannot be read or is not a valid
 //! export is reported with the JSON path at fault; the other files are
 //! still audited, and the exit code is 1. A usage error exits with 2.
+//!
+//! An encrypted export (`docs/security.md`) is opened with a passphrase:
+//! asked for without echo at a terminal, or read one line per file from
+//! standard input otherwise (`echo "$PASS" | kinplan-audit FILE`). A
+//! passphrase that opened one file is tried first on the next, so a folder
+//! of exports from one device asks once.
 
+use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 
 use kinplan::domain::audit::Audit;
 use kinplan::domain::profile::PracticeProfile;
+use kinplan::domain::vault::{self, host, EncryptedExport};
 
-const USAGE: &str = "usage: kinplan-audit [--json] FILE...\n\nAudits Kinplan export files: SMART findings, due dates, quality statements and the six-point grade.";
+/// Passphrases given so far, with the keys they made, so each salt costs
+/// one key derivation however many files share it.
+#[derive(Default)]
+struct Passphrases {
+    given: Vec<String>,
+    keys: Vec<(vault::Kdf, String, [u8; 32])>,
+}
+
+impl Passphrases {
+    fn key(&mut self, passphrase: &str, kdf: &vault::Kdf) -> [u8; 32] {
+        if let Some((_, _, key)) = self
+            .keys
+            .iter()
+            .find(|(k, p, _)| k == kdf && p == passphrase)
+        {
+            return *key;
+        }
+        let key = host::derive_key(passphrase, kdf);
+        self.keys.push((kdf.clone(), passphrase.to_string(), key));
+        key
+    }
+
+    fn try_open(&mut self, file: &EncryptedExport, passphrase: &str) -> Option<Vec<u8>> {
+        let key = self.key(passphrase, &file.kdf);
+        host::open(&key, &file.sealed())
+    }
+
+    /// The plain export inside `file`: known passphrases first, then asked.
+    fn open(&mut self, name: &str, file: &EncryptedExport) -> Result<Vec<u8>, String> {
+        for passphrase in self.given.clone() {
+            if let Some(plain) = self.try_open(file, &passphrase) {
+                return Ok(plain);
+            }
+        }
+        let terminal = std::io::stdin().is_terminal();
+        for _ in 0..if terminal { 3 } else { 1 } {
+            let passphrase =
+                ask(name, terminal).ok_or("no passphrase was given for this encrypted file")?;
+            if let Some(plain) = self.try_open(file, &passphrase) {
+                self.given.push(passphrase);
+                return Ok(plain);
+            }
+            if terminal {
+                eprintln!("That passphrase does not open {name}.");
+            }
+        }
+        Err("the passphrase does not open this encrypted file, or the file has been changed".into())
+    }
+}
+
+fn ask(name: &str, terminal: bool) -> Option<String> {
+    if terminal {
+        rpassword::prompt_password(format!("Passphrase for {name}: ")).ok()
+    } else {
+        let mut line = String::new();
+        match std::io::stdin().lock().read_line(&mut line) {
+            Ok(n) if n > 0 => Some(line.trim_end_matches(['\n', '\r']).to_string()),
+            _ => None,
+        }
+    }
+}
+
+const USAGE: &str = "usage: kinplan-audit [--json] FILE...\n\nAudits Kinplan export files, plain or encrypted: SMART findings, due dates, quality statements and the six-point grade.\nFor an encrypted file it asks for the passphrase, or reads one line per file from standard input.";
 
 fn main() -> ExitCode {
     let mut json = false;
@@ -41,10 +111,20 @@ fn main() -> ExitCode {
     }
     let profile = PracticeProfile::england();
     let mut audit = Audit::new(chrono::Local::now().date_naive());
+    let mut passphrases = Passphrases::default();
     for file in &files {
         match std::fs::read(file) {
+            Ok(bytes) if vault::is_encrypted_export(&bytes) => {
+                match vault::parse_encrypted_export(&bytes) {
+                    Err(e) => audit.add_unreadable(file, &e.path, e.message),
+                    Ok(envelope) => match passphrases.open(file, &envelope) {
+                        Ok(plain) => audit.add_file(file, &plain, &profile),
+                        Err(why) => audit.add_unreadable(file, "", why),
+                    },
+                }
+            }
             Ok(bytes) => audit.add_file(file, &bytes, &profile),
-            Err(e) => audit.add_unreadable(file, e.to_string()),
+            Err(e) => audit.add_unreadable(file, "", e.to_string()),
         }
     }
     if json {

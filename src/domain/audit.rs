@@ -125,12 +125,13 @@ impl Audit {
         self.files.push(audit);
     }
 
-    /// Records a file that could not be read at all.
-    pub fn add_unreadable(&mut self, name: &str, why: String) {
+    /// Records a file that could not be read or opened, with the JSON path
+    /// at fault (empty for the whole file).
+    pub fn add_unreadable(&mut self, name: &str, path: &str, why: String) {
         self.files.push(FileAudit {
             file: name.to_string(),
             error: Some(FileError {
-                path: String::new(),
+                path: path.to_string(),
                 message: why,
             }),
             cases: Vec::new(),

@@ -25,5 +25,6 @@ pub mod schedule;
 pub mod schema;
 pub mod smart;
 pub mod text;
+pub mod vault;
 
 pub use case::*;

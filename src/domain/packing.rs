@@ -21,6 +21,8 @@ use serde::{Deserialize, Serialize};
 
 const PACKED: char = '\u{1}';
 const BODY: char = '\u{2}';
+/// The first character of an encrypted record (see `vault`).
+const SEALED: char = '\u{3}';
 /// The first character of the 15-bit alphabet.
 const BASE: u32 = 0x1000;
 /// Deflate level 3: most of level 6's size at half its time.
@@ -37,21 +39,40 @@ pub struct Stamp {
 
 /// Packs the JSON of a stored case, with its stamp in the header.
 pub fn pack(stamp: Stamp, json: &str) -> String {
+    from_deflated(
+        stamp,
+        &miniz_oxide::deflate::compress_to_vec(json.as_bytes(), LEVEL),
+    )
+}
+
+/// A packed record from its stamp and deflated JSON.
+pub fn from_deflated(stamp: Stamp, deflated: &[u8]) -> String {
     let header = serde_json::to_string(&stamp).expect("a stamp always serialises");
-    let deflated = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), LEVEL);
     let mut out = String::with_capacity(header.len() + deflated.len() + 16);
     out.push(PACKED);
     out.push_str(&header);
     out.push(BODY);
     out.push_str(&deflated.len().to_string());
     out.push(':');
-    encode_15(&deflated, &mut out);
+    encode_15(deflated, &mut out);
     out
 }
 
-/// The stamp of a record, read without unpacking it.
+/// The stamp and deflated JSON of a packed record (`None` if it is not
+/// packed or is damaged), for sealing it without unpacking.
+pub fn deflated(raw: &str) -> Option<(Stamp, Vec<u8>)> {
+    let (header, body) = raw.strip_prefix(PACKED)?.split_once(BODY)?;
+    let (length, chars) = body.split_once(':')?;
+    Some((
+        serde_json::from_str(header).ok()?,
+        decode_15(chars, length.parse().ok()?)?,
+    ))
+}
+
+/// The stamp of a record, read without unpacking it. Encrypted records
+/// (`vault`) keep the same header, readable without the key.
 pub fn stamp(raw: &str) -> Option<Stamp> {
-    match raw.strip_prefix(PACKED) {
+    match raw.strip_prefix([PACKED, SEALED]) {
         Some(rest) => serde_json::from_str(rest.split(BODY).next()?).ok(),
         // Plain JSON writes the stamp's fields first, but may be long:
         // read it whole.
@@ -81,7 +102,7 @@ pub fn unpack(raw: &str) -> Result<String, String> {
 }
 
 /// Writes `bytes` as characters of 15 bits each, the last one zero-padded.
-fn encode_15(bytes: &[u8], out: &mut String) {
+pub(crate) fn encode_15(bytes: &[u8], out: &mut String) {
     let (mut buffer, mut bits) = (0u32, 0u32);
     for &byte in bytes {
         buffer = (buffer << 8) | u32::from(byte);
@@ -98,7 +119,7 @@ fn encode_15(bytes: &[u8], out: &mut String) {
 }
 
 /// Reads `length` bytes back from 15-bit characters.
-fn decode_15(chars: &str, length: usize) -> Option<Vec<u8>> {
+pub(crate) fn decode_15(chars: &str, length: usize) -> Option<Vec<u8>> {
     let mut bytes = Vec::with_capacity(length);
     let (mut buffer, mut bits) = (0u32, 0u32);
     for c in chars.chars() {

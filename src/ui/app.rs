@@ -9,10 +9,12 @@ use crate::domain::child_voice::ChildLock;
 use crate::domain::index::CaseIndex;
 use crate::domain::profile::PracticeProfile;
 use crate::route::Route;
-use crate::storage;
+use crate::storage::{self, vault};
 use crate::ui::browser::focus_main_heading;
 use crate::ui::case_list::CaseList;
 use crate::ui::case_session::CaseSession;
+use crate::ui::export::{ExportChoice, ExportRequest};
+use crate::ui::lock::{lock_when_idle, provide_lock_state, LockButton, LockState, UnlockScreen};
 use crate::ui::offline;
 use crate::ui::settings::ProfileSettings;
 
@@ -29,6 +31,10 @@ pub struct AppState {
     pub child_lock: RwSignal<Option<ChildLock>>,
     /// A new version has been deployed and is ready (see `ui::offline`).
     pub update_ready: RwSignal<bool>,
+    /// An export waiting for the worker to choose encrypted or plain.
+    pub export_request: RwSignal<Option<ExportRequest>>,
+    /// An encrypted write that failed after its save returned.
+    pub write_failure: RwSignal<Option<String>>,
 }
 
 /// A message in the notice bar, with an optional way to take the action back.
@@ -92,8 +98,26 @@ fn allowed_route(lock: Option<&ChildLock>) -> Route {
     }
 }
 
+/// The root: the unlock screen while the passphrase lock is on and locked,
+/// otherwise the app.
 #[component]
 pub fn App() -> impl IntoView {
+    let update_ready = RwSignal::new(false);
+    offline::start(update_ready);
+    let lock = provide_lock_state();
+    move || {
+        if lock.locked.get() {
+            view! { <UnlockScreen/> }.into_any()
+        } else {
+            view! { <Workspace update_ready/> }.into_any()
+        }
+    }
+}
+
+/// The app, unlocked: everything here reads storage as it mounts, so after
+/// an unlock it starts from the decrypted records.
+#[component]
+fn Workspace(update_ready: RwSignal<bool>) -> impl IntoView {
     let lock = storage::load_child_lock();
     let state = AppState {
         route: RwSignal::new(allowed_route(lock.as_ref())),
@@ -101,12 +125,18 @@ pub fn App() -> impl IntoView {
         notice: RwSignal::new(None),
         profile: RwSignal::new(storage::load_profile().0),
         child_lock: RwSignal::new(lock),
-        update_ready: RwSignal::new(false),
+        update_ready,
+        export_request: RwSignal::new(None),
+        write_failure: RwSignal::new(None),
     };
     provide_context(state);
-    offline::start(state.update_ready);
+    lock_when_idle(expect_context::<LockState>());
+    vault::on_write_failure(move |e| {
+        state.write_failure.try_set(Some(e.to_string()));
+    });
 
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+    // Workspace mounts again after every unlock: its listeners go with it.
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         state.route.set(
             state
                 .child_lock
@@ -115,10 +145,16 @@ pub fn App() -> impl IntoView {
         request_animation_frame(focus_main_heading);
     });
     // Another tab changed the list of cases.
-    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+    let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() == Some(storage::INDEX_KEY) || ev.key().is_none() {
-            state.index.set(storage::load_index());
+            vault::after_other_tab(ev.key(), ev.new_value(), move || {
+                state.index.try_set(storage::load_index());
+            });
         }
+    });
+    on_cleanup(move || {
+        on_hash.remove();
+        on_storage.remove();
     });
 
     let case_id = Memo::new(move |_| state.route.with(Route::case_id));
@@ -151,9 +187,21 @@ fn WorkerShell(case_id: Memo<Option<Uuid>>) -> impl IntoView {
                     <a href="#/" aria-current=move || (state.route.get() == Route::CaseList).then_some("page")>"Cases"</a>
                     <a href="#/settings" aria-current=move || (state.route.get() == Route::Settings).then_some("page")>"Settings"</a>
                 </nav>
+                <LockButton/>
             </div>
         </header>
         <NoticeBar/>
+        {move || state.write_failure.get().map(|why| view! {
+            <div class="width-container">
+                <div class="error-summary" role="alert">
+                    <h2>"Your last change was not saved on this device"</h2>
+                    <p>{format!("Kinplan could not store it: {why}.")}</p>
+                    <p>"Keep this tab open, and export your cases from the case list to keep a copy."</p>
+                    <button type="button" class="button-link" on:click=move |_| state.write_failure.set(None)>"Dismiss"</button>
+                </div>
+            </div>
+        })}
+        <ExportChoice/>
         <Show when=move || state.update_ready.get()>
             <div class="width-container update-banner" role="status">
                 <p>"A new version of Kinplan is available. Your work is saved first."</p>

@@ -5,15 +5,16 @@ use chrono::Utc;
 use leptos::prelude::*;
 
 use crate::domain::dates;
-use crate::domain::export::{file_name, ExportFile};
 use crate::domain::index::{CaseOrder, IndexEntry};
 use crate::domain::schedule::DueState;
 use crate::domain::Case;
 use crate::route::Route;
 use crate::storage::{self, human_size, QUOTA_ESTIMATE_CHARS};
 use crate::ui::app::{AppState, Undo};
-use crate::ui::browser::{day, day_and_time, download, today};
+use crate::ui::browser::{day, day_and_time, today};
+use crate::ui::export::export_cases;
 use crate::ui::import::ImportCases;
+use crate::ui::lock::PassphraseOffer;
 
 /// How many cases the list shows before "Show more cases".
 const PAGE: usize = 25;
@@ -49,6 +50,7 @@ pub fn CaseList() -> impl IntoView {
     view! {
         <h1 tabindex="-1">"Your cases"</h1>
         <BackupReminder/>
+        <PassphraseOffer/>
         <NewCaseForm/>
         <Show
             when=has_cases
@@ -226,19 +228,8 @@ fn CaseRow(entry: IndexEntry) -> impl IntoView {
     };
     let export = move |_| match storage::load_case(id) {
         Ok(stored) => {
-            let now = Utc::now();
-            let name = file_name(&stored.case.label, now);
-            if download(
-                &name,
-                &ExportFile::new(vec![stored.case], now).to_json(),
-                "application/json",
-            )
-            .is_ok()
-            {
-                if let Ok(index) = storage::update_index(|i| i.last_export = Some(now)) {
-                    state.index.set(index);
-                }
-            }
+            let label = stored.case.label.clone();
+            export_cases(state, &label, vec![stored.case]);
         }
         Err(_) => message.set(Some(
             "Not exported: this case cannot be opened. Open it to download its data.".into(),
@@ -302,13 +293,7 @@ fn ExportAll() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let export_all = move |_| {
         let (cases, skipped) = state.index.with_untracked(storage::load_all_live);
-        let now = Utc::now();
-        let text = ExportFile::new(cases, now).to_json();
-        if download(&file_name("all cases", now), &text, "application/json").is_ok() {
-            if let Ok(index) = storage::update_index(|i| i.last_export = Some(now)) {
-                state.index.set(index);
-            }
-        }
+        export_cases(state, "all cases", cases);
         problem.set((!skipped.is_empty()).then(|| {
             format!(
                 "These damaged cases were left out: {}. Open each one to download its data.",

@@ -10,15 +10,15 @@ use chrono::Utc;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::export::{file_name, ExportFile};
 use crate::domain::schema::StoredCase;
 use crate::domain::{Case, Tool};
 use crate::route::Route;
-use crate::storage::{self, CaseFault, SaveError};
+use crate::storage::{self, vault, CaseFault, SaveError};
 use crate::ui::app::AppState;
 use crate::ui::browser::{download, time};
 use crate::ui::case_overview::CaseOverview;
 use crate::ui::child_voice::{ChildMode, StrengthsPage, ThreeHousesPage};
+use crate::ui::export::export_cases;
 use crate::ui::keyed::Keyed;
 use crate::ui::plan_check::PlanCheck;
 use crate::ui::plans::{PlanEditor, PlanList};
@@ -137,6 +137,12 @@ impl OpenCase {
         if let Some(timer) = self.timer.get_value() {
             timer.clear();
         }
+        // Encrypted writes finish after the save returns, so with the lock
+        // on, every change starts its write at once (see `storage::vault`).
+        if vault::status() == vault::Status::Open {
+            self.flush();
+            return;
+        }
         let this = *self;
         let timer = set_timeout_with_handle(
             move || this.flush(),
@@ -225,14 +231,8 @@ impl OpenCase {
 
     pub fn export(&self) {
         let case = self.case.get_untracked();
-        let now = Utc::now();
-        let name = file_name(&case.label, now);
-        let text = ExportFile::new(vec![case], now).to_json();
-        if download(&name, &text, "application/json").is_ok() {
-            if let Ok(index) = storage::update_index(|i| i.last_export = Some(now)) {
-                self.app.index.set(index);
-            }
-        }
+        let label = case.label.clone();
+        export_cases(self.app, &label, vec![case]);
     }
 }
 
@@ -317,7 +317,12 @@ fn OpenCaseView(stored: StoredCase, read_only: Option<String>) -> impl IntoView 
     });
     let storage_event = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() == Some(storage::case_key(id).as_str()) {
-            open.on_saved_elsewhere();
+            vault::after_other_tab(ev.key(), ev.new_value(), move || {
+                // The case may have been closed while the change was decrypted.
+                if open.revision.try_get_value().is_some() {
+                    open.on_saved_elsewhere();
+                }
+            });
         }
     });
     on_cleanup(move || {

@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use crate::domain::export::{
     parse_export, ClashChoice, ImportError, ImportPreview, MAX_IMPORT_BYTES,
 };
-use crate::storage;
+use crate::domain::vault::{is_encrypted_export, parse_encrypted_export, EncryptedExport};
+use crate::storage::{self, vault};
 use crate::ui::app::AppState;
 use crate::ui::browser::read_file;
 
@@ -26,6 +27,12 @@ enum ImportState {
         file: String,
         preview: ImportPreview,
     },
+    /// An encrypted file that this device's key does not open.
+    NeedsPassphrase {
+        file: String,
+        envelope: EncryptedExport,
+        wrong: bool,
+    },
 }
 
 #[component]
@@ -34,6 +41,19 @@ pub fn ImportCases() -> impl IntoView {
     let import = RwSignal::new(ImportState::Idle);
     let choice = RwSignal::new(ClashChoice::KeepBoth);
     let dragging = RwSignal::new(false);
+
+    let preview = move |file: String, bytes: &[u8]| match parse_export(bytes) {
+        Err(errors) => ImportState::Invalid { file, errors },
+        Ok(parsed) => {
+            let on_device: HashSet<_> = state
+                .index
+                .with_untracked(|i| i.cases.iter().map(|e| e.id).collect());
+            ImportState::Ready {
+                file,
+                preview: ImportPreview::new(parsed, &on_device),
+            }
+        }
+    };
 
     let take_file = move |file: web_sys::File| {
         let name = file.name();
@@ -59,23 +79,56 @@ pub fn ImportCases() -> impl IntoView {
                         message,
                     }],
                 },
-                Ok(bytes) => match parse_export(&bytes) {
-                    Err(errors) => ImportState::Invalid { file: name, errors },
-                    Ok(parsed) => {
-                        let on_device: HashSet<_> = state
-                            .index
-                            .with_untracked(|i| i.cases.iter().map(|e| e.id).collect());
-                        ImportState::Ready {
+                Ok(bytes) if is_encrypted_export(&bytes) => match parse_encrypted_export(&bytes) {
+                    Err(error) => ImportState::Invalid {
+                        file: name,
+                        errors: vec![error],
+                    },
+                    // This device's key first: it opens files exported here.
+                    Ok(envelope) => match vault::open_export(&envelope, None).await {
+                        Ok(plain) => preview(name, &plain),
+                        Err(_) => ImportState::NeedsPassphrase {
                             file: name,
-                            preview: ImportPreview::new(parsed, &on_device),
-                        }
-                    }
+                            envelope,
+                            wrong: false,
+                        },
+                    },
+                },
+                Ok(bytes) => preview(name, &bytes),
+            };
+            import.set(next);
+        });
+    };
+    let passphrase = RwSignal::new(String::new());
+    let open_with_passphrase = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let ImportState::NeedsPassphrase { file, envelope, .. } = import.get_untracked() else {
+            return;
+        };
+        let typed = passphrase.get_untracked();
+        import.set(ImportState::Reading);
+        leptos::task::spawn_local(async move {
+            let next = match vault::open_export(&envelope, Some(&typed)).await {
+                Ok(plain) => {
+                    passphrase.set(String::new());
+                    preview(file, &plain)
+                }
+                Err(vault::UnlockError::WrongPassphrase) => ImportState::NeedsPassphrase {
+                    file,
+                    envelope,
+                    wrong: true,
+                },
+                Err(vault::UnlockError::Unavailable(message)) => ImportState::Invalid {
+                    file,
+                    errors: vec![ImportError {
+                        path: String::new(),
+                        message,
+                    }],
                 },
             };
             import.set(next);
         });
     };
-
     let on_pick = move |ev: leptos::ev::Event| {
         let input = event_target::<web_sys::HtmlInputElement>(&ev);
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
@@ -149,6 +202,23 @@ pub fn ImportCases() -> impl IntoView {
                             {errors.into_iter().map(|e| view! { <li><code>{e.to_string()}</code></li> }).collect_view()}
                         </ul>
                     </div>
+                }.into_any(),
+                ImportState::NeedsPassphrase { file, wrong, .. } => view! {
+                    <form class="import-preview" on:submit=open_with_passphrase>
+                        <h3>{format!("{file} is encrypted")}</h3>
+                        <div class="form-group" class:form-group-error=wrong>
+                            <label class="label" for="import-passphrase">"Passphrase for this file"</label>
+                            <p class="hint" id="import-passphrase-hint">"The passphrase used on the device it was exported from, when it was exported."</p>
+                            {wrong.then(|| view! { <p class="error-message" id="import-passphrase-error" role="alert">"That passphrase does not open this file. Nothing was changed."</p> })}
+                            <input id="import-passphrase" class="input input-medium" type="password" autocomplete="off" autofocus
+                                aria-describedby=if wrong { "import-passphrase-hint import-passphrase-error" } else { "import-passphrase-hint" }
+                                prop:value=passphrase on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                        </div>
+                        <div class="button-group">
+                            <button type="submit" class="button">"Open the file"</button>
+                            <button type="button" class="button button-secondary" on:click=move |_| import.set(ImportState::Idle)>"Cancel"</button>
+                        </div>
+                    </form>
                 }.into_any(),
                 ImportState::Ready { file, preview } => {
                     let has_clashes = !preview.existing.is_empty();

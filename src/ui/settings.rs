@@ -9,6 +9,7 @@ use crate::domain::profile::{Period, PracticeProfile, TIMESCALES};
 use crate::storage;
 use crate::ui::app::AppState;
 use crate::ui::browser::{download, read_file};
+use crate::ui::lock::{LockState, PassphraseSettings};
 
 const UNITS: [(&str, &str); 4] = [
     ("days", "days"),
@@ -132,7 +133,14 @@ pub fn ProfileSettings() -> impl IntoView {
             <p class="hint" id="profile-file-hint">"A .json file from your council. It replaces the timescales above."</p>
             <input id="profile-file" class="file-upload" type="file" accept=".json,application/json" aria-describedby="profile-file-hint" on:change=import/>
         </div>
-        <ClearDevice/>
+        <PassphraseSettings/>
+        <ClearDevice on_cleared=move || {
+            state.index.set(storage::load_index());
+            state.profile.set(PracticeProfile::england());
+            expect_context::<LockState>().encrypted.set(false);
+            state.notify("All Kinplan data on this device has been cleared.", None);
+            state.go(crate::route::Route::CaseList);
+        }/>
     }
 }
 
@@ -140,10 +148,9 @@ pub fn ProfileSettings() -> impl IntoView {
 const CLEAR_WORDS: &str = "delete everything";
 
 /// "Clear all data on this device", after a typed confirmation: for a
-/// device being handed on or returned.
+/// device being handed on or returned, or a forgotten passphrase.
 #[component]
-fn ClearDevice() -> impl IntoView {
-    let state = expect_context::<AppState>();
+pub fn ClearDevice(on_cleared: impl Fn() + 'static) -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let error = RwSignal::new(false);
     let clear = move |ev: leptos::ev::SubmitEvent| {
@@ -153,10 +160,7 @@ fn ClearDevice() -> impl IntoView {
             return;
         }
         storage::clear_all();
-        state.index.set(storage::load_index());
-        state.profile.set(PracticeProfile::england());
-        state.notify("All Kinplan data on this device has been cleared.", None);
-        state.go(crate::route::Route::CaseList);
+        on_cleared();
     };
     view! {
         <form class="danger-zone" on:submit=clear>

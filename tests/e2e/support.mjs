@@ -108,14 +108,7 @@ export function unpackRecord(raw) {
   if (!raw.startsWith('\u0001')) return JSON.parse(raw);
   const body = raw.slice(raw.indexOf('\u0002') + 1);
   const colon = body.indexOf(':');
-  const length = Number(body.slice(0, colon));
-  const bytes = [];
-  let buffer = 0, bits = 0;
-  for (const ch of body.slice(colon + 1)) {
-    buffer = (buffer << 15) | (ch.codePointAt(0) - 0x1000);
-    bits += 15;
-    while (bits >= 8 && bytes.length < length) { bits -= 8; bytes.push((buffer >> bits) & 0xff); buffer &= (1 << bits) - 1; }
-  }
+  const bytes = decode15(body.slice(colon + 1), Number(body.slice(0, colon)));
   return JSON.parse(zlib.inflateRawSync(Buffer.from(bytes)).toString('utf8'));
 }
 
@@ -162,4 +155,54 @@ export async function waitSaved(page) {
 export async function downloadText(page, selector) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
   return { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8') };
+}
+
+/**
+ * The passphrase lock's scheme (docs/security.md), written again here from
+ * the documentation with Node's WebCrypto, so the tests check the format
+ * as documented rather than the app's own code.
+ */
+export async function deriveKey(passphrase, kdf) {
+  const { subtle } = globalThis.crypto;
+  assert.equal(kdf.name, 'PBKDF2');
+  assert.equal(kdf.hash, 'SHA-256');
+  const base = await subtle.importKey('raw', Buffer.from(passphrase, 'utf8'), 'PBKDF2', false, ['deriveKey']);
+  return subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', iterations: kdf.iterations, salt: Buffer.from(kdf.salt, 'base64') },
+    base, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+}
+
+/** The plain export JSON inside an encrypted export file. */
+export async function openEncryptedExport(text, passphrase) {
+  const file = JSON.parse(text);
+  assert.equal(file.format, 'kinplan-encrypted-export');
+  const key = await deriveKey(passphrase, file.kdf);
+  const plain = await globalThis.crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: Buffer.from(file.cipher.iv, 'base64') }, key, Buffer.from(file.ciphertext, 'base64'));
+  return JSON.parse(Buffer.from(plain).toString('utf8'));
+}
+
+/** Decrypts one stored record (`\u0003<stamp>\u0002<n>:<15-bit chars>`) to the JSON it holds. */
+export async function openStoredRecord(storageKey, raw, key) {
+  assert.ok(raw.startsWith('\u0003'), `${storageKey} is encrypted`);
+  const header = raw.slice(1, raw.indexOf('\u0002'));
+  const body = raw.slice(raw.indexOf('\u0002') + 1);
+  const colon = body.indexOf(':');
+  const bytes = Buffer.from(decode15(body.slice(colon + 1), Number(body.slice(0, colon))));
+  const plain = Buffer.from(await globalThis.crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: bytes.subarray(0, 12), additionalData: Buffer.from(`${storageKey}\u0000${header}`, 'utf8') },
+    key, bytes.subarray(12)));
+  const text = plain[0] === 1 ? zlib.inflateRawSync(plain.subarray(1)).toString('utf8') : plain.subarray(1).toString('utf8');
+  return JSON.parse(text);
+}
+
+function decode15(chars, length) {
+  const bytes = [];
+  let buffer = 0, bits = 0;
+  for (const ch of chars) {
+    buffer = (buffer << 15) | (ch.codePointAt(0) - 0x1000);
+    bits += 15;
+    while (bits >= 8 && bytes.length < length) { bits -= 8; bytes.push((buffer >> bits) & 0xff); buffer &= (1 << bits) - 1; }
+  }
+  return bytes;
 }

@@ -8,6 +8,11 @@
 //! revision it loaded, so a second tab can never be overwritten silently; a
 //! full quota or a damaged record comes back as an error the UI explains,
 //! and the caller keeps its data in memory.
+//!
+//! With a passphrase set, [`vault`] sits under every read and write: the
+//! functions here work unchanged on its decrypted copy.
+
+pub mod vault;
 
 use chrono::{DateTime, Utc};
 use gloo_storage::{LocalStorage, Storage};
@@ -109,28 +114,38 @@ pub fn human_size(chars: usize) -> String {
 }
 
 fn raw_get(key: &str) -> Option<String> {
-    LocalStorage::raw().get_item(key).ok().flatten()
+    vault::get(key).unwrap_or_else(|| LocalStorage::raw().get_item(key).ok().flatten())
 }
 
 fn raw_set(key: &str, value: &str) -> Result<(), SaveError> {
-    LocalStorage::raw().set_item(key, value).map_err(|err| {
-        let name = err
-            .dyn_ref::<web_sys::DomException>()
-            .map(|e| e.name())
-            .unwrap_or_default();
-        if name == "QuotaExceededError" {
-            SaveError::QuotaFull { used: used_chars() }
+    vault::set(key, value).unwrap_or_else(|| vault::real_set(key, value))
+}
+
+fn raw_remove(key: &str) {
+    vault::remove(key);
+    LocalStorage::delete(key);
+}
+
+fn save_error(err: wasm_bindgen::JsValue) -> SaveError {
+    let name = err
+        .dyn_ref::<web_sys::DomException>()
+        .map(|e| e.name())
+        .unwrap_or_default();
+    if name == "QuotaExceededError" {
+        SaveError::QuotaFull { used: used_chars() }
+    } else {
+        SaveError::Unavailable(if name.is_empty() {
+            "storage is not available".into()
         } else {
-            SaveError::Unavailable(if name.is_empty() {
-                "storage is not available".into()
-            } else {
-                name
-            })
-        }
-    })
+            name
+        })
+    }
 }
 
 fn storage_keys() -> Vec<String> {
+    if let Some(keys) = vault::keys() {
+        return keys;
+    }
     let store = LocalStorage::raw();
     let len = store.length().unwrap_or(0);
     (0..len)
@@ -285,6 +300,9 @@ pub struct Saved {
 /// tab has saved it since, or if a newer app wrote it.
 pub fn save_case(case: &Case, loaded_revision: u64) -> Result<Saved, SaveError> {
     let key = case_key(case.id);
+    if vault::written_elsewhere(&key) {
+        return Err(SaveError::Conflict);
+    }
     if let Some(current) = raw_get(&key) {
         if let Some(stamp) = packing::stamp(&current) {
             if stamp.schema_version > CURRENT_VERSION {
@@ -351,24 +369,23 @@ pub fn save_all_or_nothing(cases: &[Case]) -> Result<(), SaveError> {
         force_save(case, revision).map(|_| ())
     });
     if result.is_err() {
-        let store = LocalStorage::raw();
-        for (key, old) in before {
-            let _ = match old {
-                Some(text) => store.set_item(&key, &text),
-                None => store.remove_item(&key),
-            };
-        }
-        let _ = match before_index {
-            Some(text) => store.set_item(INDEX_KEY, &text),
-            None => store.remove_item(INDEX_KEY),
+        let put_back = |key: &str, old: Option<String>| match old {
+            Some(text) => {
+                let _ = raw_set(key, &text);
+            }
+            None => raw_remove(key),
         };
+        for (key, old) in before {
+            put_back(&key, old);
+        }
+        put_back(INDEX_KEY, before_index);
     }
     result
 }
 
 /// Removes a case for good (after it has been in the bin).
 pub fn delete_forever(id: Uuid) -> Result<CaseIndex, SaveError> {
-    LocalStorage::delete(case_key(id));
+    raw_remove(&case_key(id));
     update_index(|index| index.remove(id))
 }
 
@@ -416,16 +433,32 @@ pub fn save_child_lock(lock: &ChildLock) -> Result<(), SaveError> {
 }
 
 pub fn clear_child_lock() {
-    LocalStorage::delete(CHILD_LOCK_KEY);
+    raw_remove(CHILD_LOCK_KEY);
 }
 
 /// Removes everything Kinplan keeps on this device: every case, the bin,
-/// the index, the practice profile and the child lock. Other sites' and
-/// other apps' keys are left alone.
+/// the index, the practice profile, the child lock and the passphrase.
+/// Other sites' and other apps' keys are left alone.
 pub fn clear_all() {
-    for key in storage_keys() {
-        if key.starts_with("kinplan.") {
-            LocalStorage::delete(&key);
-        }
+    let store = LocalStorage::raw();
+    let keys: Vec<String> = (0..store.length().unwrap_or(0))
+        .filter_map(|i| store.key(i).ok().flatten())
+        .filter(|k| k.starts_with("kinplan."))
+        .collect();
+    for key in keys {
+        LocalStorage::delete(&key);
     }
+    vault::cleared();
+}
+
+/// Set once the worker has said "Not now" to the passphrase lock.
+const PASSPHRASE_OFFER_KEY: &str = "kinplan.passphrase-offer";
+
+pub fn passphrase_offer_dismissed() -> bool {
+    raw_get(PASSPHRASE_OFFER_KEY).is_some()
+}
+
+/// Best effort: if it cannot be stored, the offer simply shows again.
+pub fn dismiss_passphrase_offer() {
+    let _ = raw_set(PASSPHRASE_OFFER_KEY, "dismissed");
 }

@@ -1,0 +1,740 @@
+//! The passphrase lock: every `kinplan.` record but `kinplan.vault`
+//! encrypted at rest with AES-256-GCM through WebCrypto.
+//!
+//! WebCrypto is asynchronous and the rest of the adapter is not: a save
+//! runs inside a keystroke, or in `pagehide` where no promise is waited
+//! for. So after unlocking, every record is decrypted into memory
+//! ([`Open::plain`]) and the adapter reads and writes that copy at once;
+//! each write is then encrypted and stored behind it, one per key in
+//! flight and only the newest queued. The window in which a change is only
+//! in memory is one encryption, well under a millisecond for a typical
+//! case, and the app saves at once rather than after a pause while the
+//! lock is on. A write that fails late is reported through
+//! [`on_write_failure`].
+//!
+//! Changing the passphrase encrypts everything under the new key first,
+//! then writes every record and the new `kinplan.vault` in one synchronous
+//! pass, putting every key back if any write fails: all or nothing.
+//!
+//! The formats are in `domain::vault`; the scheme in `docs/security.md`.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+
+use gloo_storage::{LocalStorage, Storage};
+use js_sys::{Array, Promise, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AesDerivedKeyParams, AesGcmParams, CryptoKey, Pbkdf2Params, SubtleCrypto};
+
+use super::SaveError;
+use crate::domain::vault::{
+    Bytes, EncryptedExport, Kdf, RecordPlaintext, Sealed, SealedRecord, VaultRecord, CHECK_TEXT,
+    IV_BYTES, SALT_BYTES,
+};
+
+/// Present exactly when this device's data is encrypted.
+pub const VAULT_KEY: &str = "kinplan.vault";
+
+enum State {
+    /// No passphrase: the adapter uses `localStorage` directly.
+    Plain,
+    /// A passphrase is set and the key is not in memory.
+    Locked,
+    Open(Box<Open>),
+}
+
+struct Open {
+    key: CryptoKey,
+    /// `kinplan.vault` as stored: a write goes ahead only while storage
+    /// still holds this, so nothing is written under a replaced key.
+    record: String,
+    /// Every record, decrypted.
+    plain: HashMap<String, String>,
+    /// The stored (encrypted) text this tab last wrote or read per key, to
+    /// tell another tab's write from our own.
+    stored: HashMap<String, String>,
+    /// The newest value waiting for its key's write in flight.
+    queued: HashMap<String, String>,
+    in_flight: HashSet<String>,
+}
+
+/// Told of a write that failed after its save had returned.
+type FailureReport = Box<dyn Fn(SaveError)>;
+
+thread_local! {
+    static STATE: RefCell<State> = RefCell::new(initial_state());
+    static ON_FAILURE: RefCell<Option<FailureReport>> = const { RefCell::new(None) };
+}
+
+fn initial_state() -> State {
+    if real_get(VAULT_KEY).is_some() {
+        State::Locked
+    } else {
+        State::Plain
+    }
+}
+
+/// Whether the data on this device is encrypted, and the key in memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Plain,
+    Locked,
+    Open,
+}
+
+pub fn status() -> Status {
+    STATE.with(|s| match &*s.borrow() {
+        State::Plain => Status::Plain,
+        State::Locked => Status::Locked,
+        State::Open(_) => Status::Open,
+    })
+}
+
+/// The stored lock record, if a passphrase is set.
+pub fn record() -> Option<VaultRecord> {
+    VaultRecord::from_json(&real_get(VAULT_KEY)?).ok()
+}
+
+/// Called with the error when a write behind the in-memory copy fails.
+pub fn on_write_failure(report: impl Fn(SaveError) + 'static) {
+    ON_FAILURE.with(|f| *f.borrow_mut() = Some(Box::new(report)));
+}
+
+/// Whether an encrypted write has not reached storage yet.
+pub fn writes_pending() -> bool {
+    STATE.with(|s| match &*s.borrow() {
+        State::Open(open) => !open.in_flight.is_empty(),
+        _ => false,
+    })
+}
+
+fn real_get(key: &str) -> Option<String> {
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+pub(super) fn real_set(key: &str, value: &str) -> Result<(), SaveError> {
+    LocalStorage::raw()
+        .set_item(key, value)
+        .map_err(super::save_error)
+}
+
+fn real_kinplan_keys() -> Vec<String> {
+    let store = LocalStorage::raw();
+    let len = store.length().unwrap_or(0);
+    (0..len)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .filter(|k| k.starts_with("kinplan.") && k != VAULT_KEY)
+        .collect()
+}
+
+// The adapter's hooks: `None` means "no passphrase, use storage directly".
+
+pub(super) fn get(key: &str) -> Option<Option<String>> {
+    STATE.with(|s| match &*s.borrow() {
+        State::Plain => None,
+        State::Locked => Some(None),
+        State::Open(open) => Some(open.plain.get(key).cloned()),
+    })
+}
+
+pub(super) fn set(key: &str, value: &str) -> Option<Result<(), SaveError>> {
+    if status() == Status::Plain {
+        // No lock record: write in the clear, as the caller does.
+        real_get(VAULT_KEY)?;
+        // Another tab set a passphrase: never write in the clear again.
+        STATE.with(|s| *s.borrow_mut() = State::Locked);
+    }
+    let first = STATE.with(|s| match &mut *s.borrow_mut() {
+        State::Open(open) => {
+            open.plain.insert(key.to_string(), value.to_string());
+            open.queued.insert(key.to_string(), value.to_string());
+            Ok(open.in_flight.insert(key.to_string()))
+        }
+        _ => Err(locked()),
+    });
+    Some(first.map(|first| {
+        if first {
+            wasm_bindgen_futures::spawn_local(write_behind(key.to_string()));
+        }
+    }))
+}
+
+fn locked() -> SaveError {
+    SaveError::Unavailable("Kinplan is locked".into())
+}
+
+/// Removes `key` from the in-memory copy; the caller removes it from storage.
+pub(super) fn remove(key: &str) {
+    STATE.with(|s| {
+        if let State::Open(open) = &mut *s.borrow_mut() {
+            open.plain.remove(key);
+            open.queued.remove(key);
+            open.stored.remove(key);
+        }
+    });
+}
+
+pub(super) fn keys() -> Option<Vec<String>> {
+    STATE.with(|s| match &*s.borrow() {
+        State::Plain => None,
+        State::Locked => Some(Vec::new()),
+        State::Open(open) => Some(open.plain.keys().cloned().collect()),
+    })
+}
+
+/// Whether another tab has written `key` since this tab last did, while
+/// the storage event that will bring its value in is still on its way.
+pub(super) fn written_elsewhere(key: &str) -> bool {
+    STATE.with(|s| match &*s.borrow() {
+        State::Open(open) => real_get(key).as_ref() != open.stored.get(key),
+        _ => false,
+    })
+}
+
+/// Encrypts and stores `key`'s queued values until none is left.
+async fn write_behind(key: String) {
+    loop {
+        let next = STATE.with(|s| match &mut *s.borrow_mut() {
+            State::Open(open) => open
+                .queued
+                .remove(&key)
+                .map(|value| (value, open.key.clone())),
+            _ => None,
+        });
+        let Some((value, crypto_key)) = next else {
+            break;
+        };
+        let perf = web_sys::window().and_then(|w| w.performance());
+        let start = format!("kinplan:seal:{key}");
+        if let Some(perf) = &perf {
+            let _ = perf.mark(&start);
+        }
+        let plain = RecordPlaintext::of(&key, &value);
+        let result = match seal_record(&crypto_key, &plain).await {
+            Ok(text) => store_sealed(&key, &crypto_key, text),
+            Err(e) => Err(SaveError::Unavailable(js_error(&e))),
+        };
+        // The time from save to encrypted in storage, for `make bench`;
+        // only the latest is kept.
+        if let Some(perf) = &perf {
+            perf.clear_measures_with_measure_name("kinplan:seal");
+            let _ = perf.measure_with_start_mark("kinplan:seal", &start);
+            perf.clear_marks_with_mark_name(&start);
+        }
+        if let Err(error) = result {
+            ON_FAILURE.with(|f| {
+                if let Some(report) = &*f.borrow() {
+                    report(error)
+                }
+            });
+        }
+    }
+    STATE.with(|s| {
+        if let State::Open(open) = &mut *s.borrow_mut() {
+            open.in_flight.remove(&key);
+        }
+    });
+}
+
+/// Writes an encrypted record, unless the key changed or the record was
+/// deleted while it was being encrypted.
+fn store_sealed(key: &str, crypto_key: &CryptoKey, text: String) -> Result<(), SaveError> {
+    let stale = STATE.with(|s| match &*s.borrow() {
+        State::Open(open) => {
+            &open.key != crypto_key || real_get(VAULT_KEY).as_ref() != Some(&open.record)
+        }
+        _ => true,
+    });
+    if stale {
+        return Err(SaveError::Unavailable(
+            "the passphrase was changed in another tab".into(),
+        ));
+    }
+    let deleted = STATE.with(|s| match &*s.borrow() {
+        State::Open(open) => !open.plain.contains_key(key),
+        _ => true,
+    });
+    if deleted {
+        return Ok(());
+    }
+    real_set(key, &text)?;
+    STATE.with(|s| {
+        if let State::Open(open) = &mut *s.borrow_mut() {
+            open.stored.insert(key.to_string(), text);
+        }
+    });
+    Ok(())
+}
+
+/// Waits until every queued write has reached storage.
+pub async fn drained() {
+    while writes_pending() {
+        sleep(5).await;
+    }
+}
+
+/// Why unlocking did not happen. Nothing is changed in either case.
+#[derive(Clone, Debug, PartialEq)]
+pub enum UnlockError {
+    WrongPassphrase,
+    Unavailable(String),
+}
+
+impl std::fmt::Display for UnlockError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            UnlockError::WrongPassphrase => write!(
+                f,
+                "That passphrase is not right. Nothing has been changed: check it and try again."
+            ),
+            UnlockError::Unavailable(why) => write!(
+                f,
+                "Kinplan could not unlock: {why}. Nothing has been changed."
+            ),
+        }
+    }
+}
+
+/// Derives the key, checks it against the vault record, then decrypts
+/// every record into memory. Only reads storage, except to seal a record
+/// found unencrypted (written by a tab that had not yet seen the lock).
+pub async fn unlock(passphrase: &str) -> Result<(), UnlockError> {
+    let stored = real_get(VAULT_KEY).ok_or(UnlockError::Unavailable(
+        "there is no passphrase on this device".into(),
+    ))?;
+    let record = VaultRecord::from_json(&stored).map_err(UnlockError::Unavailable)?;
+    let key = derive(passphrase, &record.kdf)
+        .await
+        .map_err(|e| UnlockError::Unavailable(js_error(&e)))?;
+    match open_sealed(&key, &record.check, None).await {
+        Ok(text) if text == CHECK_TEXT.as_bytes() => {}
+        _ => return Err(UnlockError::WrongPassphrase),
+    }
+    let keys = real_kinplan_keys();
+    let raw: Vec<String> = keys
+        .iter()
+        .map(|k| real_get(k).unwrap_or_default())
+        .collect();
+    // Every decryption is started before the first is waited for, so they
+    // run side by side.
+    let started: Vec<Option<Promise>> = keys
+        .iter()
+        .zip(&raw)
+        .map(|(name, value)| {
+            let sealed = SealedRecord::read(name, value)?;
+            decrypt_promise(
+                &key,
+                &sealed.iv,
+                Some(&sealed.additional_data),
+                &sealed.ciphertext,
+            )
+            .ok()
+        })
+        .collect();
+    let mut opened = Vec::with_capacity(started.len());
+    for promise in started {
+        opened.push(match promise {
+            Some(promise) => JsFuture::from(promise).await.ok(),
+            None => None,
+        });
+    }
+    let mut open = Open {
+        key,
+        record: stored,
+        plain: HashMap::new(),
+        stored: HashMap::new(),
+        queued: HashMap::new(),
+        in_flight: HashSet::new(),
+    };
+    let mut unsealed = Vec::new();
+    for ((key, raw), result) in keys.into_iter().zip(raw).zip(opened) {
+        let value = match SealedRecord::read(&key, &raw) {
+            Some(sealed) => match result {
+                Some(buffer) => sealed
+                    .record(&Uint8Array::new(&buffer).to_vec())
+                    .unwrap_or_else(|_| raw.clone()),
+                // It did not decrypt: left as stored, so opening it shows
+                // it as damaged and offers its text for download.
+                None => raw.clone(),
+            },
+            None => {
+                unsealed.push(key.clone());
+                raw.clone()
+            }
+        };
+        open.plain.insert(key.clone(), value);
+        open.stored.insert(key, raw);
+    }
+    STATE.with(|s| *s.borrow_mut() = State::Open(Box::new(open)));
+    for key in unsealed {
+        if let Some(value) = get(&key).flatten() {
+            let _ = set(&key, &value);
+        }
+    }
+    Ok(())
+}
+
+/// Waits for writes to finish, then drops the key and the decrypted copy.
+pub async fn lock() {
+    drained().await;
+    STATE.with(|s| {
+        if matches!(&*s.borrow(), State::Open(_)) {
+            *s.borrow_mut() = State::Locked;
+        }
+    });
+}
+
+/// Sets a passphrase on a device that has none: every record is encrypted
+/// and written in one pass, all or nothing, then the vault record.
+pub async fn turn_on(passphrase: &str, idle_minutes: u32) -> Result<(), SaveError> {
+    let keys = real_kinplan_keys();
+    let plain: HashMap<String, String> = keys
+        .iter()
+        .filter_map(|k| Some((k.clone(), real_get(k)?)))
+        .collect();
+    let (key, record) = new_key(passphrase, idle_minutes).await?;
+    let open = rewrite_all(key, record, plain, &HashMap::new()).await?;
+    STATE.with(|s| *s.borrow_mut() = State::Open(Box::new(open)));
+    Ok(())
+}
+
+/// Why the passphrase was not changed. Nothing is changed in either case.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ChangeError {
+    WrongPassphrase,
+    NotSaved(SaveError),
+}
+
+/// Re-encrypts everything under a key from `new`, all or nothing.
+pub async fn change_passphrase(current: &str, new: &str) -> Result<(), ChangeError> {
+    let record = record().ok_or(ChangeError::NotSaved(locked()))?;
+    let check = derive(current, &record.kdf)
+        .await
+        .map_err(|e| ChangeError::NotSaved(SaveError::Unavailable(js_error(&e))))?;
+    if open_sealed(&check, &record.check, None).await.ok() != Some(CHECK_TEXT.as_bytes().to_vec()) {
+        return Err(ChangeError::WrongPassphrase);
+    }
+    drained().await;
+    let (plain, stored) = STATE
+        .with(|s| match &*s.borrow() {
+            State::Open(open) => Some((open.plain.clone(), open.stored.clone())),
+            _ => None,
+        })
+        .ok_or(ChangeError::NotSaved(locked()))?;
+    let (key, record) = new_key(new, record.idle_minutes)
+        .await
+        .map_err(ChangeError::NotSaved)?;
+    let open = rewrite_all(key, record, plain, &stored)
+        .await
+        .map_err(ChangeError::NotSaved)?;
+    STATE.with(|s| *s.borrow_mut() = State::Open(Box::new(open)));
+    Ok(())
+}
+
+/// Changes the idle time, which is kept in the vault record.
+pub fn set_idle_minutes(minutes: u32) -> Result<(), SaveError> {
+    STATE.with(|s| match &mut *s.borrow_mut() {
+        State::Open(open) => {
+            let mut record =
+                VaultRecord::from_json(&open.record).map_err(SaveError::Unavailable)?;
+            record.idle_minutes = minutes;
+            let text = record.to_json();
+            real_set(VAULT_KEY, &text)?;
+            open.record = text;
+            Ok(())
+        }
+        _ => Err(locked()),
+    })
+}
+
+async fn new_key(passphrase: &str, idle_minutes: u32) -> Result<(CryptoKey, String), SaveError> {
+    let failed = |e: JsValue| SaveError::Unavailable(js_error(&e));
+    let kdf = Kdf::new(random::<SALT_BYTES>());
+    let key = derive(passphrase, &kdf).await.map_err(failed)?;
+    let check = seal(&key, CHECK_TEXT.as_bytes()).await.map_err(failed)?;
+    Ok((key, VaultRecord::new(kdf, check, idle_minutes).to_json()))
+}
+
+/// Encrypts every value under `key`, then writes them all and `record` in
+/// one synchronous pass. On any failure every key is put back as `before`
+/// holds it (or as storage held it), and nothing is left half-written.
+async fn rewrite_all(
+    key: CryptoKey,
+    record: String,
+    plain: HashMap<String, String>,
+    before: &HashMap<String, String>,
+) -> Result<Open, SaveError> {
+    let mut sealed = HashMap::new();
+    for (name, value) in &plain {
+        let text = seal_record(&key, &RecordPlaintext::of(name, value))
+            .await
+            .map_err(|e| SaveError::Unavailable(js_error(&e)))?;
+        sealed.insert(name.clone(), text);
+    }
+    let old: Vec<(String, Option<String>)> = sealed
+        .keys()
+        .chain(std::iter::once(&VAULT_KEY.to_string()))
+        .map(|k| (k.clone(), before.get(k).cloned().or_else(|| real_get(k))))
+        .collect();
+    let written = sealed
+        .iter()
+        .try_for_each(|(name, text)| real_set(name, text))
+        .and_then(|()| real_set(VAULT_KEY, &record));
+    if let Err(error) = written {
+        let store = LocalStorage::raw();
+        for (name, value) in old {
+            let _ = match value {
+                Some(text) => store.set_item(&name, &text),
+                None => store.remove_item(&name),
+            };
+        }
+        return Err(error);
+    }
+    Ok(Open {
+        key,
+        record,
+        plain,
+        stored: sealed,
+        queued: HashMap::new(),
+        in_flight: HashSet::new(),
+    })
+}
+
+/// Another tab wrote `key`: bring its value into memory, then run `then`.
+/// A changed `kinplan.vault` (a new passphrase, or all data cleared) locks
+/// this tab, since its key no longer fits, and `then` is not run.
+pub fn after_other_tab(key: Option<String>, value: Option<String>, then: impl FnOnce() + 'static) {
+    if status() == Status::Plain && real_get(VAULT_KEY).is_some() {
+        STATE.with(|s| *s.borrow_mut() = State::Locked);
+    }
+    let open_key = STATE.with(|s| match &*s.borrow() {
+        State::Open(open) => Some((open.key.clone(), open.record.clone())),
+        _ => None,
+    });
+    let Some((crypto_key, record)) = open_key else {
+        return then();
+    };
+    let Some(key) = key.filter(|k| k != VAULT_KEY) else {
+        if real_get(VAULT_KEY).as_ref() != Some(&record) {
+            let same_key = real_get(VAULT_KEY)
+                .and_then(|text| VaultRecord::from_json(&text).ok())
+                .zip(VaultRecord::from_json(&record).ok())
+                .is_some_and(|(new, old)| new.kdf == old.kdf && new.check == old.check);
+            STATE.with(|s| match &mut *s.borrow_mut() {
+                State::Open(open) if same_key => {
+                    open.record = real_get(VAULT_KEY).unwrap_or_default()
+                }
+                state => *state = State::Locked,
+            });
+        }
+        return then();
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let plain = match &value {
+            None => None,
+            Some(raw) => Some(match SealedRecord::read(&key, raw) {
+                Some(sealed) => {
+                    match open_sealed(
+                        &crypto_key,
+                        &Sealed {
+                            iv: Bytes(sealed.iv.clone()),
+                            ciphertext: Bytes(sealed.ciphertext.clone()),
+                        },
+                        Some(&sealed.additional_data),
+                    )
+                    .await
+                    {
+                        Ok(bytes) => sealed.record(&bytes).unwrap_or_else(|_| raw.clone()),
+                        Err(_) => raw.clone(),
+                    }
+                }
+                None => raw.clone(),
+            }),
+        };
+        STATE.with(|s| {
+            if let State::Open(open) = &mut *s.borrow_mut() {
+                match (plain, value) {
+                    (Some(plain), Some(raw)) => {
+                        open.plain.insert(key.clone(), plain);
+                        open.stored.insert(key, raw);
+                    }
+                    _ => {
+                        open.plain.remove(&key);
+                        open.stored.remove(&key);
+                    }
+                }
+            }
+        });
+        then();
+    });
+}
+
+/// Called after every `kinplan.` key has been removed.
+pub(super) fn cleared() {
+    STATE.with(|s| *s.borrow_mut() = State::Plain);
+}
+
+/// An encrypted export of `json` under this device's key, in the format of
+/// [`EncryptedExport`].
+pub async fn seal_export(json: &str) -> Result<String, String> {
+    let (key, record) = STATE
+        .with(|s| match &*s.borrow() {
+            State::Open(open) => Some((open.key.clone(), open.record.clone())),
+            _ => None,
+        })
+        .ok_or("Kinplan is locked")?;
+    let record = VaultRecord::from_json(&record)?;
+    let sealed = seal(&key, json.as_bytes())
+        .await
+        .map_err(|e| js_error(&e))?;
+    Ok(EncryptedExport::new(record.kdf, sealed).to_json())
+}
+
+/// The plain export inside `file`. Without a passphrase, only this
+/// device's key is tried (it fits files exported here since the passphrase
+/// was last set).
+pub async fn open_export(
+    file: &EncryptedExport,
+    passphrase: Option<&str>,
+) -> Result<Vec<u8>, UnlockError> {
+    let key = match passphrase {
+        Some(passphrase) => derive(passphrase, &file.kdf)
+            .await
+            .map_err(|e| UnlockError::Unavailable(js_error(&e)))?,
+        None => STATE
+            .with(|s| match &*s.borrow() {
+                State::Open(open) => VaultRecord::from_json(&open.record)
+                    .ok()
+                    .filter(|r| r.kdf == file.kdf)
+                    .map(|_| open.key.clone()),
+                _ => None,
+            })
+            .ok_or(UnlockError::WrongPassphrase)?,
+    };
+    open_sealed(&key, &file.sealed(), None)
+        .await
+        .map_err(|_| UnlockError::WrongPassphrase)
+}
+
+// WebCrypto.
+
+fn subtle() -> Result<SubtleCrypto, JsValue> {
+    Ok(web_sys::window().ok_or("no window")?.crypto()?.subtle())
+}
+
+fn random<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .expect("every browser that runs Kinplan has crypto.getRandomValues");
+    bytes
+}
+
+async fn derive(passphrase: &str, kdf: &Kdf) -> Result<CryptoKey, JsValue> {
+    let subtle = subtle()?;
+    let usages = Array::of1(&"deriveKey".into());
+    let base = JsFuture::from(subtle.import_key_with_str(
+        "raw",
+        &Uint8Array::from(passphrase.as_bytes()),
+        "PBKDF2",
+        false,
+        &usages,
+    )?)
+    .await?;
+    let params = Pbkdf2Params::new(
+        "PBKDF2",
+        &kdf.hash.as_str().into(),
+        kdf.iterations,
+        &Uint8Array::from(kdf.salt.0.as_slice()),
+    );
+    let usages = Array::of2(&"encrypt".into(), &"decrypt".into());
+    // Not extractable: script on the page cannot read the key out.
+    let key = JsFuture::from(subtle.derive_key_with_object_and_object(
+        &params,
+        &base.unchecked_into(),
+        &AesDerivedKeyParams::new("AES-GCM", 256),
+        false,
+        &usages,
+    )?)
+    .await?;
+    Ok(key.unchecked_into())
+}
+
+fn gcm(iv: &[u8], additional_data: Option<&[u8]>) -> AesGcmParams {
+    let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(iv));
+    if let Some(data) = additional_data {
+        params.set_additional_data(&Uint8Array::from(data));
+    }
+    params
+}
+
+async fn seal(key: &CryptoKey, plaintext: &[u8]) -> Result<Sealed, JsValue> {
+    let iv = random::<IV_BYTES>();
+    let ciphertext = JsFuture::from(subtle()?.encrypt_with_object_and_js_u8_array(
+        &gcm(&iv, None),
+        key,
+        &Uint8Array::from(plaintext),
+    )?)
+    .await?;
+    Ok(Sealed {
+        iv: Bytes(iv.to_vec()),
+        ciphertext: Bytes(Uint8Array::new(&ciphertext).to_vec()),
+    })
+}
+
+async fn seal_record(key: &CryptoKey, plain: &RecordPlaintext) -> Result<String, JsValue> {
+    let iv = random::<IV_BYTES>();
+    let ciphertext = JsFuture::from(subtle()?.encrypt_with_object_and_js_u8_array(
+        &gcm(&iv, Some(&plain.additional_data)),
+        key,
+        &Uint8Array::from(plain.plaintext.as_slice()),
+    )?)
+    .await?;
+    Ok(plain.seal(&iv, &Uint8Array::new(&ciphertext).to_vec()))
+}
+
+fn decrypt_promise(
+    key: &CryptoKey,
+    iv: &[u8],
+    additional_data: Option<&[u8]>,
+    ciphertext: &[u8],
+) -> Result<Promise, JsValue> {
+    subtle()?.decrypt_with_object_and_js_u8_array(
+        &gcm(iv, additional_data),
+        key,
+        &Uint8Array::from(ciphertext),
+    )
+}
+
+async fn open_sealed(
+    key: &CryptoKey,
+    sealed: &Sealed,
+    additional_data: Option<&[u8]>,
+) -> Result<Vec<u8>, JsValue> {
+    let plain = JsFuture::from(decrypt_promise(
+        key,
+        &sealed.iv.0,
+        additional_data,
+        &sealed.ciphertext.0,
+    )?)
+    .await?;
+    Ok(Uint8Array::new(&plain).to_vec())
+}
+
+async fn sleep(ms: i32) {
+    let wait = Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(wait).await;
+}
+
+fn js_error(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "the browser's cryptography failed".into())
+}

@@ -1,0 +1,227 @@
+// The passphrase lock: encryption at rest, unlocking, locking by button
+// and when idle, changing the passphrase, and encrypted export and import.
+// Stored records and exports are decrypted here with Node's WebCrypto from
+// the documented scheme, not with the app's code.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  startServer, launch, watchedPage, expectNoProblems, importFile, open, expectAccessible, screenshot,
+  deriveKey, openStoredRecord, openEncryptedExport, downloadText, waitSaved,
+} from './support.mjs';
+
+const FIXTURE = path.resolve('../fixtures/sample-family.json');
+const FAMILY = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')).cases[0];
+const PASSPHRASE = 'blue kettle on the hill';
+const NEW_PASSPHRASE = 'seven geese at dawn';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const snapshot = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
+
+async function setPassphrase(page, passphrase) {
+  await open(page, server.url, '#/settings');
+  await page.getByLabel('New passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Type the new passphrase again').fill(passphrase);
+  await page.getByLabel(/forgotten passphrase cannot be recovered/).check();
+  await page.getByRole('button', { name: 'Set passphrase' }).click();
+  await page.locator('.notice', { hasText: 'now encrypted' }).waitFor();
+}
+
+async function unlock(page, passphrase) {
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+}
+
+test('a passphrase encrypts every record; a wrong one changes nothing; the right one opens the plans', async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  await importFile(page, server.url, FIXTURE);
+  await page.locator('.passphrase-offer', { hasText: 'Protect these plans with a passphrase' }).waitFor();
+  await page.getByRole('button', { name: 'Set a passphrase' }).click();
+  await page.locator('main h1', { hasText: 'Practice profile' }).waitFor();
+
+  // Refused before anything is encrypted.
+  await page.getByLabel('New passphrase', { exact: true }).fill('short');
+  await page.getByLabel('Type the new passphrase again').fill('short');
+  await page.getByRole('button', { name: 'Set passphrase' }).click();
+  await page.locator('[role=alert]', { hasText: 'at least 10 characters' }).waitFor();
+  await page.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Type the new passphrase again').fill(PASSPHRASE + 'x');
+  await page.getByRole('button', { name: 'Set passphrase' }).click();
+  await page.locator('[role=alert]', { hasText: 'two passphrases are different' }).waitFor();
+  await page.getByLabel('Type the new passphrase again').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Set passphrase' }).click();
+  await page.locator('[role=alert]', { hasText: 'Tick the box' }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('kinplan.vault')), null);
+  await expectAccessible(page, 'the passphrase settings');
+
+  await page.getByLabel(/forgotten passphrase cannot be recovered/).check();
+  await page.getByRole('button', { name: 'Set passphrase' }).click();
+  await page.locator('.notice', { hasText: 'now encrypted' }).waitFor();
+
+  // Every record but the vault is encrypted, and no family's name is readable.
+  const stored = await snapshot(page);
+  const vault = JSON.parse(stored['kinplan.vault']);
+  assert.equal(vault.kdf.iterations, 600000);
+  assert.equal(Buffer.from(vault.kdf.salt, 'base64').length, 16);
+  assert.equal(vault.idle_minutes, 10);
+  for (const [key, value] of Object.entries(stored)) {
+    if (key === 'kinplan.vault' || !key.startsWith('kinplan.')) continue;
+    assert.ok(value.startsWith('\u0003'), `${key} is encrypted`);
+  }
+  const everything = Object.values(stored).join('');
+  assert.ok(!everything.includes(FAMILY.label) && !everything.includes('Amy'), 'no name in clear text');
+  const key = await deriveKey(PASSPHRASE, vault.kdf);
+  const caseRecord = await openStoredRecord(`kinplan.case.${FAMILY.id}`, stored[`kinplan.case.${FAMILY.id}`], key);
+  assert.equal(caseRecord.case.label, FAMILY.label);
+  const index = await openStoredRecord('kinplan.index', stored['kinplan.index'], key);
+  assert.equal(index.cases[0].label, FAMILY.label);
+
+  // A reload locks. A wrong passphrase says so and touches nothing.
+  await page.goto(`${server.url}#/`);
+  await page.reload();
+  await page.locator('main h1', { hasText: 'Kinplan is locked' }).waitFor();
+  assert.ok(!(await page.content()).includes(FAMILY.label));
+  await expectAccessible(page, 'the unlock screen');
+  await screenshot(page, 'lock-screen');
+  const beforeWrong = await snapshot(page);
+  await unlock(page, 'not my passphrase');
+  await page.locator('#unlock-error', { hasText: 'That passphrase is not right. Nothing has been changed' }).waitFor();
+  assert.deepEqual(await snapshot(page), beforeWrong);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'unlock-passphrase');
+
+  await unlock(page, PASSPHRASE);
+  await page.locator('main h1', { hasText: 'Your cases' }).waitFor();
+  await page.locator('.case-link', { hasText: FAMILY.label }).waitFor();
+  assert.equal(await page.locator('.passphrase-offer').count(), 0, 'the offer goes once a passphrase is set');
+
+  // An edit is saved encrypted at once, and survives a reload straight after typing.
+  await page.goto(`${server.url}#/cases/${FAMILY.id}`);
+  await page.locator('main h1', { hasText: FAMILY.label }).waitFor();
+  const label = page.getByLabel('Case name');
+  await label.fill(`${FAMILY.label} (renamed)`);
+  await waitSaved(page);
+  await page.reload();
+  await unlock(page, PASSPHRASE);
+  await page.locator('main h1', { hasText: `${FAMILY.label} (renamed)` }).waitFor();
+  const after = await snapshot(page);
+  const reread = await openStoredRecord(`kinplan.case.${FAMILY.id}`, after[`kinplan.case.${FAMILY.id}`], key);
+  assert.equal(reread.case.label, `${FAMILY.label} (renamed)`);
+  assert.ok(!Object.values(after).join('').includes('renamed'));
+  expectNoProblems(page);
+  await context.close();
+});
+
+test('the Lock button and idle minutes lock the app, and a changed passphrase is all or nothing', async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  await importFile(page, server.url, FIXTURE);
+  await setPassphrase(page, PASSPHRASE);
+  await open(page, server.url);
+
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await page.locator('main h1', { hasText: 'Kinplan is locked' }).waitFor();
+  assert.ok(!(await page.content()).includes(FAMILY.label), 'nothing decrypted stays on the page');
+  await unlock(page, PASSPHRASE);
+  await page.locator('main h1', { hasText: 'Your cases' }).waitFor();
+
+  // Idle: one minute chosen, then the clock moves on two.
+  await page.goto(`${server.url}#/settings`);
+  await page.getByLabel('Lock after this long without use').selectOption('1');
+  assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('kinplan.vault'))).idle_minutes, 1);
+  await page.evaluate(() => { const real = Date.now; Date.now = () => real() + 2 * 60 * 1000; });
+  await page.locator('main h1', { hasText: 'Kinplan is locked' }).waitFor({ timeout: 10000 });
+  await page.reload();
+  await unlock(page, PASSPHRASE);
+  await page.locator('main h1', { hasText: 'Practice profile' }).waitFor();
+
+  // Changing the passphrase: a wrong current one changes nothing.
+  await page.goto(`${server.url}#/settings`);
+  await page.getByLabel('Current passphrase').fill('not my passphrase');
+  await page.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);
+  await page.getByLabel('Type the new passphrase again').fill(NEW_PASSPHRASE);
+  const before = await snapshot(page);
+  await page.getByRole('button', { name: 'Change passphrase' }).click();
+  await page.locator('[role=alert]', { hasText: 'current passphrase is not right. Nothing has been changed' }).waitFor();
+  assert.deepEqual(await snapshot(page), before);
+
+  await page.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Change passphrase' }).click();
+  await page.locator('.notice', { hasText: 'The passphrase has been changed' }).waitFor();
+  const changed = await snapshot(page);
+  const vault = JSON.parse(changed['kinplan.vault']);
+  assert.notEqual(vault.kdf.salt, JSON.parse(before['kinplan.vault']).kdf.salt, 'a new salt');
+  const key = await deriveKey(NEW_PASSPHRASE, vault.kdf);
+  for (const name of Object.keys(changed).filter((k) => k.startsWith('kinplan.') && k !== 'kinplan.vault')) {
+    assert.notEqual(changed[name], before[name], `${name} was encrypted again`);
+    await openStoredRecord(name, changed[name], key);
+  }
+
+  await page.goto(`${server.url}#/`);
+  await page.reload();
+  await unlock(page, PASSPHRASE);
+  await page.locator('#unlock-error').waitFor();
+  await unlock(page, NEW_PASSPHRASE);
+  await page.locator('.case-link', { hasText: FAMILY.label }).waitFor();
+  expectNoProblems(page);
+  await context.close();
+});
+
+test('exports are encrypted or plain by choice, and an encrypted export imports with its passphrase', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await watchedPage(context);
+  await importFile(page, server.url, FIXTURE);
+  await setPassphrase(page, PASSPHRASE);
+  await open(page, server.url);
+
+  const [encrypted] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export all cases' }).click().then(async () => {
+      await page.getByRole('dialog', { name: 'How should the export be saved?' }).waitFor();
+      await expectAccessible(page, 'the export choice');
+      await page.getByRole('button', { name: 'Encrypted file' }).click();
+    }),
+  ]);
+  assert.match(encrypted.suggestedFilename(), /-encrypted\.json$/);
+  const encryptedText = fs.readFileSync(await encrypted.path(), 'utf8');
+  assert.ok(!encryptedText.includes(FAMILY.label));
+  const opened = await openEncryptedExport(encryptedText, PASSPHRASE);
+  assert.equal(opened.format, 'kinplan-export');
+  assert.equal(opened.cases[0].label, FAMILY.label);
+  await assert.rejects(openEncryptedExport(encryptedText, 'not my passphrase'));
+  if (process.env.UPDATE_FIXTURES) fs.writeFileSync('../fixtures/encrypted-export.json', encryptedText);
+
+  const [plain] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export all cases' }).click().then(() => page.getByRole('button', { name: 'Plain file, not encrypted' }).click()),
+  ]);
+  assert.equal(JSON.parse(fs.readFileSync(await plain.path(), 'utf8')).cases[0].label, FAMILY.label);
+
+  // On this device the file opens with the key in memory.
+  const file = path.join(path.dirname(await encrypted.path()), 'kinplan-encrypted.json');
+  fs.writeFileSync(file, encryptedText);
+  await page.setInputFiles('#import-file', file);
+  await page.locator('.import-preview', { hasText: 'Ready to import' }).waitFor();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  // On another device it asks for the passphrase.
+  const other = await watchedPage(await browser.newContext());
+  await open(other, server.url);
+  await other.setInputFiles('#import-file', file);
+  await other.getByLabel('Passphrase for this file').fill('not my passphrase');
+  await other.getByRole('button', { name: 'Open the file' }).click();
+  await other.locator('#import-passphrase-error', { hasText: 'does not open this file. Nothing was changed' }).waitFor();
+  await expectAccessible(other, 'the import passphrase');
+  await other.getByLabel('Passphrase for this file').fill(PASSPHRASE);
+  await other.getByRole('button', { name: 'Open the file' }).click();
+  await other.getByRole('button', { name: 'Import', exact: true }).click();
+  await other.locator('.notice', { hasText: 'Imported 1 case.' }).waitFor();
+  await other.locator('.case-link', { hasText: FAMILY.label }).waitFor();
+  expectNoProblems(page);
+  expectNoProblems(other);
+  await context.close();
+});
