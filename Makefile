@@ -47,8 +47,7 @@ check-format:
 
 clippy:
 	cargo clippy --all-targets -q -- -D warnings
-	# kinplan-audit and the examples are host tools; the browser gets the app and its component tests.
-	$(WASM) cargo clippy $(WASM32) --lib --bin kinplan --test components -q -- -D warnings
+	$(WASM) cargo clippy $(WASM32) --all-targets -q -- -D warnings
 
 host-test:
 	cargo test -q

@@ -377,6 +377,9 @@ pub async fn unlock(passphrase: &str) -> Result<(), UnlockError> {
 
 /// Waits for writes to finish, then drops the key and the decrypted copy.
 pub async fn lock() {
+    // First let the pages that are closing save (their cleanup runs in
+    // the reactive system's microtasks), then wait for those writes.
+    sleep(0).await;
     drained().await;
     STATE.with(|s| {
         if matches!(&*s.borrow(), State::Open(_)) {

@@ -149,7 +149,21 @@ test('the Lock button and idle minutes lock the app, and a changed passphrase is
   await page.locator('[role=alert]', { hasText: 'current passphrase is not right. Nothing has been changed' }).waitFor();
   assert.deepEqual(await snapshot(page), before);
 
+  // A write failing half-way through (a full quota) puts every record back.
+  await page.evaluate(() => {
+    window.realSetItem = Storage.prototype.setItem;
+    let writes = 0;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith('kinplan.') && ++writes === 2) throw new DOMException('full', 'QuotaExceededError');
+      return window.realSetItem.call(this, key, value);
+    };
+  });
   await page.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Change passphrase' }).click();
+  await page.locator('[role=alert]', { hasText: 'still under the old passphrase' }).waitFor();
+  assert.deepEqual(await snapshot(page), before, 'every record as it was');
+  await page.evaluate(() => { Storage.prototype.setItem = window.realSetItem; });
+
   await page.getByRole('button', { name: 'Change passphrase' }).click();
   await page.locator('.notice', { hasText: 'The passphrase has been changed' }).waitFor();
   const changed = await snapshot(page);
@@ -223,5 +237,40 @@ test('exports are encrypted or plain by choice, and an encrypted export imports 
   await other.locator('.case-link', { hasText: FAMILY.label }).waitFor();
   expectNoProblems(page);
   expectNoProblems(other);
+  await context.close();
+});
+
+test('two tabs with the lock on: one sees the other\'s saves, and a new passphrase locks the other', async () => {
+  const context = await browser.newContext();
+  const first = await watchedPage(context);
+  await importFile(first, server.url, FIXTURE);
+  await setPassphrase(first, PASSPHRASE);
+  const second = await watchedPage(context);
+  await second.goto(`${server.url}#/cases/${FAMILY.id}`);
+  await second.locator('main h1', { hasText: 'Kinplan is locked' }).waitFor();
+  await unlock(second, PASSPHRASE);
+  await second.locator('main h1', { hasText: FAMILY.label }).waitFor();
+
+  await first.goto(`${server.url}#/cases/${FAMILY.id}`);
+  await first.getByLabel('Case name').fill('Renamed in the first tab');
+  await waitSaved(first);
+  // The second tab decrypts the other tab's save and shows it.
+  await second.locator('main h1', { hasText: 'Renamed in the first tab' }).waitFor();
+  await second.getByLabel('Case name').fill('Renamed in the second tab');
+  await waitSaved(second);
+  await first.locator('main h1', { hasText: 'Renamed in the second tab' }).waitFor();
+
+  await first.goto(`${server.url}#/settings`);
+  await first.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await first.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);
+  await first.getByLabel('Type the new passphrase again').fill(NEW_PASSPHRASE);
+  await first.getByRole('button', { name: 'Change passphrase' }).click();
+  await first.locator('.notice', { hasText: 'The passphrase has been changed' }).waitFor();
+  // The old key no longer fits: the second tab locks rather than write with it.
+  await second.locator('main h1', { hasText: 'Kinplan is locked' }).waitFor();
+  await unlock(second, NEW_PASSPHRASE);
+  await second.locator('main h1', { hasText: 'Renamed in the second tab' }).waitFor();
+  expectNoProblems(first);
+  expectNoProblems(second);
   await context.close();
 });

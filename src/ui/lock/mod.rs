@@ -45,6 +45,10 @@ pub fn provide_lock_state() -> LockState {
                 // tab's key no longer fits. Start again from storage.
                 let _ = window().location().reload();
             }
+        } else if key.as_deref().is_some_and(|k| k.starts_with("kinplan.")) {
+            // Keep the decrypted copy current for every record, not only
+            // those a page is watching.
+            vault::after_other_tab(key, ev.new_value(), || ());
         }
     });
     // A write still being encrypted when the tab closes would be lost:

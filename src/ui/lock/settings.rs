@@ -8,6 +8,7 @@ use crate::domain::vault::{DEFAULT_IDLE_MINUTES, MIN_PASSPHRASE_CHARS};
 use crate::route::Route;
 use crate::storage::{self, vault};
 use crate::ui::app::AppState;
+use crate::ui::export::export_cases;
 
 /// Minutes the worker can choose before the app locks itself.
 const IDLE_CHOICES: [u32; 7] = [1, 2, 5, 10, 15, 30, 60];
@@ -102,7 +103,11 @@ fn TurnOn() -> impl IntoView {
         <p>"With a passphrase, the plans on this device are encrypted. Anyone who opens Kinplan on this browser, or takes the device, needs the passphrase to read them. Kinplan locks itself when it is not used for a while."</p>
         <div class="warning-text" id="passphrase-warning">
             <p><strong>"If you forget the passphrase, nobody can open the plans on this device again: not you, and not your IT team."</strong></p>
-            <p>"Before you set one, export all your cases from the case list and keep the file somewhere safe."</p>
+            <p>"Before you set one, export all your cases and keep the file somewhere safe."</p>
+            <p><button type="button" class="button button-secondary" on:click=move |_| {
+                let (cases, _) = state.index.with_untracked(storage::load_all_live);
+                export_cases(state, "all cases", cases);
+            }>"Export all cases"</button></p>
         </div>
         <form on:submit=submit>
             {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}

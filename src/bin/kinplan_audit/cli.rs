@@ -1,21 +1,4 @@
-//! `kinplan-audit`: audits exported Kinplan files for quality assurance.
-//!
-//! ```text
-//! cargo run --release --bin kinplan-audit -- [--json] FILE...
-//! ```
-//!
-//! For every plan it reports each action's SMART findings, the schedule of
-//! due dates, the automatic answers to the quality statements and the
-//! six-point grade: as text, or with `--json` in the stable shape of
-//! `docs/audit-format.md`. A file that cannot be read or is not a valid
-//! export is reported with the JSON path at fault; the other files are
-//! still audited, and the exit code is 1. A usage error exits with 2.
-//!
-//! An encrypted export (`docs/security.md`) is opened with a passphrase:
-//! asked for without echo at a terminal, or read one line per file from
-//! standard input otherwise (`echo "$PASS" | kinplan-audit FILE`). A
-//! passphrase that opened one file is tried first on the next, so a folder
-//! of exports from one device asks once.
+//! The audit itself, on the host.
 
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
@@ -88,7 +71,7 @@ fn ask(name: &str, terminal: bool) -> Option<String> {
 
 const USAGE: &str = "usage: kinplan-audit [--json] FILE...\n\nAudits Kinplan export files, plain or encrypted: SMART findings, due dates, quality statements and the six-point grade.\nFor an encrypted file it asks for the passphrase, or reads one line per file from standard input.";
 
-fn main() -> ExitCode {
+pub fn run() -> ExitCode {
     let mut json = false;
     let mut files = Vec::new();
     for arg in std::env::args().skip(1) {
