@@ -504,9 +504,11 @@ async fn rewrite_all(
     })
 }
 
-/// Another tab wrote `key`: bring its value into memory, then run `then`.
-/// A changed `kinplan.vault` (a new passphrase, or all data cleared) locks
-/// this tab, since its key no longer fits, and `then` is not run.
+/// Another tab wrote `key` (`None`: cleared everything): bring its value
+/// into memory, decrypted, then run `then`. A changed `kinplan.vault` (a
+/// new passphrase, the lock turned on, or all data cleared) locks this
+/// tab, since its key no longer fits; the caller sees the new
+/// [`status`] and starts again.
 pub fn after_other_tab(key: Option<String>, value: Option<String>, then: impl FnOnce() + 'static) {
     if status() == Status::Plain && real_get(VAULT_KEY).is_some() {
         STATE.with(|s| *s.borrow_mut() = State::Locked);

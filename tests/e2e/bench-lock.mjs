@@ -68,6 +68,7 @@ try {
   await seed(page, server.url, 'cases-500.json');
   const encryptAll = await setPassphrase(page, server.url);
   const unlocks = [];
+  await page.goto(`${server.url}#/`);
   for (let i = 0; i < RUNS; i++) {
     await page.reload();
     await page.locator('main h1', { hasText: 'Kinplan is locked' }).waitFor();
