@@ -160,8 +160,9 @@ impl VaultRecord {
     }
 
     pub fn from_json(text: &str) -> Result<VaultRecord, String> {
-        let record: VaultRecord =
-            serde_json::from_str(text).map_err(|e| format!("the lock record is damaged ({e})"))?;
+        // From bytes, as exports are read: one copy of the parser in the wasm.
+        let record: VaultRecord = serde_json::from_slice(text.as_bytes())
+            .map_err(|e| format!("the lock record is damaged ({e})"))?;
         if record.format != VAULT_FORMAT || record.version != 1 {
             return Err("the lock record was written by another version of Kinplan".into());
         }

@@ -318,27 +318,11 @@ pub async fn unlock(passphrase: &str) -> Result<(), UnlockError> {
         .collect();
     // Every decryption is started before the first is waited for, so they
     // run side by side.
-    let started: Vec<Option<Promise>> = keys
+    let started: Vec<_> = keys
         .iter()
         .zip(&raw)
-        .map(|(name, value)| {
-            let sealed = SealedRecord::read(name, value)?;
-            decrypt_promise(
-                &key,
-                &sealed.iv,
-                Some(&sealed.additional_data),
-                &sealed.ciphertext,
-            )
-            .ok()
-        })
+        .map(|(name, value)| start_open(&key, name, value))
         .collect();
-    let mut opened = Vec::with_capacity(started.len());
-    for promise in started {
-        opened.push(match promise {
-            Some(promise) => JsFuture::from(promise).await.ok(),
-            None => None,
-        });
-    }
     let mut open = Open {
         key,
         record: stored,
@@ -348,23 +332,13 @@ pub async fn unlock(passphrase: &str) -> Result<(), UnlockError> {
         in_flight: HashSet::new(),
     };
     let mut unsealed = Vec::new();
-    for ((key, raw), result) in keys.into_iter().zip(raw).zip(opened) {
-        let value = match SealedRecord::read(&key, &raw) {
-            Some(sealed) => match result {
-                Some(buffer) => sealed
-                    .record(&Uint8Array::new(&buffer).to_vec())
-                    .unwrap_or_else(|_| raw.clone()),
-                // It did not decrypt: left as stored, so opening it shows
-                // it as damaged and offers its text for download.
-                None => raw.clone(),
-            },
-            None => {
-                unsealed.push(key.clone());
-                raw.clone()
-            }
-        };
-        open.plain.insert(key.clone(), value);
-        open.stored.insert(key, raw);
+    for ((name, raw), started) in keys.into_iter().zip(raw).zip(started) {
+        if started.is_none() {
+            unsealed.push(name.clone());
+        }
+        open.plain
+            .insert(name.clone(), finish_open(started, &raw).await);
+        open.stored.insert(name, raw);
     }
     STATE.with(|s| *s.borrow_mut() = State::Open(Box::new(open)));
     for key in unsealed {
@@ -510,6 +484,11 @@ async fn rewrite_all(
 /// tab, since its key no longer fits; the caller sees the new
 /// [`status`] and starts again.
 pub fn after_other_tab(key: Option<String>, value: Option<String>, then: impl FnOnce() + 'static) {
+    // One copy of the work below, whatever the caller's closure.
+    bring_in(key, value, Box::new(then));
+}
+
+fn bring_in(key: Option<String>, value: Option<String>, then: Box<dyn FnOnce()>) {
     if status() == Status::Plain && real_get(VAULT_KEY).is_some() {
         STATE.with(|s| *s.borrow_mut() = State::Locked);
     }
@@ -537,25 +516,8 @@ pub fn after_other_tab(key: Option<String>, value: Option<String>, then: impl Fn
     };
     wasm_bindgen_futures::spawn_local(async move {
         let plain = match &value {
+            Some(raw) => Some(open_record(&crypto_key, &key, raw).await),
             None => None,
-            Some(raw) => Some(match SealedRecord::read(&key, raw) {
-                Some(sealed) => {
-                    match open_sealed(
-                        &crypto_key,
-                        &Sealed {
-                            iv: Bytes(sealed.iv.clone()),
-                            ciphertext: Bytes(sealed.ciphertext.clone()),
-                        },
-                        Some(&sealed.additional_data),
-                    )
-                    .await
-                    {
-                        Ok(bytes) => sealed.record(&bytes).unwrap_or_else(|_| raw.clone()),
-                        Err(_) => raw.clone(),
-                    }
-                }
-                None => raw.clone(),
-            }),
         };
         STATE.with(|s| {
             if let State::Open(open) = &mut *s.borrow_mut() {
@@ -726,6 +688,41 @@ async fn open_sealed(
     )?)
     .await?;
     Ok(Uint8Array::new(&plain).to_vec())
+}
+
+/// A stored record, decrypted; as stored if it is not encrypted, or does
+/// not decrypt (then opening it shows it as damaged, with its text).
+async fn open_record(key: &CryptoKey, name: &str, raw: &str) -> String {
+    finish_open(start_open(key, name, raw), raw).await
+}
+
+/// Starts decrypting a stored record: `None` if it is not encrypted.
+fn start_open(key: &CryptoKey, name: &str, raw: &str) -> Option<(SealedRecord, Promise)> {
+    let sealed = SealedRecord::read(name, raw)?;
+    let promise = decrypt_promise(
+        key,
+        &sealed.iv,
+        Some(&sealed.additional_data),
+        &sealed.ciphertext,
+    )
+    .ok();
+    // A key the browser refuses reads as a record that does not decrypt.
+    Some((
+        sealed,
+        promise.unwrap_or_else(|| Promise::reject(&JsValue::NULL)),
+    ))
+}
+
+async fn finish_open(started: Option<(SealedRecord, Promise)>, raw: &str) -> String {
+    let Some((sealed, promise)) = started else {
+        return raw.to_string();
+    };
+    match JsFuture::from(promise).await {
+        Ok(plain) => sealed
+            .record(&Uint8Array::new(&plain).to_vec())
+            .unwrap_or_else(|_| raw.to_string()),
+        Err(_) => raw.to_string(),
+    }
 }
 
 async fn sleep(ms: i32) {
