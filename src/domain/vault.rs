@@ -160,9 +160,8 @@ impl VaultRecord {
     }
 
     pub fn from_json(text: &str) -> Result<VaultRecord, String> {
-        // From bytes, as exports are read: one copy of the parser in the wasm.
-        let record: VaultRecord = serde_json::from_slice(text.as_bytes())
-            .map_err(|e| format!("the lock record is damaged ({e})"))?;
+        let record: VaultRecord =
+            serde_json::from_str(text).map_err(|e| format!("the lock record is damaged ({e})"))?;
         if record.format != VAULT_FORMAT || record.version != 1 {
             return Err("the lock record was written by another version of Kinplan".into());
         }
@@ -226,15 +225,22 @@ pub fn is_encrypted_export(bytes: &[u8]) -> bool {
     struct Format {
         format: String,
     }
-    serde_json::from_slice::<Format>(bytes).is_ok_and(|f| f.format == EXPORT_FORMAT)
+    std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|text| serde_json::from_str::<Format>(text).ok())
+        .is_some_and(|f| f.format == EXPORT_FORMAT)
 }
 
 /// Reads an encrypted export's envelope, naming the JSON path of any fault.
 pub fn parse_encrypted_export(bytes: &[u8]) -> Result<EncryptedExport, PathError> {
-    let file: EncryptedExport = serde_json::from_slice(bytes).map_err(|e| PathError {
+    let damaged = |why: String| PathError {
         path: String::new(),
-        message: format!("the encrypted file is damaged: {e}"),
-    })?;
+        message: format!("the encrypted file is damaged: {why}"),
+    };
+    // Text first, as every other record is read: the wasm then carries one
+    // copy of serde_json's parser rather than one for text and one for bytes.
+    let text = std::str::from_utf8(bytes).map_err(|e| damaged(e.to_string()))?;
+    let file: EncryptedExport = serde_json::from_str(text).map_err(|e| damaged(e.to_string()))?;
     if file.version != 1 {
         return Err(PathError {
             path: "version".into(),

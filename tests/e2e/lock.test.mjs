@@ -274,3 +274,24 @@ test('two tabs with the lock on: one sees the other\'s saves, and a new passphra
   expectNoProblems(second);
   await context.close();
 });
+
+test('a tampered encrypted case opens as damaged with its data to download, and the case list still opens', async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  await importFile(page, server.url, FIXTURE);
+  await setPassphrase(page, PASSPHRASE);
+  // One character of the case's ciphertext changed: GCM's tag no longer fits.
+  await page.evaluate((key) => {
+    const raw = localStorage.getItem(key);
+    const at = raw.length - 5;
+    localStorage.setItem(key, raw.slice(0, at) + String.fromCodePoint(raw.codePointAt(at) ^ 1) + raw.slice(at + 1));
+  }, `kinplan.case.${FAMILY.id}`);
+  await page.goto(`${server.url}#/`);
+  await page.reload();
+  await unlock(page, PASSPHRASE);
+  await page.locator('.case-link', { hasText: FAMILY.label }).click();
+  await page.locator('main h1', { hasText: 'This case is damaged' }).waitFor();
+  await page.getByRole('button', { name: 'Download the saved data' }).waitFor();
+  expectNoProblems(page);
+  await context.close();
+});
