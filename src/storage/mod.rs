@@ -208,6 +208,11 @@ thread_local! {
     static LAST_INDEX: std::cell::RefCell<Option<(String, CaseIndex)>> = const { std::cell::RefCell::new(None) };
 }
 
+/// Drops the cached index: after locking, nothing decrypted stays behind.
+fn forget_index() {
+    LAST_INDEX.with(|last| *last.borrow_mut() = None);
+}
+
 fn write_index(index: &CaseIndex) -> Result<(), SaveError> {
     let text = serde_json::to_string(index).expect("the index always serialises");
     raw_set(INDEX_KEY, &text)?;

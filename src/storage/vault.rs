@@ -12,9 +12,11 @@
 //! lock is on. A write that fails late is reported through
 //! [`on_write_failure`].
 //!
-//! Changing the passphrase encrypts everything under the new key first,
-//! then writes every record and the new `kinplan.vault` in one synchronous
-//! pass, putting every key back if any write fails: all or nothing.
+//! Setting or changing the passphrase, and an import, encrypt everything
+//! first, then write every record (and `kinplan.vault`) in one synchronous
+//! pass, putting every key back if any write fails: all or nothing. Each
+//! checks just before that pass that nothing changed meanwhile, in this tab
+//! or another, and gives up (changing nothing) if it did.
 //!
 //! The formats are in `domain::vault`; the scheme in `docs/security.md`.
 
@@ -29,8 +31,8 @@ use web_sys::{AesDerivedKeyParams, AesGcmParams, CryptoKey, Pbkdf2Params, Subtle
 
 use super::SaveError;
 use crate::domain::vault::{
-    Bytes, EncryptedExport, Kdf, RecordPlaintext, Sealed, SealedRecord, VaultRecord, CHECK_TEXT,
-    IV_BYTES, SALT_BYTES,
+    is_sealed, Bytes, EncryptedExport, Kdf, RecordPlaintext, Sealed, SealedRecord, VaultRecord,
+    CHECK_TEXT, IV_BYTES, SALT_BYTES,
 };
 
 /// Present exactly when this device's data is encrypted.
@@ -46,9 +48,10 @@ enum State {
 
 struct Open {
     key: CryptoKey,
-    /// `kinplan.vault` as stored: a write goes ahead only while storage
-    /// still holds this, so nothing is written under a replaced key.
-    record: String,
+    /// The lock record the key was made from. A write goes ahead only while
+    /// storage holds the same salt and check, so nothing is written under a
+    /// replaced key.
+    vault: VaultRecord,
     /// Every record, decrypted.
     plain: HashMap<String, String>,
     /// The stored (encrypted) text this tab last wrote or read per key, to
@@ -57,6 +60,42 @@ struct Open {
     /// The newest value waiting for its key's write in flight.
     queued: HashMap<String, String>,
     in_flight: HashSet<String>,
+    /// Values whose write failed, until a newer value for the key is saved.
+    failed: HashSet<String>,
+    /// Counts every change to `plain`, so a slow rewrite can tell that
+    /// something changed while it worked.
+    changes: u64,
+    /// Keys written while an import is being written all or nothing.
+    batch: Option<Vec<String>>,
+}
+
+impl Open {
+    fn new(key: CryptoKey, vault: VaultRecord) -> Open {
+        Open {
+            key,
+            vault,
+            plain: HashMap::new(),
+            stored: HashMap::new(),
+            queued: HashMap::new(),
+            in_flight: HashSet::new(),
+            failed: HashSet::new(),
+            changes: 0,
+            batch: None,
+        }
+    }
+
+    /// Whether storage still holds the lock record this key belongs to.
+    fn key_fits(&self) -> bool {
+        same_key(stored_vault().as_ref(), &self.vault)
+    }
+}
+
+fn same_key(stored: Option<&VaultRecord>, ours: &VaultRecord) -> bool {
+    stored.is_some_and(|s| s.kdf == ours.kdf && s.check == ours.check)
+}
+
+fn stored_vault() -> Option<VaultRecord> {
+    VaultRecord::from_json(&real_get(VAULT_KEY)?).ok()
 }
 
 /// Told of a write that failed after its save had returned.
@@ -93,7 +132,7 @@ pub fn status() -> Status {
 
 /// The stored lock record, if a passphrase is set.
 pub fn record() -> Option<VaultRecord> {
-    VaultRecord::from_json(&real_get(VAULT_KEY)?).ok()
+    stored_vault()
 }
 
 /// Called with the error when a write behind the in-memory copy fails.
@@ -101,11 +140,25 @@ pub fn on_write_failure(report: impl Fn(SaveError) + 'static) {
     ON_FAILURE.with(|f| *f.borrow_mut() = Some(Box::new(report)));
 }
 
-/// Whether an encrypted write has not reached storage yet.
+fn report(error: SaveError) {
+    ON_FAILURE.with(|f| {
+        if let Some(report) = &*f.borrow() {
+            report(error)
+        }
+    });
+}
+
+/// Whether a change is not in storage yet: being encrypted, or its write
+/// failed and nothing newer has been saved since.
 pub fn writes_pending() -> bool {
-    STATE.with(|s| match &*s.borrow() {
-        State::Open(open) => !open.in_flight.is_empty(),
-        _ => false,
+    with_open(|open| !open.in_flight.is_empty() || !open.failed.is_empty()).unwrap_or(false)
+}
+
+/// Runs `f` on the open vault; `None` when there is none.
+fn with_open<T>(f: impl FnOnce(&mut Open) -> T) -> Option<T> {
+    STATE.with(|s| match &mut *s.borrow_mut() {
+        State::Open(open) => Some(f(open)),
+        _ => None,
     })
 }
 
@@ -128,6 +181,14 @@ fn real_kinplan_keys() -> Vec<String> {
         .collect()
 }
 
+/// Every `kinplan.` record but the vault, as storage holds it now.
+fn real_records() -> HashMap<String, String> {
+    real_kinplan_keys()
+        .into_iter()
+        .filter_map(|k| Some((k.clone(), real_get(&k)?)))
+        .collect()
+}
+
 // The adapter's hooks: `None` means "no passphrase, use storage directly".
 
 pub(super) fn get(key: &str) -> Option<Option<String>> {
@@ -145,19 +206,25 @@ pub(super) fn set(key: &str, value: &str) -> Option<Result<(), SaveError>> {
         // Another tab set a passphrase: never write in the clear again.
         STATE.with(|s| *s.borrow_mut() = State::Locked);
     }
-    let first = STATE.with(|s| match &mut *s.borrow_mut() {
-        State::Open(open) => {
-            open.plain.insert(key.to_string(), value.to_string());
-            open.queued.insert(key.to_string(), value.to_string());
-            Ok(open.in_flight.insert(key.to_string()))
+    let start = with_open(|open| {
+        open.changes += 1;
+        open.plain.insert(key.to_string(), value.to_string());
+        if let Some(batch) = &mut open.batch {
+            // Written all together by `write_all_or_nothing`.
+            batch.push(key.to_string());
+            return false;
         }
-        _ => Err(locked()),
+        open.queued.insert(key.to_string(), value.to_string());
+        open.in_flight.insert(key.to_string())
     });
-    Some(first.map(|first| {
-        if first {
+    Some(match start {
+        Some(true) => {
             wasm_bindgen_futures::spawn_local(write_behind(key.to_string()));
+            Ok(())
         }
-    }))
+        Some(false) => Ok(()),
+        None => Err(locked()),
+    })
 }
 
 fn locked() -> SaveError {
@@ -166,12 +233,12 @@ fn locked() -> SaveError {
 
 /// Removes `key` from the in-memory copy; the caller removes it from storage.
 pub(super) fn remove(key: &str) {
-    STATE.with(|s| {
-        if let State::Open(open) = &mut *s.borrow_mut() {
-            open.plain.remove(key);
-            open.queued.remove(key);
-            open.stored.remove(key);
-        }
+    with_open(|open| {
+        open.changes += 1;
+        open.plain.remove(key);
+        open.queued.remove(key);
+        open.stored.remove(key);
+        open.failed.remove(key);
     });
 }
 
@@ -186,25 +253,17 @@ pub(super) fn keys() -> Option<Vec<String>> {
 /// Whether another tab has written `key` since this tab last did, while
 /// the storage event that will bring its value in is still on its way.
 pub(super) fn written_elsewhere(key: &str) -> bool {
-    STATE.with(|s| match &*s.borrow() {
-        State::Open(open) => real_get(key).as_ref() != open.stored.get(key),
-        _ => false,
-    })
+    with_open(|open| real_get(key).as_ref() != open.stored.get(key)).unwrap_or(false)
 }
 
 /// Encrypts and stores `key`'s queued values until none is left.
 async fn write_behind(key: String) {
-    loop {
-        let next = STATE.with(|s| match &mut *s.borrow_mut() {
-            State::Open(open) => open
-                .queued
-                .remove(&key)
-                .map(|value| (value, open.key.clone())),
-            _ => None,
-        });
-        let Some((value, crypto_key)) = next else {
-            break;
-        };
+    while let Some((value, crypto_key)) = with_open(|open| {
+        let value = open.queued.remove(&key)?;
+        Some((value, open.key.clone()))
+    })
+    .flatten()
+    {
         let perf = web_sys::window().and_then(|w| w.performance());
         let start = format!("kinplan:seal:{key}");
         if let Some(perf) = &perf {
@@ -222,54 +281,37 @@ async fn write_behind(key: String) {
             let _ = perf.measure_with_start_mark("kinplan:seal", &start);
             perf.clear_marks_with_mark_name(&start);
         }
+        with_open(|open| match &result {
+            Ok(()) => open.failed.remove(&key),
+            Err(_) => open.failed.insert(key.clone()),
+        });
         if let Err(error) = result {
-            ON_FAILURE.with(|f| {
-                if let Some(report) = &*f.borrow() {
-                    report(error)
-                }
-            });
+            report(error);
         }
     }
-    STATE.with(|s| {
-        if let State::Open(open) = &mut *s.borrow_mut() {
-            open.in_flight.remove(&key);
-        }
-    });
+    with_open(|open| open.in_flight.remove(&key));
 }
 
-/// Writes an encrypted record, unless the key changed or the record was
-/// deleted while it was being encrypted.
+/// Writes an encrypted record, unless the key no longer fits or the record
+/// was deleted while it was being encrypted.
 fn store_sealed(key: &str, crypto_key: &CryptoKey, text: String) -> Result<(), SaveError> {
-    let stale = STATE.with(|s| match &*s.borrow() {
-        State::Open(open) => {
-            &open.key != crypto_key || real_get(VAULT_KEY).as_ref() != Some(&open.record)
-        }
-        _ => true,
-    });
-    if stale {
+    let fits = with_open(|open| &open.key == crypto_key && open.key_fits()).unwrap_or(false);
+    if !fits {
         return Err(SaveError::Unavailable(
-            "the passphrase was changed in another tab".into(),
+            "Kinplan was locked, or its passphrase changed, before this change was stored".into(),
         ));
     }
-    let deleted = STATE.with(|s| match &*s.borrow() {
-        State::Open(open) => !open.plain.contains_key(key),
-        _ => true,
-    });
-    if deleted {
+    if with_open(|open| !open.plain.contains_key(key)).unwrap_or(true) {
         return Ok(());
     }
     real_set(key, &text)?;
-    STATE.with(|s| {
-        if let State::Open(open) = &mut *s.borrow_mut() {
-            open.stored.insert(key.to_string(), text);
-        }
-    });
+    with_open(|open| open.stored.insert(key.to_string(), text));
     Ok(())
 }
 
-/// Waits until every queued write has reached storage.
+/// Waits until every queued write has been tried.
 pub async fn drained() {
-    while writes_pending() {
+    while with_open(|open| !open.in_flight.is_empty()).unwrap_or(false) {
         sleep(5).await;
     }
 }
@@ -300,45 +342,38 @@ impl std::fmt::Display for UnlockError {
 /// every record into memory. Only reads storage, except to seal a record
 /// found unencrypted (written by a tab that had not yet seen the lock).
 pub async fn unlock(passphrase: &str) -> Result<(), UnlockError> {
-    let stored = real_get(VAULT_KEY).ok_or(UnlockError::Unavailable(
-        "there is no passphrase on this device".into(),
+    let vault = stored_vault().ok_or(UnlockError::Unavailable(
+        "the lock record is missing or damaged".into(),
     ))?;
-    let record = VaultRecord::from_json(&stored).map_err(UnlockError::Unavailable)?;
-    let key = derive(passphrase, &record.kdf)
+    let key = derive(passphrase, &vault.kdf)
         .await
         .map_err(|e| UnlockError::Unavailable(js_error(&e)))?;
-    match open_sealed(&key, &record.check, None).await {
+    match open_sealed(&key, &vault.check, None).await {
         Ok(text) if text == CHECK_TEXT.as_bytes() => {}
         _ => return Err(UnlockError::WrongPassphrase),
     }
-    let keys = real_kinplan_keys();
-    let raw: Vec<String> = keys
-        .iter()
-        .map(|k| real_get(k).unwrap_or_default())
-        .collect();
+    let records: Vec<(String, String)> = real_records().into_iter().collect();
     // Every decryption is started before the first is waited for, so they
     // run side by side.
-    let started: Vec<_> = keys
+    let started: Vec<_> = records
         .iter()
-        .zip(&raw)
-        .map(|(name, value)| start_open(&key, name, value))
+        .map(|(name, raw)| start_open(&key, name, raw))
         .collect();
-    let mut open = Open {
-        key,
-        record: stored,
-        plain: HashMap::new(),
-        stored: HashMap::new(),
-        queued: HashMap::new(),
-        in_flight: HashSet::new(),
-    };
+    let mut open = Open::new(key, vault);
     let mut unsealed = Vec::new();
-    for ((name, raw), started) in keys.into_iter().zip(raw).zip(started) {
+    for ((name, raw), started) in records.into_iter().zip(started) {
         if started.is_none() {
             unsealed.push(name.clone());
         }
         open.plain
             .insert(name.clone(), finish_open(started, &raw).await);
         open.stored.insert(name, raw);
+    }
+    // Cleared, or unlocked in this tab, while the records were decrypted.
+    if status() != Status::Locked || !open.key_fits() {
+        return Err(UnlockError::Unavailable(
+            "Kinplan's data changed while it was being opened; try again".into(),
+        ));
     }
     STATE.with(|s| *s.borrow_mut() = State::Open(Box::new(open)));
     for key in unsealed {
@@ -360,18 +395,25 @@ pub async fn lock() {
             *s.borrow_mut() = State::Locked;
         }
     });
+    super::forget_index();
 }
 
 /// Sets a passphrase on a device that has none: every record is encrypted
-/// and written in one pass, all or nothing, then the vault record.
+/// and written in one pass, all or nothing, with the vault record first.
 pub async fn turn_on(passphrase: &str, idle_minutes: u32) -> Result<(), SaveError> {
-    let keys = real_kinplan_keys();
-    let plain: HashMap<String, String> = keys
-        .iter()
-        .filter_map(|k| Some((k.clone(), real_get(k)?)))
-        .collect();
-    let (key, record) = new_key(passphrase, idle_minutes).await?;
-    let open = rewrite_all(key, record, plain, &HashMap::new()).await?;
+    let before = real_records();
+    if status() != Status::Plain
+        || real_get(VAULT_KEY).is_some()
+        || before.values().any(|v| is_sealed(v))
+    {
+        return Err(SaveError::Unavailable(
+            "a passphrase has already been set on this device, perhaps in another tab".into(),
+        ));
+    }
+    let (key, vault) = new_key(passphrase, idle_minutes).await?;
+    let mut open = Open::new(key, vault);
+    open.plain = before.clone();
+    let open = rewrite_all(open, &before, None).await?;
     STATE.with(|s| *s.borrow_mut() = State::Open(Box::new(open)));
     Ok(())
 }
@@ -385,24 +427,28 @@ pub enum ChangeError {
 
 /// Re-encrypts everything under a key from `new`, all or nothing.
 pub async fn change_passphrase(current: &str, new: &str) -> Result<(), ChangeError> {
-    let record = record().ok_or(ChangeError::NotSaved(locked()))?;
-    let check = derive(current, &record.kdf)
-        .await
-        .map_err(|e| ChangeError::NotSaved(SaveError::Unavailable(js_error(&e))))?;
-    if open_sealed(&check, &record.check, None).await.ok() != Some(CHECK_TEXT.as_bytes().to_vec()) {
+    let not_saved = |e: JsValue| ChangeError::NotSaved(SaveError::Unavailable(js_error(&e)));
+    let vault = stored_vault().ok_or(ChangeError::NotSaved(locked()))?;
+    let check = derive(current, &vault.kdf).await.map_err(not_saved)?;
+    if open_sealed(&check, &vault.check, None).await.ok() != Some(CHECK_TEXT.as_bytes().to_vec()) {
         return Err(ChangeError::WrongPassphrase);
     }
     drained().await;
-    let (plain, stored) = STATE
-        .with(|s| match &*s.borrow() {
-            State::Open(open) => Some((open.plain.clone(), open.stored.clone())),
-            _ => None,
-        })
-        .ok_or(ChangeError::NotSaved(locked()))?;
-    let (key, record) = new_key(new, record.idle_minutes)
+    let (plain, stored, old_key, changes) = with_open(|open| {
+        (
+            open.plain.clone(),
+            open.stored.clone(),
+            open.key.clone(),
+            open.changes,
+        )
+    })
+    .ok_or(ChangeError::NotSaved(locked()))?;
+    let (key, new_vault) = new_key(new, vault.idle_minutes)
         .await
         .map_err(ChangeError::NotSaved)?;
-    let open = rewrite_all(key, record, plain, &stored)
+    let mut open = Open::new(key, new_vault);
+    open.plain = plain;
+    let open = rewrite_all(open, &stored, Some((&old_key, changes)))
         .await
         .map_err(ChangeError::NotSaved)?;
     STATE.with(|s| *s.borrow_mut() = State::Open(Box::new(open)));
@@ -411,78 +457,164 @@ pub async fn change_passphrase(current: &str, new: &str) -> Result<(), ChangeErr
 
 /// Changes the idle time, which is kept in the vault record.
 pub fn set_idle_minutes(minutes: u32) -> Result<(), SaveError> {
-    STATE.with(|s| match &mut *s.borrow_mut() {
-        State::Open(open) => {
-            let mut record =
-                VaultRecord::from_json(&open.record).map_err(SaveError::Unavailable)?;
-            record.idle_minutes = minutes;
-            let text = record.to_json();
-            real_set(VAULT_KEY, &text)?;
-            open.record = text;
-            Ok(())
-        }
-        _ => Err(locked()),
-    })
+    let mut vault = with_open(|open| open.vault.clone()).ok_or_else(locked)?;
+    vault.idle_minutes = minutes;
+    // No borrow is held here: a failed write looks at storage's use.
+    real_set(VAULT_KEY, &vault.to_json())?;
+    with_open(|open| open.vault = vault);
+    Ok(())
 }
 
-async fn new_key(passphrase: &str, idle_minutes: u32) -> Result<(CryptoKey, String), SaveError> {
+async fn new_key(
+    passphrase: &str,
+    idle_minutes: u32,
+) -> Result<(CryptoKey, VaultRecord), SaveError> {
     let failed = |e: JsValue| SaveError::Unavailable(js_error(&e));
     let kdf = Kdf::new(random::<SALT_BYTES>());
     let key = derive(passphrase, &kdf).await.map_err(failed)?;
     let check = seal(&key, CHECK_TEXT.as_bytes()).await.map_err(failed)?;
-    Ok((key, VaultRecord::new(kdf, check, idle_minutes).to_json()))
+    Ok((key, VaultRecord::new(kdf, check, idle_minutes)))
 }
 
-/// Encrypts every value under `key`, then writes them all and `record` in
-/// one synchronous pass. On any failure every key is put back as `before`
-/// holds it (or as storage held it), and nothing is left half-written.
+/// Encrypts every record of `open.plain` under its key, then, if storage
+/// still holds exactly `before` (and, when changing the passphrase, the
+/// open vault is still the one with `old` key and change count), writes
+/// the vault record and every record in one synchronous pass. If any write
+/// fails, every key is put back as `before` had it.
 async fn rewrite_all(
-    key: CryptoKey,
-    record: String,
-    plain: HashMap<String, String>,
+    mut open: Open,
     before: &HashMap<String, String>,
+    old: Option<(&CryptoKey, u64)>,
 ) -> Result<Open, SaveError> {
     let mut sealed = HashMap::new();
-    for (name, value) in &plain {
-        let text = seal_record(&key, &RecordPlaintext::of(name, value))
+    for (name, value) in &open.plain {
+        let text = seal_record(&open.key, &RecordPlaintext::of(name, value))
             .await
             .map_err(|e| SaveError::Unavailable(js_error(&e)))?;
         sealed.insert(name.clone(), text);
     }
-    let old: Vec<(String, Option<String>)> = sealed
-        .keys()
-        .chain(std::iter::once(&VAULT_KEY.to_string()))
-        .map(|k| (k.clone(), before.get(k).cloned().or_else(|| real_get(k))))
-        .collect();
-    let written = sealed
-        .iter()
-        .try_for_each(|(name, text)| real_set(name, text))
-        .and_then(|()| real_set(VAULT_KEY, &record));
+    let untouched = match old {
+        None => status() == Status::Plain && real_get(VAULT_KEY).is_none(),
+        Some((old_key, changes)) => with_open(|o| {
+            &o.key == old_key && o.changes == changes && o.in_flight.is_empty() && o.key_fits()
+        })
+        .unwrap_or(false),
+    };
+    if !untouched || real_records() != *before {
+        return Err(SaveError::Unavailable(
+            "the plans changed while they were being encrypted (in this tab or another); try again"
+                .into(),
+        ));
+    }
+    let old_vault = real_get(VAULT_KEY);
+    let written = real_set(VAULT_KEY, &open.vault.to_json()).and_then(|()| {
+        sealed
+            .iter()
+            .try_for_each(|(name, text)| real_set(name, text))
+    });
     if let Err(error) = written {
-        let store = LocalStorage::raw();
-        for (name, value) in old {
-            let _ = match value {
-                Some(text) => store.set_item(&name, &text),
-                None => store.remove_item(&name),
-            };
-        }
+        put_back(before, sealed.keys(), old_vault);
         return Err(error);
     }
-    Ok(Open {
-        key,
-        record,
-        plain,
-        stored: sealed,
-        queued: HashMap::new(),
-        in_flight: HashSet::new(),
+    open.stored = sealed;
+    Ok(open)
+}
+
+/// Restores storage after a failed pass: every key in `written` as `before`
+/// had it (or removed), and the vault record as it was.
+fn put_back<'a>(
+    before: &HashMap<String, String>,
+    written: impl Iterator<Item = &'a String>,
+    old_vault: Option<String>,
+) {
+    let store = LocalStorage::raw();
+    for name in written {
+        let _ = match before.get(name) {
+            Some(text) => store.set_item(name, text),
+            None => store.remove_item(name),
+        };
+    }
+    let _ = match old_vault {
+        Some(text) => store.set_item(VAULT_KEY, &text),
+        None => store.remove_item(VAULT_KEY),
+    };
+}
+
+/// Runs `writes` (synchronous saves through the adapter), and while the
+/// lock is open, encrypts everything they wrote and stores it in one pass,
+/// all or nothing: on a failure, storage and the decrypted copy are put
+/// back as they were. Without a passphrase it simply runs `writes`.
+pub async fn write_all_or_nothing(
+    writes: impl FnOnce() -> Result<(), SaveError>,
+) -> Result<(), SaveError> {
+    if status() != Status::Open {
+        return writes();
+    }
+    drained().await;
+    let Some(plain_before) = with_open(|open| {
+        open.batch = Some(Vec::new());
+        open.plain.clone()
+    }) else {
+        return writes();
+    };
+    let result = writes();
+    let (written, key, changes) = with_open(|open| {
+        let mut written = open.batch.take().unwrap_or_default();
+        written.sort();
+        written.dedup();
+        let values: Vec<(String, Option<String>)> = written
+            .iter()
+            .map(|k| (k.clone(), open.plain.get(k).cloned()))
+            .collect();
+        (values, open.key.clone(), open.changes)
     })
+    .ok_or_else(locked)?;
+    let undo = |error: SaveError| {
+        with_open(|open| open.plain = plain_before.clone());
+        Err(error)
+    };
+    if let Err(error) = result {
+        return undo(error);
+    }
+    let mut sealed = Vec::new();
+    for (name, value) in &written {
+        let Some(value) = value else { continue };
+        match seal_record(&key, &RecordPlaintext::of(name, value)).await {
+            Ok(text) => sealed.push((name.clone(), text)),
+            Err(e) => return undo(SaveError::Unavailable(js_error(&e))),
+        }
+    }
+    let unchanged = with_open(|o| o.key == key && o.changes == changes && o.key_fits());
+    if unchanged != Some(true) {
+        return undo(SaveError::Unavailable(
+            "the plans changed while the import was being encrypted; try again".into(),
+        ));
+    }
+    let before = real_records();
+    let stored = sealed
+        .iter()
+        .try_for_each(|(name, text)| real_set(name, text));
+    if let Err(error) = stored {
+        put_back(
+            &before,
+            sealed.iter().map(|(name, _)| name),
+            real_get(VAULT_KEY),
+        );
+        return undo(error);
+    }
+    with_open(|open| {
+        for (name, text) in sealed {
+            open.stored.insert(name, text);
+        }
+    });
+    Ok(())
 }
 
 /// Another tab wrote `key` (`None`: cleared everything): bring its value
 /// into memory, decrypted, then run `then`. A changed `kinplan.vault` (a
 /// new passphrase, the lock turned on, or all data cleared) locks this
-/// tab, since its key no longer fits; the caller sees the new
-/// [`status`] and starts again.
+/// tab, since its key no longer fits; the caller sees the new [`status`]
+/// and starts again.
 pub fn after_other_tab(key: Option<String>, value: Option<String>, then: impl FnOnce() + 'static) {
     // One copy of the work below, whatever the caller's closure.
     bring_in(key, value, Box::new(then));
@@ -492,25 +624,18 @@ fn bring_in(key: Option<String>, value: Option<String>, then: Box<dyn FnOnce()>)
     if status() == Status::Plain && real_get(VAULT_KEY).is_some() {
         STATE.with(|s| *s.borrow_mut() = State::Locked);
     }
-    let open_key = STATE.with(|s| match &*s.borrow() {
-        State::Open(open) => Some((open.key.clone(), open.record.clone())),
-        _ => None,
-    });
-    let Some((crypto_key, record)) = open_key else {
+    let Some(crypto_key) = with_open(|open| open.key.clone()) else {
         return then();
     };
     let Some(key) = key.filter(|k| k != VAULT_KEY) else {
-        if real_get(VAULT_KEY).as_ref() != Some(&record) {
-            let same_key = real_get(VAULT_KEY)
-                .and_then(|text| VaultRecord::from_json(&text).ok())
-                .zip(VaultRecord::from_json(&record).ok())
-                .is_some_and(|(new, old)| new.kdf == old.kdf && new.check == old.check);
-            STATE.with(|s| match &mut *s.borrow_mut() {
-                State::Open(open) if same_key => {
-                    open.record = real_get(VAULT_KEY).unwrap_or_default()
-                }
-                state => *state = State::Locked,
-            });
+        // Only the idle time may change under an open vault.
+        match stored_vault() {
+            Some(stored)
+                if with_open(|open| same_key(Some(&stored), &open.vault)) == Some(true) =>
+            {
+                with_open(|open| open.vault = stored);
+            }
+            _ => STATE.with(|s| *s.borrow_mut() = State::Locked),
         }
         return then();
     };
@@ -519,20 +644,20 @@ fn bring_in(key: Option<String>, value: Option<String>, then: Box<dyn FnOnce()>)
             Some(raw) => Some(open_record(&crypto_key, &key, raw).await),
             None => None,
         };
-        STATE.with(|s| {
-            if let State::Open(open) = &mut *s.borrow_mut() {
-                match (plain, value) {
-                    (Some(plain), Some(raw)) => {
-                        open.plain.insert(key.clone(), plain);
-                        open.stored.insert(key, raw);
-                    }
-                    _ => {
-                        open.plain.remove(&key);
-                        open.stored.remove(&key);
-                    }
+        // Events are decrypted side by side: apply this one only if it is
+        // still what storage holds, so an older value never lands last.
+        if real_get(&key) == value {
+            with_open(|open| match (plain, value) {
+                (Some(plain), Some(raw)) => {
+                    open.plain.insert(key.clone(), plain);
+                    open.stored.insert(key, raw);
                 }
-            }
-        });
+                _ => {
+                    open.plain.remove(&key);
+                    open.stored.remove(&key);
+                }
+            });
+        }
         then();
     });
 }
@@ -540,22 +665,18 @@ fn bring_in(key: Option<String>, value: Option<String>, then: Box<dyn FnOnce()>)
 /// Called after every `kinplan.` key has been removed.
 pub(super) fn cleared() {
     STATE.with(|s| *s.borrow_mut() = State::Plain);
+    super::forget_index();
 }
 
 /// An encrypted export of `json` under this device's key, in the format of
 /// [`EncryptedExport`].
 pub async fn seal_export(json: &str) -> Result<String, String> {
-    let (key, record) = STATE
-        .with(|s| match &*s.borrow() {
-            State::Open(open) => Some((open.key.clone(), open.record.clone())),
-            _ => None,
-        })
-        .ok_or("Kinplan is locked")?;
-    let record = VaultRecord::from_json(&record)?;
+    let (key, kdf) =
+        with_open(|open| (open.key.clone(), open.vault.kdf.clone())).ok_or("Kinplan is locked")?;
     let sealed = seal(&key, json.as_bytes())
         .await
         .map_err(|e| js_error(&e))?;
-    Ok(EncryptedExport::new(record.kdf, sealed).to_json())
+    Ok(EncryptedExport::new(kdf, sealed).to_json())
 }
 
 /// The plain export inside `file`. Without a passphrase, only this
@@ -569,14 +690,8 @@ pub async fn open_export(
         Some(passphrase) => derive(passphrase, &file.kdf)
             .await
             .map_err(|e| UnlockError::Unavailable(js_error(&e)))?,
-        None => STATE
-            .with(|s| match &*s.borrow() {
-                State::Open(open) => VaultRecord::from_json(&open.record)
-                    .ok()
-                    .filter(|r| r.kdf == file.kdf)
-                    .map(|_| open.key.clone()),
-                _ => None,
-            })
+        None => with_open(|open| (open.vault.kdf == file.kdf).then(|| open.key.clone()))
+            .flatten()
             .ok_or(UnlockError::WrongPassphrase)?,
     };
     open_sealed(&key, &file.sealed(), None)

@@ -160,13 +160,15 @@ fn Workspace(update_ready: RwSignal<bool>) -> impl IntoView {
     let case_id = Memo::new(move |_| state.route.with(Route::case_id));
     let child_mode = Memo::new(move |_| state.child_lock.with(|l| l.as_ref().map(|l| l.case_id)));
 
-    move || match child_mode.get() {
+    move || {
+        match child_mode.get() {
         // No header, no footer, no links: only the child's screen.
         Some(id) => view! {
-            <main id="main" class="child-mode-main" tabindex="-1"><CaseSession id/></main>
+            <main id="main" class="child-mode-main" tabindex="-1"><WriteFailure/><CaseSession id/></main>
         }
         .into_any(),
         None => view! { <WorkerShell case_id/> }.into_any(),
+    }
     }
 }
 
@@ -191,16 +193,7 @@ fn WorkerShell(case_id: Memo<Option<Uuid>>) -> impl IntoView {
             </div>
         </header>
         <NoticeBar/>
-        {move || state.write_failure.get().map(|why| view! {
-            <div class="width-container">
-                <div class="error-summary" role="alert">
-                    <h2>"Your last change was not saved on this device"</h2>
-                    <p>{format!("Kinplan could not store it: {why}.")}</p>
-                    <p>"Keep this tab open, and export your cases from the case list to keep a copy."</p>
-                    <button type="button" class="button-link" on:click=move |_| state.write_failure.set(None)>"Dismiss"</button>
-                </div>
-            </div>
-        })}
+        <WriteFailure/>
         <ExportChoice/>
         <Show when=move || state.update_ready.get()>
             <div class="width-container update-banner" role="status">
@@ -221,6 +214,25 @@ fn WorkerShell(case_id: Memo<Option<Uuid>>) -> impl IntoView {
                 <p>"Kinplan version " {crate::VERSION} ". Everything you write stays in this browser on this device until you export or print it."</p>
             </div>
         </footer>
+    }
+}
+
+/// An encrypted write that failed after its save had returned (see
+/// `storage::vault`), shown until dismissed, in child mode too.
+#[component]
+fn WriteFailure() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.write_failure.get().map(|why| view! {
+            <div class="width-container">
+                <div class="error-summary" role="alert">
+                    <h2>"Your last change was not saved on this device"</h2>
+                    <p>{format!("Kinplan could not store it: {why}.")}</p>
+                    <p>"Keep this tab open, and export your cases from the case list to keep a copy."</p>
+                    <button type="button" class="button-link" on:click=move |_| state.write_failure.set(None)>"Dismiss"</button>
+                </div>
+            </div>
+        })
     }
 }
 

@@ -154,30 +154,38 @@ pub fn ImportCases() -> impl IntoView {
         };
         let cases = preview.resolve(choice.get_untracked(), Utc::now());
         let count = cases.len();
-        match storage::save_all_or_nothing(&cases) {
-            Ok(()) => {
-                // Restoring a binned case by import brings it back to the list.
-                let index =
-                    storage::update_index(|i| cases.iter().for_each(|c| i.set_deleted(c.id, None)))
-                        .unwrap_or_else(|_| storage::load_index());
-                state.index.set(index);
-                import.set(ImportState::Idle);
-                state.notify(
-                    format!(
-                        "Imported {count} case{}.",
-                        if count == 1 { "" } else { "s" }
-                    ),
-                    None,
-                );
+        import.set(ImportState::Reading);
+        leptos::task::spawn_local(async move {
+            let written = vault::write_all_or_nothing(|| {
+                storage::save_all_or_nothing(&cases)?;
+                // Restoring a binned case by import brings it back to the
+                // list; if this fails, the index is repaired on next load.
+                let _ =
+                    storage::update_index(|i| cases.iter().for_each(|c| i.set_deleted(c.id, None)));
+                Ok(())
+            })
+            .await;
+            match written {
+                Ok(()) => {
+                    state.index.set(storage::current_index());
+                    import.set(ImportState::Idle);
+                    state.notify(
+                        format!(
+                            "Imported {count} case{}.",
+                            if count == 1 { "" } else { "s" }
+                        ),
+                        None,
+                    );
+                }
+                Err(e) => import.set(ImportState::Invalid {
+                    file: "the import".into(),
+                    errors: vec![ImportError {
+                        path: String::new(),
+                        message: format!("Nothing was imported: {e}."),
+                    }],
+                }),
             }
-            Err(e) => import.set(ImportState::Invalid {
-                file: "the import".into(),
-                errors: vec![ImportError {
-                    path: String::new(),
-                    message: format!("Nothing was imported: {e}."),
-                }],
-            }),
-        }
+        });
     };
 
     view! {

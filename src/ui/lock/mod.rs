@@ -37,7 +37,8 @@ pub fn provide_lock_state() -> LockState {
     provide_context(state);
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
         let key = ev.key();
-        if key.is_none() || key.as_deref() == Some(vault::VAULT_KEY) {
+        if key.as_deref().is_none_or(|k| k.starts_with("kinplan.")) {
+            // Every record is brought in, not only those a page watches.
             let before = vault::status();
             vault::after_other_tab(key, ev.new_value(), || ());
             if vault::status() != before {
@@ -45,14 +46,10 @@ pub fn provide_lock_state() -> LockState {
                 // tab's key no longer fits. Start again from storage.
                 let _ = window().location().reload();
             }
-        } else if key.as_deref().is_some_and(|k| k.starts_with("kinplan.")) {
-            // Keep the decrypted copy current for every record, not only
-            // those a page is watching.
-            vault::after_other_tab(key, ev.new_value(), || ());
         }
     });
-    // A write still being encrypted when the tab closes would be lost:
-    // ask the browser to hold on (it is done within milliseconds).
+    // A write still being encrypted, or one that failed, would be lost
+    // with the tab: ask the worker first.
     let _ = window_event_listener(leptos::ev::beforeunload, |ev| {
         if vault::writes_pending() {
             ev.prevent_default();
