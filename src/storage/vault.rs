@@ -86,16 +86,12 @@ impl Open {
 
     /// Whether storage still holds the lock record this key belongs to.
     fn key_fits(&self) -> bool {
-        same_key(stored_vault().as_ref(), &self.vault)
+        same_key(record().as_ref(), &self.vault)
     }
 }
 
 fn same_key(stored: Option<&VaultRecord>, ours: &VaultRecord) -> bool {
     stored.is_some_and(|s| s.kdf == ours.kdf && s.check == ours.check)
-}
-
-fn stored_vault() -> Option<VaultRecord> {
-    VaultRecord::from_json(&real_get(VAULT_KEY)?).ok()
 }
 
 /// Told of a write that failed after its save had returned.
@@ -130,9 +126,9 @@ pub fn status() -> Status {
     })
 }
 
-/// The stored lock record, if a passphrase is set.
+/// The stored lock record, if a passphrase is set (and readable).
 pub fn record() -> Option<VaultRecord> {
-    stored_vault()
+    VaultRecord::from_json(&real_get(VAULT_KEY)?).ok()
 }
 
 /// Called with the error when a write behind the in-memory copy fails.
@@ -342,7 +338,7 @@ impl std::fmt::Display for UnlockError {
 /// every record into memory. Only reads storage, except to seal a record
 /// found unencrypted (written by a tab that had not yet seen the lock).
 pub async fn unlock(passphrase: &str) -> Result<(), UnlockError> {
-    let vault = stored_vault().ok_or(UnlockError::Unavailable(
+    let vault = record().ok_or(UnlockError::Unavailable(
         "the lock record is missing or damaged".into(),
     ))?;
     let key = derive(passphrase, &vault.kdf)
@@ -428,7 +424,7 @@ pub enum ChangeError {
 /// Re-encrypts everything under a key from `new`, all or nothing.
 pub async fn change_passphrase(current: &str, new: &str) -> Result<(), ChangeError> {
     let not_saved = |e: JsValue| ChangeError::NotSaved(SaveError::Unavailable(js_error(&e)));
-    let vault = stored_vault().ok_or(ChangeError::NotSaved(locked()))?;
+    let vault = record().ok_or(ChangeError::NotSaved(locked()))?;
     let check = derive(current, &vault.kdf).await.map_err(not_saved)?;
     if open_sealed(&check, &vault.check, None).await.ok() != Some(CHECK_TEXT.as_bytes().to_vec()) {
         return Err(ChangeError::WrongPassphrase);
@@ -629,7 +625,7 @@ fn bring_in(key: Option<String>, value: Option<String>, then: Box<dyn FnOnce()>)
     };
     let Some(key) = key.filter(|k| k != VAULT_KEY) else {
         // Only the idle time may change under an open vault.
-        match stored_vault() {
+        match record() {
             Some(stored)
                 if with_open(|open| same_key(Some(&stored), &open.vault)) == Some(true) =>
             {
