@@ -40,6 +40,8 @@ pub enum Route {
     ChildMode(Uuid, Uuid),
     /// This device's practice profile.
     Settings,
+    /// Setting, changing and timing the passphrase lock.
+    Passphrase,
     NotFound,
 }
 
@@ -51,6 +53,7 @@ impl Route {
         match parts.as_slice() {
             [] => Route::CaseList,
             ["settings"] => Route::Settings,
+            ["settings", "passphrase"] => Route::Passphrase,
             ["cases", id] => id.parse().map_or(Route::NotFound, Route::CaseOverview),
             ["cases", id, tool] => match (id.parse(), Tool::from_slug(tool)) {
                 (Ok(id), Some(tool)) => Route::CaseTool(id, tool),
@@ -115,6 +118,7 @@ impl Route {
             }
             Route::ChildMode(id, child) => format!("#/cases/{id}/child-mode/{child}"),
             Route::Settings => "#/settings".into(),
+            Route::Passphrase => "#/settings/passphrase".into(),
         }
     }
 
@@ -127,7 +131,7 @@ impl Route {
             | Route::PlanCheck(id, _)
             | Route::Print(id, _)
             | Route::ChildMode(id, _) => Some(*id),
-            Route::CaseList | Route::Settings | Route::NotFound => None,
+            Route::CaseList | Route::Settings | Route::Passphrase | Route::NotFound => None,
         }
     }
 }
@@ -139,7 +143,12 @@ mod tests {
     #[test]
     fn every_route_round_trips_through_its_href() {
         let id = Uuid::new_v4();
-        let mut routes = vec![Route::CaseList, Route::Settings, Route::CaseOverview(id)];
+        let mut routes = vec![
+            Route::CaseList,
+            Route::Settings,
+            Route::Passphrase,
+            Route::CaseOverview(id),
+        ];
         routes.extend(Tool::ALL.map(|t| Route::CaseTool(id, t)));
         routes.push(Route::Plan(id, Uuid::new_v4()));
         routes.push(Route::PlanCheck(id, Uuid::new_v4()));

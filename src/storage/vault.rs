@@ -94,8 +94,8 @@ fn same_key(stored: Option<&VaultRecord>, ours: &VaultRecord) -> bool {
     stored.is_some_and(|s| s.kdf == ours.kdf && s.check == ours.check)
 }
 
-/// Told of a write that failed after its save had returned.
-type FailureReport = Box<dyn Fn(SaveError)>;
+/// Told of a write that failed after its save had returned: which key, and why.
+type FailureReport = Box<dyn Fn(&str, SaveError)>;
 
 thread_local! {
     static STATE: RefCell<State> = RefCell::new(initial_state());
@@ -131,15 +131,16 @@ pub fn record() -> Option<VaultRecord> {
     VaultRecord::from_json(&real_get(VAULT_KEY)?).ok()
 }
 
-/// Called with the error when a write behind the in-memory copy fails.
-pub fn on_write_failure(report: impl Fn(SaveError) + 'static) {
+/// Called with the key and the error when a write behind the in-memory
+/// copy fails.
+pub fn on_write_failure(report: impl Fn(&str, SaveError) + 'static) {
     ON_FAILURE.with(|f| *f.borrow_mut() = Some(Box::new(report)));
 }
 
-fn report(error: SaveError) {
+fn report(key: &str, error: SaveError) {
     ON_FAILURE.with(|f| {
         if let Some(report) = &*f.borrow() {
-            report(error)
+            report(key, error)
         }
     });
 }
@@ -282,7 +283,7 @@ async fn write_behind(key: String) {
             Err(_) => open.failed.insert(key.clone()),
         });
         if let Err(error) = result {
-            report(error);
+            report(&key, error);
         }
     }
     with_open(|open| open.in_flight.remove(&key));

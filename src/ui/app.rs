@@ -9,12 +9,14 @@ use crate::domain::child_voice::ChildLock;
 use crate::domain::index::CaseIndex;
 use crate::domain::profile::PracticeProfile;
 use crate::route::Route;
-use crate::storage::{self, vault};
+use crate::storage::{self, vault, SaveError};
 use crate::ui::browser::focus_main_heading;
 use crate::ui::case_list::CaseList;
 use crate::ui::case_session::CaseSession;
 use crate::ui::export::{ExportChoice, ExportRequest};
-use crate::ui::lock::{lock_when_idle, provide_lock_state, LockButton, LockState, UnlockScreen};
+use crate::ui::lock::{
+    lock_when_idle, provide_lock_state, LockButton, LockState, PassphrasePage, UnlockScreen,
+};
 use crate::ui::offline;
 use crate::ui::settings::ProfileSettings;
 
@@ -33,8 +35,9 @@ pub struct AppState {
     pub update_ready: RwSignal<bool>,
     /// An export waiting for the worker to choose encrypted or plain.
     pub export_request: RwSignal<Option<ExportRequest>>,
-    /// An encrypted write that failed after its save returned.
-    pub write_failure: RwSignal<Option<String>>,
+    /// An encrypted write that failed after its save returned: the storage
+    /// key and why. An open case takes its own into its save status.
+    pub write_failure: RwSignal<Option<(String, SaveError)>>,
 }
 
 /// A message in the notice bar, with an optional way to take the action back.
@@ -131,8 +134,8 @@ fn Workspace(update_ready: RwSignal<bool>) -> impl IntoView {
     };
     provide_context(state);
     lock_when_idle(expect_context::<LockState>());
-    vault::on_write_failure(move |e| {
-        state.write_failure.try_set(Some(e.to_string()));
+    vault::on_write_failure(move |key, e| {
+        state.write_failure.try_set(Some((key.to_string(), e)));
     });
 
     // Workspace mounts again after every unlock: its listeners go with it.
@@ -187,7 +190,7 @@ fn WorkerShell(case_id: Memo<Option<Uuid>>) -> impl IntoView {
                 <a class="product-name" href="#/">"Kinplan"</a>
                 <nav aria-label="Main">
                     <a href="#/" aria-current=move || (state.route.get() == Route::CaseList).then_some("page")>"Cases"</a>
-                    <a href="#/settings" aria-current=move || (state.route.get() == Route::Settings).then_some("page")>"Settings"</a>
+                    <a href="#/settings" aria-current=move || matches!(state.route.get(), Route::Settings | Route::Passphrase).then_some("page")>"Settings"</a>
                 </nav>
                 <LockButton/>
             </div>
@@ -206,6 +209,7 @@ fn WorkerShell(case_id: Memo<Option<Uuid>>) -> impl IntoView {
                 Some(id) => view! { <CaseSession id/> }.into_any(),
                 None if state.route.get() == Route::NotFound => view! { <NotFound/> }.into_any(),
                 None if state.route.get() == Route::Settings => view! { <ProfileSettings/> }.into_any(),
+                None if state.route.get() == Route::Passphrase => view! { <PassphrasePage/> }.into_any(),
                 None => view! { <CaseList/> }.into_any(),
             }}
         </main>
@@ -223,7 +227,7 @@ fn WorkerShell(case_id: Memo<Option<Uuid>>) -> impl IntoView {
 fn WriteFailure() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        state.write_failure.get().map(|why| view! {
+        state.write_failure.get().map(|(_, why)| view! {
             <div class="width-container">
                 <div class="error-summary" role="alert">
                     <h2>"Your last change was not saved on this device"</h2>

@@ -325,6 +325,21 @@ fn OpenCaseView(stored: StoredCase, read_only: Option<String>) -> impl IntoView 
             });
         }
     });
+    // An encrypted write of this case failed after its save returned: show
+    // it here, and save again with the next edit.
+    let key = storage::case_key(id);
+    Effect::new(move |_| {
+        let failed = app.write_failure.with(|f| {
+            f.as_ref()
+                .filter(|(failed, _)| *failed == key)
+                .map(|(_, e)| e.clone())
+        });
+        if let Some(error) = failed {
+            open.dirty.set_value(true);
+            open.status.set(SaveStatus::NotSaved(error));
+            app.write_failure.set(None);
+        }
+    });
     on_cleanup(move || {
         // Save now, and stop the pending autosave: it would fire after this
         // case has been closed.

@@ -9,7 +9,7 @@ use crate::domain::profile::{Period, PracticeProfile, TIMESCALES};
 use crate::storage;
 use crate::ui::app::AppState;
 use crate::ui::browser::{download, read_file};
-use crate::ui::lock::{LockState, PassphraseSettings};
+use crate::ui::lock::{LockState, LockSummary};
 
 const UNITS: [(&str, &str); 4] = [
     ("days", "days"),
@@ -133,7 +133,7 @@ pub fn ProfileSettings() -> impl IntoView {
             <p class="hint" id="profile-file-hint">"A .json file from your council. It replaces the timescales above."</p>
             <input id="profile-file" class="file-upload" type="file" accept=".json,application/json" aria-describedby="profile-file-hint" on:change=import/>
         </div>
-        <PassphraseSettings/>
+        <LockSummary/>
         <ClearDevice on_cleared=move || {
             state.index.set(storage::load_index());
             state.profile.set(PracticeProfile::england());

@@ -20,7 +20,7 @@ async function seed(page, url, file) {
 }
 
 async function setPassphrase(page, url) {
-  await page.goto(`${url}#/settings`);
+  await page.goto(`${url}#/settings/passphrase`);
   await page.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
   await page.getByLabel('Type the new passphrase again').fill(PASSPHRASE);
   await page.getByLabel(/forgotten passphrase cannot be recovered/).check();

@@ -23,7 +23,7 @@ after(async () => { await browser?.close(); server?.stop(); });
 const snapshot = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
 
 async function setPassphrase(page, passphrase) {
-  await open(page, server.url, '#/settings');
+  await open(page, server.url, '#/settings/passphrase');
   await page.getByLabel('New passphrase', { exact: true }).fill(passphrase);
   await page.getByLabel('Type the new passphrase again').fill(passphrase);
   await page.getByLabel(/forgotten passphrase cannot be recovered/).check();
@@ -42,7 +42,8 @@ test('a passphrase encrypts every record; a wrong one changes nothing; the right
   await importFile(page, server.url, FIXTURE);
   await page.locator('.passphrase-offer', { hasText: 'Protect these plans with a passphrase' }).waitFor();
   await page.getByRole('button', { name: 'Set a passphrase' }).click();
-  await page.locator('main h1', { hasText: 'Practice profile' }).waitFor();
+  await page.locator('main h1', { hasText: 'Passphrase lock' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Passphrase lock');
 
   // Refused before anything is encrypted.
   await page.getByLabel('New passphrase', { exact: true }).fill('short');
@@ -129,18 +130,23 @@ test('the Lock button and idle minutes lock the app, and a changed passphrase is
   await unlock(page, PASSPHRASE);
   await page.locator('main h1', { hasText: 'Your cases' }).waitFor();
 
-  // Idle: one minute chosen, then the clock moves on two.
   await page.goto(`${server.url}#/settings`);
+  await page.locator('.passphrase-settings', { hasText: 'On: the plans on this device are encrypted.' }).waitFor();
+  await page.getByRole('link', { name: 'Change the passphrase or when Kinplan locks' }).click();
+  await page.locator('main h1', { hasText: 'Passphrase lock' }).waitFor();
+
+  // Idle: one minute chosen, then the clock moves on two.
+  await page.goto(`${server.url}#/settings/passphrase`);
   await page.getByLabel('Lock after this long without use').selectOption('1');
   assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('kinplan.vault'))).idle_minutes, 1);
   await page.evaluate(() => { const real = Date.now; Date.now = () => real() + 2 * 60 * 1000; });
   await page.locator('main h1', { hasText: 'Kinplan is locked' }).waitFor({ timeout: 10000 });
   await page.reload();
   await unlock(page, PASSPHRASE);
-  await page.locator('main h1', { hasText: 'Practice profile' }).waitFor();
+  await page.locator('main h1', { hasText: 'Passphrase lock' }).waitFor();
 
   // Changing the passphrase: a wrong current one changes nothing.
-  await page.goto(`${server.url}#/settings`);
+  await page.goto(`${server.url}#/settings/passphrase`);
   await page.getByLabel('Current passphrase').fill('not my passphrase');
   await page.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);
   await page.getByLabel('Type the new passphrase again').fill(NEW_PASSPHRASE);
@@ -283,7 +289,7 @@ test('two tabs: setting the lock locks the other, each sees the other\'s saves, 
   await waitSaved(second);
   await first.locator('main h1', { hasText: 'Renamed in the second tab' }).waitFor();
 
-  await first.goto(`${server.url}#/settings`);
+  await first.goto(`${server.url}#/settings/passphrase`);
   await first.getByLabel('Current passphrase').fill(PASSPHRASE);
   await first.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);
   await first.getByLabel('Type the new passphrase again').fill(NEW_PASSPHRASE);
@@ -315,6 +321,36 @@ test('a tampered encrypted case opens as damaged with its data to download, and 
   await page.locator('.case-link', { hasText: FAMILY.label }).click();
   await page.locator('main h1', { hasText: 'This case is damaged' }).waitFor();
   await page.getByRole('button', { name: 'Download the saved data' }).waitFor();
+  expectNoProblems(page);
+  await context.close();
+});
+
+test('an encrypted write that fails after the save returned shows on the case, and the next edit saves it', async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  await importFile(page, server.url, FIXTURE);
+  await setPassphrase(page, PASSPHRASE);
+  await page.goto(`${server.url}#/cases/${FAMILY.id}`);
+  await page.locator('main h1', { hasText: FAMILY.label }).waitFor();
+  await page.evaluate((key) => {
+    window.realSetItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, value) {
+      if (k === key) throw new DOMException('full', 'QuotaExceededError');
+      return window.realSetItem.call(this, k, value);
+    };
+  }, `kinplan.case.${FAMILY.id}`);
+  await page.getByLabel('Case name').fill('Written while storage was full');
+  await page.locator('.save-status[data-status="not-saved"]', { hasText: 'storage is full' }).waitFor();
+  assert.equal(await page.locator('.error-summary', { hasText: 'Your last change was not saved on this device' }).count(), 0,
+    'the case shows its own failure, not a second banner');
+
+  await page.evaluate(() => { Storage.prototype.setItem = window.realSetItem; });
+  await page.getByLabel('Case name').fill('Written once there was room');
+  await waitSaved(page);
+  await page.goto(`${server.url}#/`);
+  await page.reload();
+  await unlock(page, PASSPHRASE);
+  await page.locator('.case-link', { hasText: 'Written once there was room' }).waitFor();
   expectNoProblems(page);
   await context.close();
 });

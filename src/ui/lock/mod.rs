@@ -5,7 +5,7 @@
 
 mod settings;
 
-pub use settings::{PassphraseOffer, PassphraseSettings};
+pub use settings::{LockSummary, PassphraseOffer, PassphrasePage};
 
 use leptos::prelude::*;
 

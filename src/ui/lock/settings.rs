@@ -45,16 +45,39 @@ fn PassphraseField(
     }
 }
 
+/// Its own page, `#/settings/passphrase`, so the offer on the case list
+/// lands on it rather than at the top of the practice profile.
 #[component]
-pub fn PassphraseSettings() -> impl IntoView {
+pub fn PassphrasePage() -> impl IntoView {
+    let lock = expect_context::<LockState>();
+    view! {
+        <nav aria-label="Breadcrumb" class="breadcrumbs"><a href="#/settings">"Settings"</a>" › Passphrase lock"</nav>
+        <h1 tabindex="-1">"Passphrase lock"</h1>
+        {move || if lock.encrypted.get() {
+            view! { <LockOn/> }.into_any()
+        } else {
+            view! { <TurnOn/> }.into_any()
+        }}
+    }
+}
+
+/// The lock's state on the Settings page, with the way to its page.
+#[component]
+pub fn LockSummary() -> impl IntoView {
     let lock = expect_context::<LockState>();
     view! {
         <section class="passphrase-settings" aria-labelledby="passphrase-heading">
             <h2 id="passphrase-heading">"Passphrase lock"</h2>
             {move || if lock.encrypted.get() {
-                view! { <LockOn/> }.into_any()
+                view! {
+                    <p>"On: the plans on this device are encrypted."</p>
+                    <p><a href="#/settings/passphrase">"Change the passphrase or when Kinplan locks"</a></p>
+                }.into_any()
             } else {
-                view! { <TurnOn/> }.into_any()
+                view! {
+                    <p>"Off: anyone who can use this browser can read the plans kept in it."</p>
+                    <p><a href="#/settings/passphrase">"Set a passphrase"</a></p>
+                }.into_any()
             }}
         </section>
     }
@@ -196,7 +219,7 @@ fn LockOn() -> impl IntoView {
             </select>
         </div>
         <form on:submit=change>
-            <h3>"Change the passphrase"</h3>
+            <h2>"Change the passphrase"</h2>
             {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
             <PassphraseField id="current-passphrase" label="Current passphrase" autocomplete="current-password" value=current/>
             <PassphraseField id="changed-passphrase" label="New passphrase" autocomplete="new-password" value=new
@@ -220,7 +243,7 @@ pub fn PassphraseOffer() -> impl IntoView {
                 <h2 id="passphrase-offer-heading">"Protect these plans with a passphrase"</h2>
                 <p>"Anyone who can use this browser can read the plans kept in it. A passphrase encrypts them, and Kinplan locks itself when you step away."</p>
                 <div class="button-group">
-                    <button type="button" class="button" on:click=move |_| state.go(Route::Settings)>"Set a passphrase"</button>
+                    <button type="button" class="button" on:click=move |_| state.go(Route::Passphrase)>"Set a passphrase"</button>
                     <button type="button" class="button button-secondary" on:click=move |_| {
                         storage::dismiss_passphrase_offer();
                         dismissed.set(true);
