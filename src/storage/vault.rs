@@ -469,7 +469,9 @@ async fn new_key(
     let failed = |e: JsValue| SaveError::Unavailable(js_error(&e));
     let kdf = Kdf::new(random::<SALT_BYTES>());
     let key = derive(passphrase, &kdf).await.map_err(failed)?;
-    let check = seal(&key, CHECK_TEXT.as_bytes()).await.map_err(failed)?;
+    let check = seal(&key, CHECK_TEXT.as_bytes(), None)
+        .await
+        .map_err(failed)?;
     Ok((key, VaultRecord::new(kdf, check, idle_minutes)))
 }
 
@@ -483,13 +485,7 @@ async fn rewrite_all(
     before: &HashMap<String, String>,
     old: Option<(&CryptoKey, u64)>,
 ) -> Result<Open, SaveError> {
-    let mut sealed = HashMap::new();
-    for (name, value) in &open.plain {
-        let text = seal_record(&open.key, &RecordPlaintext::of(name, value))
-            .await
-            .map_err(|e| SaveError::Unavailable(js_error(&e)))?;
-        sealed.insert(name.clone(), text);
-    }
+    let sealed = seal_all(&open.key, open.plain.iter()).await?;
     let untouched = match old {
         None => status() == Status::Plain && real_get(VAULT_KEY).is_none(),
         Some((old_key, changes)) => with_open(|o| {
@@ -503,38 +499,56 @@ async fn rewrite_all(
                 .into(),
         ));
     }
-    let old_vault = real_get(VAULT_KEY);
-    let written = real_set(VAULT_KEY, &open.vault.to_json()).and_then(|()| {
-        sealed
-            .iter()
-            .try_for_each(|(name, text)| real_set(name, text))
-    });
-    if let Err(error) = written {
-        put_back(before, sealed.keys(), old_vault);
-        return Err(error);
-    }
-    open.stored = sealed;
+    write_pass(&sealed, Some(&open.vault.to_json()), before)?;
+    open.stored = sealed.into_iter().collect();
     Ok(open)
 }
 
-/// Restores storage after a failed pass: every key in `written` as `before`
+/// Encrypts every record given, for one write pass.
+async fn seal_all<'a>(
+    key: &CryptoKey,
+    records: impl Iterator<Item = (&'a String, &'a String)>,
+) -> Result<Vec<(String, String)>, SaveError> {
+    let mut sealed = Vec::new();
+    for (name, value) in records {
+        let text = seal_record(key, &RecordPlaintext::of(name, value))
+            .await
+            .map_err(|e| SaveError::Unavailable(js_error(&e)))?;
+        sealed.push((name.clone(), text));
+    }
+    Ok(sealed)
+}
+
+/// Writes `vault` (when given) and then every sealed record in one
+/// synchronous pass. If any write fails, every key is put back as `before`
 /// had it (or removed), and the vault record as it was.
-fn put_back<'a>(
+fn write_pass(
+    sealed: &[(String, String)],
+    vault: Option<&str>,
     before: &HashMap<String, String>,
-    written: impl Iterator<Item = &'a String>,
-    old_vault: Option<String>,
-) {
-    let store = LocalStorage::raw();
-    for name in written {
-        let _ = match before.get(name) {
-            Some(text) => store.set_item(name, text),
-            None => store.remove_item(name),
+) -> Result<(), SaveError> {
+    let old_vault = real_get(VAULT_KEY);
+    let written = vault
+        .map_or(Ok(()), |text| real_set(VAULT_KEY, text))
+        .and_then(|()| {
+            sealed
+                .iter()
+                .try_for_each(|(name, text)| real_set(name, text))
+        });
+    if written.is_err() {
+        let store = LocalStorage::raw();
+        for (name, _) in sealed {
+            let _ = match before.get(name) {
+                Some(text) => store.set_item(name, text),
+                None => store.remove_item(name),
+            };
+        }
+        let _ = match old_vault {
+            Some(text) => store.set_item(VAULT_KEY, &text),
+            None => store.remove_item(VAULT_KEY),
         };
     }
-    let _ = match old_vault {
-        Some(text) => store.set_item(VAULT_KEY, &text),
-        None => store.remove_item(VAULT_KEY),
-    };
+    written
 }
 
 /// Runs `writes` (synchronous saves through the adapter), and while the
@@ -573,30 +587,20 @@ pub async fn write_all_or_nothing(
     if let Err(error) = result {
         return undo(error);
     }
-    let mut sealed = Vec::new();
-    for (name, value) in &written {
-        let Some(value) = value else { continue };
-        match seal_record(&key, &RecordPlaintext::of(name, value)).await {
-            Ok(text) => sealed.push((name.clone(), text)),
-            Err(e) => return undo(SaveError::Unavailable(js_error(&e))),
-        }
-    }
+    let values = written
+        .iter()
+        .filter_map(|(name, value)| Some((name, value.as_ref()?)));
+    let sealed = match seal_all(&key, values).await {
+        Ok(sealed) => sealed,
+        Err(error) => return undo(error),
+    };
     let unchanged = with_open(|o| o.key == key && o.changes == changes && o.key_fits());
     if unchanged != Some(true) {
         return undo(SaveError::Unavailable(
             "the plans changed while the import was being encrypted; try again".into(),
         ));
     }
-    let before = real_records();
-    let stored = sealed
-        .iter()
-        .try_for_each(|(name, text)| real_set(name, text));
-    if let Err(error) = stored {
-        put_back(
-            &before,
-            sealed.iter().map(|(name, _)| name),
-            real_get(VAULT_KEY),
-        );
+    if let Err(error) = write_pass(&sealed, None, &real_records()) {
         return undo(error);
     }
     with_open(|open| {
@@ -670,7 +674,7 @@ pub(super) fn cleared() {
 pub async fn seal_export(json: &str) -> Result<String, String> {
     let (key, kdf) =
         with_open(|open| (open.key.clone(), open.vault.kdf.clone())).ok_or("Kinplan is locked")?;
-    let sealed = seal(&key, json.as_bytes())
+    let sealed = seal(&key, json.as_bytes(), None)
         .await
         .map_err(|e| js_error(&e))?;
     Ok(EncryptedExport::new(kdf, sealed).to_json())
@@ -749,10 +753,15 @@ fn gcm(iv: &[u8], additional_data: Option<&[u8]>) -> AesGcmParams {
     params
 }
 
-async fn seal(key: &CryptoKey, plaintext: &[u8]) -> Result<Sealed, JsValue> {
+/// AES-256-GCM under `key` with a fresh random IV.
+async fn seal(
+    key: &CryptoKey,
+    plaintext: &[u8],
+    additional_data: Option<&[u8]>,
+) -> Result<Sealed, JsValue> {
     let iv = random::<IV_BYTES>();
     let ciphertext = JsFuture::from(subtle()?.encrypt_with_object_and_js_u8_array(
-        &gcm(&iv, None),
+        &gcm(&iv, additional_data),
         key,
         &Uint8Array::from(plaintext),
     )?)
@@ -764,14 +773,8 @@ async fn seal(key: &CryptoKey, plaintext: &[u8]) -> Result<Sealed, JsValue> {
 }
 
 async fn seal_record(key: &CryptoKey, plain: &RecordPlaintext) -> Result<String, JsValue> {
-    let iv = random::<IV_BYTES>();
-    let ciphertext = JsFuture::from(subtle()?.encrypt_with_object_and_js_u8_array(
-        &gcm(&iv, Some(&plain.additional_data)),
-        key,
-        &Uint8Array::from(plain.plaintext.as_slice()),
-    )?)
-    .await?;
-    Ok(plain.seal(&iv, &Uint8Array::new(&ciphertext).to_vec()))
+    let sealed = seal(key, &plain.plaintext, Some(&plain.additional_data)).await?;
+    Ok(plain.seal(&sealed.iv.0, &sealed.ciphertext.0))
 }
 
 fn decrypt_promise(

@@ -31,6 +31,23 @@ async function setPassphrase(page, passphrase) {
   await page.locator('.notice', { hasText: 'now encrypted' }).waitFor();
 }
 
+/**
+ * Makes `localStorage.setItem` throw QuotaExceededError: for `key` only, or
+ * for the `nth` write of a `kinplan.` key. Returns a function that undoes it.
+ */
+async function failWrites(page, { key, nth }) {
+  await page.evaluate(({ key, nth }) => {
+    window.realSetItem = Storage.prototype.setItem;
+    let writes = 0;
+    Storage.prototype.setItem = function (k, value) {
+      const fails = key ? k === key : k.startsWith('kinplan.') && ++writes === nth;
+      if (fails) throw new DOMException('full', 'QuotaExceededError');
+      return window.realSetItem.call(this, k, value);
+    };
+  }, { key, nth });
+  return () => page.evaluate(() => { Storage.prototype.setItem = window.realSetItem; });
+}
+
 async function unlock(page, passphrase) {
   await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
   await page.getByRole('button', { name: 'Unlock' }).click();
@@ -156,19 +173,12 @@ test('the Lock button and idle minutes lock the app, and a changed passphrase is
   assert.deepEqual(await snapshot(page), before);
 
   // A write failing half-way through (a full quota) puts every record back.
-  await page.evaluate(() => {
-    window.realSetItem = Storage.prototype.setItem;
-    let writes = 0;
-    Storage.prototype.setItem = function (key, value) {
-      if (key.startsWith('kinplan.') && ++writes === 2) throw new DOMException('full', 'QuotaExceededError');
-      return window.realSetItem.call(this, key, value);
-    };
-  });
+  const restoreWrites = await failWrites(page, { nth: 2 });
   await page.getByLabel('Current passphrase').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Change passphrase' }).click();
   await page.locator('[role=alert]', { hasText: 'still under the old passphrase' }).waitFor();
   assert.deepEqual(await snapshot(page), before, 'every record as it was');
-  await page.evaluate(() => { Storage.prototype.setItem = window.realSetItem; });
+  await restoreWrites();
 
   await page.getByRole('button', { name: 'Change passphrase' }).click();
   await page.locator('.notice', { hasText: 'The passphrase has been changed' }).waitFor();
@@ -229,17 +239,10 @@ test('exports are encrypted or plain by choice, and an encrypted export imports 
   // Encrypted writes happen after the save returns, yet an import is still
   // all or nothing: the second write fails, and nothing is kept.
   const beforeImport = await snapshot(page);
-  await page.evaluate(() => {
-    window.realSetItem = Storage.prototype.setItem;
-    let writes = 0;
-    Storage.prototype.setItem = function (key, value) {
-      if (key.startsWith('kinplan.') && ++writes === 2) throw new DOMException('full', 'QuotaExceededError');
-      return window.realSetItem.call(this, key, value);
-    };
-  });
+  const restoreWrites = await failWrites(page, { nth: 2 });
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.locator('[role=alert]', { hasText: 'Nothing was imported' }).waitFor();
-  await page.evaluate(() => { Storage.prototype.setItem = window.realSetItem; });
+  await restoreWrites();
   assert.deepEqual(await snapshot(page), beforeImport);
   assert.equal(await page.locator('.case-link').count(), 1);
   await page.goto(`${server.url}#/`);
@@ -332,19 +335,13 @@ test('an encrypted write that fails after the save returned shows on the case, a
   await setPassphrase(page, PASSPHRASE);
   await page.goto(`${server.url}#/cases/${FAMILY.id}`);
   await page.locator('main h1', { hasText: FAMILY.label }).waitFor();
-  await page.evaluate((key) => {
-    window.realSetItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (k, value) {
-      if (k === key) throw new DOMException('full', 'QuotaExceededError');
-      return window.realSetItem.call(this, k, value);
-    };
-  }, `kinplan.case.${FAMILY.id}`);
+  const restoreWrites = await failWrites(page, { key: `kinplan.case.${FAMILY.id}` });
   await page.getByLabel('Case name').fill('Written while storage was full');
   await page.locator('.save-status[data-status="not-saved"]', { hasText: 'storage is full' }).waitFor();
   assert.equal(await page.locator('.error-summary', { hasText: 'Your last change was not saved on this device' }).count(), 0,
     'the case shows its own failure, not a second banner');
 
-  await page.evaluate(() => { Storage.prototype.setItem = window.realSetItem; });
+  await restoreWrites();
   await page.getByLabel('Case name').fill('Written once there was room');
   await waitSaved(page);
   await page.goto(`${server.url}#/`);
