@@ -49,6 +49,9 @@ pub const EXPORT_FORMAT: &str = "kinplan-encrypted-export";
 /// Encrypted in the vault record, so a wrong passphrase is found before
 /// any record is read or written.
 pub const CHECK_TEXT: &str = "Kinplan passphrase check";
+/// The additional data that [`VaultRecord::previous_key`] is sealed with,
+/// so no other ciphertext under the key can pass for it.
+pub const PREVIOUS_KEY_DATA: &[u8] = b"kinplan previous key";
 
 const SEALED: char = '\u{3}';
 const BODY: char = '\u{2}';
@@ -146,6 +149,13 @@ pub struct VaultRecord {
     /// [`CHECK_TEXT`], encrypted.
     pub check: Sealed,
     pub idle_minutes: u32,
+    /// Only while a passphrase change is being written: the key from the
+    /// old passphrase (its 32 raw bytes), sealed under this record's key
+    /// with [`PREVIOUS_KEY_DATA`]. A change cut off half-way, by a crash or
+    /// a power cut, leaves records under both keys; the next unlock, with
+    /// the new passphrase, reads both and finishes the change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_key: Option<Sealed>,
 }
 
 impl VaultRecord {
@@ -156,6 +166,7 @@ impl VaultRecord {
             kdf,
             check,
             idle_minutes,
+            previous_key: None,
         }
     }
 
@@ -539,6 +550,13 @@ mod tests {
             DEFAULT_IDLE_MINUTES,
         );
         assert_eq!(VaultRecord::from_json(&record.to_json()).unwrap(), record);
+        assert!(!record.to_json().contains("previous_key"));
+        let mut changing = record.clone();
+        changing.previous_key = Some(record.check.clone());
+        assert_eq!(
+            VaultRecord::from_json(&changing.to_json()).unwrap(),
+            changing
+        );
         let mut other = record.clone();
         other.format = "something-else".into();
         assert!(VaultRecord::from_json(&other.to_json()).is_err());

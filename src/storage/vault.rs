@@ -18,6 +18,14 @@
 //! checks just before that pass that nothing changed meanwhile, in this tab
 //! or another, and gives up (changing nothing) if it did.
 //!
+//! A pass is synchronous, but a crash or a power cut can still stop it
+//! half-way. For a passphrase change that would leave some records under
+//! a key nobody can derive any more, so the new lock record, written
+//! first, carries the old key sealed under the new one
+//! ([`VaultRecord::previous_key`]) until the pass is done. Unlocking with
+//! the new passphrase then reads both kinds of record and finishes the
+//! change.
+//!
 //! The formats are in `domain::vault`; the scheme in `docs/security.md`.
 
 use std::cell::RefCell;
@@ -32,7 +40,7 @@ use web_sys::{AesDerivedKeyParams, AesGcmParams, CryptoKey, Pbkdf2Params, Subtle
 use super::SaveError;
 use crate::domain::vault::{
     is_sealed, Bytes, EncryptedExport, Kdf, RecordPlaintext, Sealed, SealedRecord, VaultRecord,
-    CHECK_TEXT, IV_BYTES, SALT_BYTES,
+    CHECK_TEXT, IV_BYTES, PREVIOUS_KEY_DATA, SALT_BYTES,
 };
 
 /// Present exactly when this device's data is encrypted.
@@ -337,40 +345,68 @@ impl std::fmt::Display for UnlockError {
 
 /// Derives the key, checks it against the vault record, then decrypts
 /// every record into memory. Only reads storage, except to seal a record
-/// found unencrypted (written by a tab that had not yet seen the lock).
+/// found unencrypted (written by a tab that had not yet seen the lock), and
+/// to finish a passphrase change that was cut off.
 pub async fn unlock(passphrase: &str) -> Result<(), UnlockError> {
     let vault = record().ok_or(UnlockError::Unavailable(
         "the lock record is missing or damaged".into(),
     ))?;
-    let key = derive(passphrase, &vault.kdf)
+    let key = derive(passphrase, &vault.kdf, false)
         .await
         .map_err(|e| UnlockError::Unavailable(js_error(&e)))?;
     match open_sealed(&key, &vault.check, None).await {
         Ok(text) if text == CHECK_TEXT.as_bytes() => {}
         _ => return Err(UnlockError::WrongPassphrase),
     }
-    let records: Vec<(String, String)> = real_records().into_iter().collect();
+    let previous_key = match &vault.previous_key {
+        Some(sealed) => open_key(&key, sealed).await.ok(),
+        None => None,
+    };
+    let before = real_records();
     // Every decryption is started before the first is waited for, so they
     // run side by side.
-    let started: Vec<_> = records
+    let started: Vec<_> = before
         .iter()
         .map(|(name, raw)| start_open(&key, name, raw))
         .collect();
     let mut open = Open::new(key, vault);
     let mut unsealed = Vec::new();
-    for ((name, raw), started) in records.into_iter().zip(started) {
+    let mut under_previous_key = Vec::new();
+    for ((name, raw), started) in before.iter().zip(started) {
         if started.is_none() {
             unsealed.push(name.clone());
         }
+        let mut plain = finish_open(started, raw).await;
+        if let (None, Some(previous_key)) = (&plain, &previous_key) {
+            plain = open_record(previous_key, name, raw).await;
+            if plain.is_some() {
+                under_previous_key.push(name.clone());
+            }
+        }
+        // One that does not decrypt opens as damaged, with its text.
         open.plain
-            .insert(name.clone(), finish_open(started, &raw).await);
-        open.stored.insert(name, raw);
+            .insert(name.clone(), plain.unwrap_or_else(|| raw.clone()));
+        open.stored.insert(name.clone(), raw.clone());
     }
+    let resealed = match previous_key {
+        Some(_) => seal_all(
+            &open.key,
+            under_previous_key
+                .iter()
+                .map(|name| (name, &open.plain[name])),
+        )
+        .await
+        .ok(),
+        None => None,
+    };
     // Cleared, or unlocked in this tab, while the records were decrypted.
     if status() != Status::Locked || !open.key_fits() {
         return Err(UnlockError::Unavailable(
             "Kinplan's data changed while it was being opened; try again".into(),
         ));
+    }
+    if let Some(resealed) = resealed {
+        finish_change(&mut open, &resealed, &before);
     }
     STATE.with(|s| *s.borrow_mut() = State::Open(Box::new(open)));
     for key in unsealed {
@@ -426,8 +462,11 @@ pub enum ChangeError {
 pub async fn change_passphrase(current: &str, new: &str) -> Result<(), ChangeError> {
     let not_saved = |e: JsValue| ChangeError::NotSaved(SaveError::Unavailable(js_error(&e)));
     let vault = record().ok_or(ChangeError::NotSaved(locked()))?;
-    let check = derive(current, &vault.kdf).await.map_err(not_saved)?;
-    if open_sealed(&check, &vault.check, None).await.ok() != Some(CHECK_TEXT.as_bytes().to_vec()) {
+    // Extractable, to be sealed into the new lock record until the change is done.
+    let current_key = derive(current, &vault.kdf, true).await.map_err(not_saved)?;
+    if open_sealed(&current_key, &vault.check, None).await.ok()
+        != Some(CHECK_TEXT.as_bytes().to_vec())
+    {
         return Err(ChangeError::WrongPassphrase);
     }
     drained().await;
@@ -440,14 +479,16 @@ pub async fn change_passphrase(current: &str, new: &str) -> Result<(), ChangeErr
         )
     })
     .ok_or(ChangeError::NotSaved(locked()))?;
-    let (key, new_vault) = new_key(new, vault.idle_minutes)
+    let (key, mut new_vault) = new_key(new, vault.idle_minutes)
         .await
         .map_err(ChangeError::NotSaved)?;
+    new_vault.previous_key = Some(seal_key(&key, &current_key).await.map_err(not_saved)?);
     let mut open = Open::new(key, new_vault);
     open.plain = plain;
-    let open = rewrite_all(open, &stored, Some((&old_key, changes)))
+    let mut open = rewrite_all(open, &stored, Some((&old_key, changes)))
         .await
         .map_err(ChangeError::NotSaved)?;
+    forget_previous_key(&mut open);
     STATE.with(|s| *s.borrow_mut() = State::Open(Box::new(open)));
     Ok(())
 }
@@ -462,13 +503,37 @@ pub fn set_idle_minutes(minutes: u32) -> Result<(), SaveError> {
     Ok(())
 }
 
+/// Finishes a passphrase change that was cut off: `resealed` holds the
+/// records that were still under the old key, now sealed under the new one.
+/// They are written in one pass, then the old key is dropped. If storage
+/// changed meanwhile or a write fails, the old key stays in the lock record
+/// and the next unlock tries again.
+fn finish_change(open: &mut Open, resealed: &[(String, String)], before: &HashMap<String, String>) {
+    if real_records() != *before || write_pass(resealed, None, before).is_err() {
+        return;
+    }
+    open.stored.extend(resealed.iter().cloned());
+    forget_previous_key(open);
+}
+
+/// Drops the old key from the lock record, once every record is under the
+/// new one. Should the write fail, the old key stays sealed in the record,
+/// where it opens nothing that the new passphrase does not.
+fn forget_previous_key(open: &mut Open) {
+    let mut finished = open.vault.clone();
+    finished.previous_key = None;
+    if real_set(VAULT_KEY, &finished.to_json()).is_ok() {
+        open.vault = finished;
+    }
+}
+
 async fn new_key(
     passphrase: &str,
     idle_minutes: u32,
 ) -> Result<(CryptoKey, VaultRecord), SaveError> {
     let failed = |e: JsValue| SaveError::Unavailable(js_error(&e));
     let kdf = Kdf::new(random::<SALT_BYTES>());
-    let key = derive(passphrase, &kdf).await.map_err(failed)?;
+    let key = derive(passphrase, &kdf, false).await.map_err(failed)?;
     let check = seal(&key, CHECK_TEXT.as_bytes(), None)
         .await
         .map_err(failed)?;
@@ -642,7 +707,12 @@ fn bring_in(key: Option<String>, value: Option<String>, then: Box<dyn FnOnce()>)
     };
     wasm_bindgen_futures::spawn_local(async move {
         let plain = match &value {
-            Some(raw) => Some(open_record(&crypto_key, &key, raw).await),
+            // One that does not decrypt opens as damaged, with its text.
+            Some(raw) => Some(
+                open_record(&crypto_key, &key, raw)
+                    .await
+                    .unwrap_or_else(|| raw.clone()),
+            ),
             None => None,
         };
         // Events are decrypted side by side: apply this one only if it is
@@ -688,7 +758,7 @@ pub async fn open_export(
     passphrase: Option<&str>,
 ) -> Result<Vec<u8>, UnlockError> {
     let key = match passphrase {
-        Some(passphrase) => derive(passphrase, &file.kdf)
+        Some(passphrase) => derive(passphrase, &file.kdf, false)
             .await
             .map_err(|e| UnlockError::Unavailable(js_error(&e)))?,
         None => with_open(|open| (open.vault.kdf == file.kdf).then(|| open.key.clone()))
@@ -715,7 +785,10 @@ fn random<const N: usize>() -> [u8; N] {
     bytes
 }
 
-async fn derive(passphrase: &str, kdf: &Kdf) -> Result<CryptoKey, JsValue> {
+/// The AES-GCM key from `passphrase`. Not extractable, so script on the
+/// page cannot read it out, except for the one a passphrase change seals
+/// into the new lock record.
+async fn derive(passphrase: &str, kdf: &Kdf, extractable: bool) -> Result<CryptoKey, JsValue> {
     let subtle = subtle()?;
     let usages = Array::of1(&"deriveKey".into());
     let base = JsFuture::from(subtle.import_key_with_str(
@@ -733,12 +806,11 @@ async fn derive(passphrase: &str, kdf: &Kdf) -> Result<CryptoKey, JsValue> {
         &Uint8Array::from(kdf.salt.0.as_slice()),
     );
     let usages = Array::of2(&"encrypt".into(), &"decrypt".into());
-    // Not extractable: script on the page cannot read the key out.
     let key = JsFuture::from(subtle.derive_key_with_object_and_object(
         &params,
         &base.unchecked_into(),
         &AesDerivedKeyParams::new("AES-GCM", 256),
-        false,
+        extractable,
         &usages,
     )?)
     .await?;
@@ -777,6 +849,31 @@ async fn seal_record(key: &CryptoKey, plain: &RecordPlaintext) -> Result<String,
     Ok(plain.seal(&sealed.iv.0, &sealed.ciphertext.0))
 }
 
+/// `old`'s raw bytes, sealed under `key` for [`VaultRecord::previous_key`].
+async fn seal_key(key: &CryptoKey, old: &CryptoKey) -> Result<Sealed, JsValue> {
+    let raw = JsFuture::from(subtle()?.export_key("raw", old)?).await?;
+    seal(
+        key,
+        &Uint8Array::new(&raw).to_vec(),
+        Some(PREVIOUS_KEY_DATA),
+    )
+    .await
+}
+
+/// The key sealed by [`seal_key`], for decrypting only.
+async fn open_key(key: &CryptoKey, sealed: &Sealed) -> Result<CryptoKey, JsValue> {
+    let raw = open_sealed(key, sealed, Some(PREVIOUS_KEY_DATA)).await?;
+    let old = JsFuture::from(subtle()?.import_key_with_str(
+        "raw",
+        &Uint8Array::from(raw.as_slice()),
+        "AES-GCM",
+        false,
+        &Array::of1(&"decrypt".into()),
+    )?)
+    .await?;
+    Ok(old.unchecked_into())
+}
+
 fn decrypt_promise(
     key: &CryptoKey,
     iv: &[u8],
@@ -805,9 +902,9 @@ async fn open_sealed(
     Ok(Uint8Array::new(&plain).to_vec())
 }
 
-/// A stored record, decrypted; as stored if it is not encrypted, or does
-/// not decrypt (then opening it shows it as damaged, with its text).
-async fn open_record(key: &CryptoKey, name: &str, raw: &str) -> String {
+/// A stored record, decrypted; as stored if it is not encrypted; `None` if
+/// it does not decrypt under `key`.
+async fn open_record(key: &CryptoKey, name: &str, raw: &str) -> Option<String> {
     finish_open(start_open(key, name, raw), raw).await
 }
 
@@ -828,16 +925,12 @@ fn start_open(key: &CryptoKey, name: &str, raw: &str) -> Option<(SealedRecord, P
     ))
 }
 
-async fn finish_open(started: Option<(SealedRecord, Promise)>, raw: &str) -> String {
+async fn finish_open(started: Option<(SealedRecord, Promise)>, raw: &str) -> Option<String> {
     let Some((sealed, promise)) = started else {
-        return raw.to_string();
+        return Some(raw.to_string());
     };
-    match JsFuture::from(promise).await {
-        Ok(plain) => sealed
-            .record(&Uint8Array::new(&plain).to_vec())
-            .unwrap_or_else(|_| raw.to_string()),
-        Err(_) => raw.to_string(),
-    }
+    let plain = JsFuture::from(promise).await.ok()?;
+    sealed.record(&Uint8Array::new(&plain).to_vec()).ok()
 }
 
 async fn sleep(ms: i32) {

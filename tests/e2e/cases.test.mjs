@@ -2,12 +2,9 @@
 // every storage fault gets a clear message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {
   startServer, launch, watchedPage, open, expectAccessible, screenshot, storedCases, expectNoProblems,
-  createCase, waitSaved, downloadText,
+  createCase, waitSaved, downloadText, scratchFile,
 } from './support.mjs';
 
 let server, browser;
@@ -157,8 +154,7 @@ test('export all then import into an empty browser gives equal data', async () =
   const { name, text } = await downloadText(page, 'text=Export all cases');
   assert.match(name, /^kinplan-all-cases-\d{4}-\d{2}-\d{2}\.json$/);
   assert.match(await page.locator('.export-all').textContent(), /Last exported/);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kinplan-')), name);
-  fs.writeFileSync(file, text);
+  const file = scratchFile(name, text);
 
   // A new device: empty storage.
   const fresh = await browser.newContext();
@@ -190,9 +186,7 @@ test('a bad import lists its errors with JSON paths and writes nothing', async (
   const context = await browser.newContext();
   const page = await watchedPage(context);
   await open(page, server.url);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinplan-'));
-  const file = path.join(dir, 'bad.json');
-  fs.writeFileSync(file, JSON.stringify({
+  const file = scratchFile('bad.json', JSON.stringify({
     format: 'kinplan-export', schema_version: 1, exported: '2026-11-21T16:00:00Z',
     cases: [
       { id: '6f1c1b8e-2f7a-4c1e-9a57-0d6a3f0d9b11', label: 'A', created: '2026-09-01T09:30:00Z', updated: '2026-09-01T09:30:00Z',

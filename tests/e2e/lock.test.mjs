@@ -33,19 +33,29 @@ async function setPassphrase(page, passphrase) {
 
 /**
  * Makes `localStorage.setItem` throw QuotaExceededError: for `key` only, or
- * for the `nth` write of a `kinplan.` key. Returns a function that undoes it.
+ * for the `nth` write of a `kinplan.` key. With `crash`, every write and
+ * removal after that one is dropped, as if the browser had died there.
+ * Returns a function that undoes it.
  */
-async function failWrites(page, { key, nth }) {
-  await page.evaluate(({ key, nth }) => {
+async function failWrites(page, { key, nth, crash = false }) {
+  await page.evaluate(({ key, nth, crash }) => {
     window.realSetItem = Storage.prototype.setItem;
-    let writes = 0;
+    window.realRemoveItem = Storage.prototype.removeItem;
+    let writes = 0, dead = false;
     Storage.prototype.setItem = function (k, value) {
+      if (dead) return undefined;
       const fails = key ? k === key : k.startsWith('kinplan.') && ++writes === nth;
-      if (fails) throw new DOMException('full', 'QuotaExceededError');
+      if (fails) { dead = crash; throw new DOMException('full', 'QuotaExceededError'); }
       return window.realSetItem.call(this, k, value);
     };
-  }, { key, nth });
-  return () => page.evaluate(() => { Storage.prototype.setItem = window.realSetItem; });
+    Storage.prototype.removeItem = function (k) {
+      return dead ? undefined : window.realRemoveItem.call(this, k);
+    };
+  }, { key, nth, crash });
+  return () => page.evaluate(() => {
+    Storage.prototype.setItem = window.realSetItem;
+    Storage.prototype.removeItem = window.realRemoveItem;
+  });
 }
 
 async function unlock(page, passphrase) {
@@ -197,6 +207,47 @@ test('the Lock button and idle minutes lock the app, and a changed passphrase is
   await page.locator('#unlock-error').waitFor();
   await unlock(page, NEW_PASSPHRASE);
   await page.locator('.case-link', { hasText: FAMILY.label }).waitFor();
+  expectNoProblems(page);
+  await context.close();
+});
+
+test('a passphrase change cut off half-way, as by a crash, opens with the new passphrase and is finished', async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  await importFile(page, server.url, FIXTURE);
+  await setPassphrase(page, PASSPHRASE);
+  const oldKey = await deriveKey(PASSPHRASE, JSON.parse(await page.evaluate(() => localStorage.getItem('kinplan.vault'))).kdf);
+
+  await page.goto(`${server.url}#/settings/passphrase`);
+  await page.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await page.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);
+  await page.getByLabel('Type the new passphrase again').fill(NEW_PASSPHRASE);
+  // The lock record and one record are written; the browser dies at the next.
+  await failWrites(page, { nth: 3, crash: true });
+  await page.getByRole('button', { name: 'Change passphrase' }).click();
+  await page.locator('[role=alert]', { hasText: 'still under the old passphrase' }).waitFor();
+  const cut = await snapshot(page);
+  const vault = JSON.parse(cut['kinplan.vault']);
+  assert.ok(vault.previous_key, 'the new lock record carries the old key until the change is done');
+  const newKey = await deriveKey(NEW_PASSPHRASE, vault.kdf);
+  const records = Object.keys(cut).filter((k) => k.startsWith('kinplan.') && k !== 'kinplan.vault');
+  const opensWith = (name, key) => openStoredRecord(name, cut[name], key).then(() => true, () => false);
+  const underNew = [];
+  for (const name of records) if (await opensWith(name, newKey)) underNew.push(name);
+  assert.ok(underNew.length > 0 && underNew.length < records.length, `records under both keys: ${underNew.length} of ${records.length} under the new`);
+  for (const name of records.filter((k) => !underNew.includes(k))) assert.ok(await opensWith(name, oldKey), `${name} is under the old key`);
+
+  await page.goto(`${server.url}#/`);
+  await page.reload();
+  await page.locator('#unlock-change-cut-off', { hasText: 'Use the new passphrase' }).waitFor();
+  await expectAccessible(page, 'the lock screen after a cut-off change');
+  await screenshot(page, 'unlock-change-cut-off');
+  await unlock(page, NEW_PASSPHRASE);
+  await page.locator('.case-link', { hasText: FAMILY.label }).click();
+  await page.locator('main h1', { hasText: FAMILY.label }).waitFor();
+  const finished = await snapshot(page);
+  assert.equal(JSON.parse(finished['kinplan.vault']).previous_key, undefined, 'the old key is gone');
+  for (const name of records) await openStoredRecord(name, finished[name], newKey);
   expectNoProblems(page);
   await context.close();
 });

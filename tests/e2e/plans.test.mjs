@@ -3,9 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { startServer, launch, watchedPage, expectAccessible, screenshot, storedCases, expectNoProblems, createCase, waitSaved, tabTo } from './support.mjs';
+import { startServer, launch, watchedPage, expectAccessible, screenshot, storedCases, expectNoProblems, createCase, waitSaved, tabTo, scratchFile } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -150,11 +148,8 @@ test('a council practice profile changes the schedule, and profiles export and i
   assert.match(await page.locator('.schedule tbody tr', { hasText: 'Child in Need review' }).textContent(), /30 Nov 2026.*4 weeks after/);
 
   // A fresh device imports the council's file; a bad file changes nothing.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinplan-'));
-  const good = path.join(dir, 'anytown.json');
-  fs.writeFileSync(good, JSON.stringify(exported));
-  const bad = path.join(dir, 'bad.json');
-  fs.writeFileSync(bad, JSON.stringify({ ...exported, timescales: { ...exported.timescales, cin_visit_every: { fortnights: 2 } } }));
+  const good = scratchFile('anytown.json', JSON.stringify(exported));
+  const bad = scratchFile('bad.json', JSON.stringify({ ...exported, timescales: { ...exported.timescales, cin_visit_every: { fortnights: 2 } } }));
   const fresh = await watchedPage(await browser.newContext());
   await fresh.goto(`${server.url}#/settings`);
   await fresh.locator('main h1', { hasText: 'Practice profile' }).waitFor();

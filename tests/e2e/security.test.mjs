@@ -3,9 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { startServer, launch, watchedPage, expectNoProblems, createCase, importFile } from './support.mjs';
+import { startServer, launch, watchedPage, expectNoProblems, createCase, importFile, scratchFile } from './support.mjs';
 
 const FIXTURE = path.resolve('../fixtures/sample-family.json');
 const PAYLOADS = JSON.parse(fs.readFileSync('xss-payloads.json', 'utf8'));
@@ -109,8 +108,7 @@ test(`${PAYLOADS.length} script payloads, typed into fields and imported, stay i
     return value;
   };
   const poisoned = poison(file);
-  const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kinplan-xss-')), 'poisoned.json');
-  fs.writeFileSync(tmp, JSON.stringify(poisoned));
+  const tmp = scratchFile('poisoned.json', JSON.stringify(poisoned));
   await importFile(page, server.url, tmp);
   await assertInert(page, 'the case list after import');
   const c = poisoned.cases[0];

@@ -46,6 +46,19 @@ export async function startServer(site = DIST) {
   };
 }
 
+/** Writes a file for a file input into this test file's scratch folder,
+ *  which goes when the tests end, and returns its path. */
+let scratch;
+export function scratchFile(name, text) {
+  if (!scratch) {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kinplan-files-'));
+    process.on('exit', () => fs.rmSync(scratch, { recursive: true, force: true }));
+  }
+  const file = path.join(scratch, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
 export async function launch() {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',

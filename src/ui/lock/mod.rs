@@ -112,6 +112,8 @@ pub fn UnlockScreen() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let input = NodeRef::<leptos::html::Input>::new();
+    // Left in the lock record by a passphrase change that was cut off.
+    let change_cut_off = vault::record().is_some_and(|v| v.previous_key.is_some());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -150,6 +152,11 @@ pub fn UnlockScreen() -> impl IntoView {
         <main id="main" class="width-container lock-screen" tabindex="-1">
             <h1>"Kinplan is locked"</h1>
             <p>"The plans on this device are encrypted. Enter your passphrase to open them."</p>
+            {change_cut_off.then(|| view! {
+                <p class="inset-text" id="unlock-change-cut-off">
+                    "Kinplan closed while the passphrase was being changed. Use the new passphrase: it opens every plan, and Kinplan finishes the change."
+                </p>
+            })}
             <form on:submit=submit>
                 <div class="form-group" class:form-group-error=move || error.with(Option::is_some)>
                     <label class="label" for="unlock-passphrase">"Passphrase"</label>
