@@ -10,8 +10,10 @@
 //! and the caller keeps its data in memory.
 //!
 //! With a passphrase set, [`vault`] sits under every read and write: the
-//! functions here work unchanged on its decrypted copy.
+//! functions here work unchanged on its decrypted copy. [`keep`] asks the
+//! browser not to clear it all when the device runs short of space.
 
+pub mod keep;
 pub mod vault;
 
 use chrono::{DateTime, Utc};

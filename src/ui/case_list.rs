@@ -143,6 +143,9 @@ fn NewCaseForm() -> impl IntoView {
         let case = Case::new(name, Utc::now());
         match storage::force_save(&case, 0) {
             Ok(_) => {
+                leptos::task::spawn_local(async {
+                    storage::keep::ask_to_keep().await;
+                });
                 state.index.set(storage::current_index());
                 label.set(String::new());
                 error.set(None);

@@ -155,6 +155,9 @@ pub fn ImportCases() -> impl IntoView {
         let cases = preview.resolve(choice.get_untracked(), Utc::now());
         let count = cases.len();
         import.set(ImportState::Reading);
+        leptos::task::spawn_local(async {
+            storage::keep::ask_to_keep().await;
+        });
         leptos::task::spawn_local(async move {
             let written = vault::write_all_or_nothing(|| {
                 storage::save_all_or_nothing(&cases)?;

@@ -134,6 +134,7 @@ pub fn ProfileSettings() -> impl IntoView {
             <input id="profile-file" class="file-upload" type="file" accept=".json,application/json" aria-describedby="profile-file-hint" on:change=import/>
         </div>
         <LockSummary/>
+        <StorageKept/>
         <ClearDevice on_cleared=move || {
             state.index.set(storage::load_index());
             state.profile.set(PracticeProfile::england());
@@ -141,6 +142,44 @@ pub fn ProfileSettings() -> impl IntoView {
             state.notify("All Kinplan data on this device has been cleared.", None);
             state.go(crate::route::Route::CaseList);
         }/>
+    }
+}
+
+/// Whether the browser will keep Kinplan's data when the device runs short
+/// of space, and a button to ask it to (see `storage::keep`).
+#[component]
+fn StorageKept() -> impl IntoView {
+    let kept = RwSignal::new(None::<bool>);
+    let refused = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        kept.try_set(storage::keep::kept().await);
+    });
+    let ask = move |_| {
+        leptos::task::spawn_local(async move {
+            let answer = storage::keep::ask_to_keep().await;
+            kept.try_set(answer);
+            refused.try_set(answer == Some(false));
+        });
+    };
+    move || {
+        kept.get().map(|kept| {
+            view! {
+                <section class="storage-kept" aria-labelledby="kept-heading">
+                    <h2 id="kept-heading">"Keeping the data"</h2>
+                    {if kept {
+                        view! { <p>"Your browser keeps Kinplan\u{2019}s data on this device until you clear it."</p> }.into_any()
+                    } else {
+                        view! {
+                            <p>"Your browser may clear Kinplan\u{2019}s data if this device runs very short of space. Keep recent exports of your cases."</p>
+                            <button type="button" class="button button-secondary" on:click=ask>"Ask the browser to keep it"</button>
+                            <p role="status">{move || refused.get().then_some(
+                                "The browser said no for now. Browsers usually agree once a site is used often, bookmarked or installed."
+                            )}</p>
+                        }.into_any()
+                    }}
+                </section>
+            }
+        })
     }
 }
 

@@ -264,3 +264,31 @@ test('leaving a case straight after typing saves the edit, and the app carries o
   expectNoProblems(page);
   await context.close();
 });
+
+test('creating a case asks the browser to keep the data, and Settings says what it decided', async () => {
+  const context = await browser.newContext();
+  // The answer is the browser's own (Chromium's comes from how much a site
+  // is used), so it is scripted: no, no, then yes.
+  await context.addInitScript(() => {
+    window.keepAsked = 0;
+    let kept = false;
+    navigator.storage.persisted = async () => kept;
+    navigator.storage.persist = async () => { window.keepAsked += 1; kept = window.keepAsked >= 3; return kept; };
+  });
+  const page = await watchedPage(context);
+  await createCase(page, server.url, 'Nowak family');
+  await page.waitForFunction(() => window.keepAsked === 1);
+
+  await page.goto(`${server.url}#/settings`);
+  const section = page.locator('.storage-kept');
+  await section.getByText('may clear Kinplan’s data if this device runs very short of space').waitFor();
+  await expectAccessible(page, 'settings, with the browser not keeping the data');
+  await section.getByRole('button', { name: 'Ask the browser to keep it' }).click();
+  await section.getByRole('status').filter({ hasText: 'The browser said no for now' }).waitFor();
+  await section.getByRole('button', { name: 'Ask the browser to keep it' }).click();
+  await section.getByText('Your browser keeps Kinplan’s data on this device until you clear it.').waitFor();
+  assert.equal(await section.getByRole('button').count(), 0);
+  assert.equal(await page.evaluate(() => window.keepAsked), 3);
+  expectNoProblems(page);
+  await context.close();
+});
