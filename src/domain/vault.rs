@@ -153,9 +153,12 @@ pub struct VaultRecord {
     /// old passphrase (its 32 raw bytes), sealed under this record's key
     /// with [`PREVIOUS_KEY_DATA`]. A change cut off half-way, by a crash or
     /// a power cut, leaves records under both keys; the next unlock, with
-    /// the new passphrase, reads both and finishes the change.
+    /// the new passphrase, reads both and finishes the change. A record
+    /// with it is version 2, so a Kinplan from before it (still open in
+    /// another tab, say) refuses the record rather than overwrite it
+    /// without the old key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub previous_key: Option<Sealed>,
+    previous_key: Option<Sealed>,
 }
 
 impl VaultRecord {
@@ -173,7 +176,8 @@ impl VaultRecord {
     pub fn from_json(text: &str) -> Result<VaultRecord, String> {
         let record: VaultRecord =
             serde_json::from_str(text).map_err(|e| format!("the lock record is damaged ({e})"))?;
-        if record.format != VAULT_FORMAT || record.version != 1 {
+        let version = if record.previous_key.is_some() { 2 } else { 1 };
+        if record.format != VAULT_FORMAT || record.version != version {
             return Err("the lock record was written by another version of Kinplan".into());
         }
         record.kdf.check("kdf").map_err(|e| e.to_string())?;
@@ -182,6 +186,29 @@ impl VaultRecord {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a vault record always serialises")
+    }
+
+    /// The old key of a passphrase change not yet finished.
+    pub fn previous_key(&self) -> Option<&Sealed> {
+        self.previous_key.as_ref()
+    }
+
+    /// This record while a change from the key in `sealed` is written.
+    pub fn with_previous_key(self, sealed: Sealed) -> VaultRecord {
+        VaultRecord {
+            version: 2,
+            previous_key: Some(sealed),
+            ..self
+        }
+    }
+
+    /// This record once the change is finished.
+    pub fn without_previous_key(self) -> VaultRecord {
+        VaultRecord {
+            version: 1,
+            previous_key: None,
+            ..self
+        }
     }
 }
 
@@ -551,12 +578,18 @@ mod tests {
         );
         assert_eq!(VaultRecord::from_json(&record.to_json()).unwrap(), record);
         assert!(!record.to_json().contains("previous_key"));
-        let mut changing = record.clone();
-        changing.previous_key = Some(record.check.clone());
+        let changing = record.clone().with_previous_key(record.check.clone());
         assert_eq!(
             VaultRecord::from_json(&changing.to_json()).unwrap(),
             changing
         );
+        assert_eq!(changing.clone().without_previous_key(), record);
+        // A Kinplan from before `previous_key` reads only version 1, and
+        // this one refuses a record whose version and contents disagree.
+        assert!(changing.to_json().contains("\"version\":2"));
+        let mut mismatched = changing.clone();
+        mismatched.version = 1;
+        assert!(VaultRecord::from_json(&mismatched.to_json()).is_err());
         let mut other = record.clone();
         other.format = "something-else".into();
         assert!(VaultRecord::from_json(&other.to_json()).is_err());

@@ -358,7 +358,10 @@ pub async fn unlock(passphrase: &str) -> Result<(), UnlockError> {
         Ok(text) if text == CHECK_TEXT.as_bytes() => {}
         _ => return Err(UnlockError::WrongPassphrase),
     }
-    let previous_key = match &vault.previous_key {
+    // Only while a passphrase change is unfinished. Should it not open,
+    // the change stays unfinished: records under the old key show as
+    // damaged, and the old key is kept.
+    let previous_key = match vault.previous_key() {
         Some(sealed) => open_key(&key, sealed).await.ok(),
         None => None,
     };
@@ -372,6 +375,7 @@ pub async fn unlock(passphrase: &str) -> Result<(), UnlockError> {
     let mut open = Open::new(key, vault);
     let mut unsealed = Vec::new();
     let mut under_previous_key = Vec::new();
+    let mut unreadable = 0;
     for ((name, raw), started) in before.iter().zip(started) {
         if started.is_none() {
             unsealed.push(name.clone());
@@ -384,12 +388,15 @@ pub async fn unlock(passphrase: &str) -> Result<(), UnlockError> {
             }
         }
         // One that does not decrypt opens as damaged, with its text.
+        unreadable += usize::from(plain.is_none());
         open.plain
             .insert(name.clone(), plain.unwrap_or_else(|| raw.clone()));
         open.stored.insert(name.clone(), raw.clone());
     }
+    // The old key goes only once every record has opened under one key or
+    // the other.
     let resealed = match previous_key {
-        Some(_) => seal_all(
+        Some(_) if unreadable == 0 => seal_all(
             &open.key,
             under_previous_key
                 .iter()
@@ -397,7 +404,7 @@ pub async fn unlock(passphrase: &str) -> Result<(), UnlockError> {
         )
         .await
         .ok(),
-        None => None,
+        _ => None,
     };
     // Cleared, or unlocked in this tab, while the records were decrypted.
     if status() != Status::Locked || !open.key_fits() {
@@ -451,10 +458,13 @@ pub async fn turn_on(passphrase: &str, idle_minutes: u32) -> Result<(), SaveErro
     Ok(())
 }
 
-/// Why the passphrase was not changed. Nothing is changed in either case.
+/// Why the passphrase was not changed. Nothing is changed in any case.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ChangeError {
     WrongPassphrase,
+    /// An earlier change is not finished: some records are still under
+    /// the key before it, which a new change would drop.
+    Unfinished,
     NotSaved(SaveError),
 }
 
@@ -462,6 +472,9 @@ pub enum ChangeError {
 pub async fn change_passphrase(current: &str, new: &str) -> Result<(), ChangeError> {
     let not_saved = |e: JsValue| ChangeError::NotSaved(SaveError::Unavailable(js_error(&e)));
     let vault = record().ok_or(ChangeError::NotSaved(locked()))?;
+    if vault.previous_key().is_some() {
+        return Err(ChangeError::Unfinished);
+    }
     // Extractable, to be sealed into the new lock record until the change is done.
     let current_key = derive(current, &vault.kdf, true).await.map_err(not_saved)?;
     if open_sealed(&current_key, &vault.check, None).await.ok()
@@ -479,11 +492,12 @@ pub async fn change_passphrase(current: &str, new: &str) -> Result<(), ChangeErr
         )
     })
     .ok_or(ChangeError::NotSaved(locked()))?;
-    let (key, mut new_vault) = new_key(new, vault.idle_minutes)
+    let (key, new_vault) = new_key(new, vault.idle_minutes)
         .await
         .map_err(ChangeError::NotSaved)?;
-    new_vault.previous_key = Some(seal_key(&key, &current_key).await.map_err(not_saved)?);
-    let mut open = Open::new(key, new_vault);
+    let sealed_key = seal_key(&key, &current_key).await.map_err(not_saved)?;
+    drop(current_key);
+    let mut open = Open::new(key, new_vault.with_previous_key(sealed_key));
     open.plain = plain;
     let mut open = rewrite_all(open, &stored, Some((&old_key, changes)))
         .await
@@ -520,8 +534,7 @@ fn finish_change(open: &mut Open, resealed: &[(String, String)], before: &HashMa
 /// new one. Should the write fail, the old key stays sealed in the record,
 /// where it opens nothing that the new passphrase does not.
 fn forget_previous_key(open: &mut Open) {
-    let mut finished = open.vault.clone();
-    finished.previous_key = None;
+    let finished = open.vault.clone().without_previous_key();
     if real_set(VAULT_KEY, &finished.to_json()).is_ok() {
         open.vault = finished;
     }
@@ -586,7 +599,8 @@ async fn seal_all<'a>(
 
 /// Writes `vault` (when given) and then every sealed record in one
 /// synchronous pass. If any write fails, every key is put back as `before`
-/// had it (or removed), and the vault record as it was.
+/// had it (or removed), and then, if all of them were, the vault record as
+/// it was.
 fn write_pass(
     sealed: &[(String, String)],
     vault: Option<&str>,
@@ -602,16 +616,21 @@ fn write_pass(
         });
     if written.is_err() {
         let store = LocalStorage::raw();
-        for (name, _) in sealed {
-            let _ = match before.get(name) {
+        let all_put_back = sealed.iter().all(|(name, _)| {
+            match before.get(name) {
                 Some(text) => store.set_item(name, text),
                 None => store.remove_item(name),
+            }
+            .is_ok()
+        });
+        // A record still under the new key needs the new lock record (which
+        // can also open the old key during a change): keep it then.
+        if all_put_back {
+            let _ = match old_vault {
+                Some(text) => store.set_item(VAULT_KEY, &text),
+                None => store.remove_item(VAULT_KEY),
             };
         }
-        let _ = match old_vault {
-            Some(text) => store.set_item(VAULT_KEY, &text),
-            None => store.remove_item(VAULT_KEY),
-        };
     }
     written
 }
@@ -851,27 +870,29 @@ async fn seal_record(key: &CryptoKey, plain: &RecordPlaintext) -> Result<String,
 
 /// `old`'s raw bytes, sealed under `key` for [`VaultRecord::previous_key`].
 async fn seal_key(key: &CryptoKey, old: &CryptoKey) -> Result<Sealed, JsValue> {
-    let raw = JsFuture::from(subtle()?.export_key("raw", old)?).await?;
-    seal(
-        key,
-        &Uint8Array::new(&raw).to_vec(),
-        Some(PREVIOUS_KEY_DATA),
-    )
-    .await
+    let raw = Uint8Array::new(&JsFuture::from(subtle()?.export_key("raw", old)?).await?);
+    let mut bytes = raw.to_vec();
+    raw.fill(0, 0, raw.length());
+    let sealed = seal(key, &bytes, Some(PREVIOUS_KEY_DATA)).await;
+    bytes.fill(0);
+    sealed
 }
 
 /// The key sealed by [`seal_key`], for decrypting only.
 async fn open_key(key: &CryptoKey, sealed: &Sealed) -> Result<CryptoKey, JsValue> {
-    let raw = open_sealed(key, sealed, Some(PREVIOUS_KEY_DATA)).await?;
-    let old = JsFuture::from(subtle()?.import_key_with_str(
+    let mut bytes = open_sealed(key, sealed, Some(PREVIOUS_KEY_DATA)).await?;
+    let raw = Uint8Array::from(bytes.as_slice());
+    bytes.fill(0);
+    let imported = subtle()?.import_key_with_str(
         "raw",
-        &Uint8Array::from(raw.as_slice()),
+        &raw,
         "AES-GCM",
         false,
         &Array::of1(&"decrypt".into()),
-    )?)
-    .await?;
-    Ok(old.unchecked_into())
+    );
+    // importKey has copied the bytes by the time it returns.
+    raw.fill(0, 0, raw.length());
+    Ok(JsFuture::from(imported?).await?.unchecked_into())
 }
 
 fn decrypt_promise(

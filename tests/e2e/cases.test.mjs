@@ -283,11 +283,16 @@ test('creating a case asks the browser to keep the data, and Settings says what 
   const section = page.locator('.storage-kept');
   await section.getByText('may clear Kinplan’s data if this device runs very short of space').waitFor();
   await expectAccessible(page, 'settings, with the browser not keeping the data');
-  await section.getByRole('button', { name: 'Ask the browser to keep it' }).click();
+  const ask = section.getByRole('button', { name: 'Ask the browser to keep it' });
+  await ask.focus();
+  await page.keyboard.press('Enter');
   await section.getByRole('status').filter({ hasText: 'The browser said no for now' }).waitFor();
-  await section.getByRole('button', { name: 'Ask the browser to keep it' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Ask the browser to keep it', 'focus stays on the button');
+  await page.keyboard.press('Enter');
+  await section.getByRole('status').filter({ hasText: 'Done: your browser will keep Kinplan’s data.' }).waitFor();
   await section.getByText('Your browser keeps Kinplan’s data on this device until you clear it.').waitFor();
   assert.equal(await section.getByRole('button').count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'kept-heading', 'focus moves to the section, not the page');
   assert.equal(await page.evaluate(() => window.keepAsked), 3);
   expectNoProblems(page);
   await context.close();

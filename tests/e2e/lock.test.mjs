@@ -216,7 +216,11 @@ test('a passphrase change cut off half-way, as by a crash, opens with the new pa
   const page = await watchedPage(context);
   await importFile(page, server.url, FIXTURE);
   await setPassphrase(page, PASSPHRASE);
-  const oldKey = await deriveKey(PASSPHRASE, JSON.parse(await page.evaluate(() => localStorage.getItem('kinplan.vault'))).kdf);
+  const start = await snapshot(page);
+  const oldKey = await deriveKey(PASSPHRASE, JSON.parse(start['kinplan.vault']).kdf);
+  const records = Object.keys(start).filter((k) => k.startsWith('kinplan.') && k !== 'kinplan.vault');
+  const contents = {};
+  for (const name of records) contents[name] = await openStoredRecord(name, start[name], oldKey);
 
   await page.goto(`${server.url}#/settings/passphrase`);
   await page.getByLabel('Current passphrase').fill(PASSPHRASE);
@@ -229,25 +233,51 @@ test('a passphrase change cut off half-way, as by a crash, opens with the new pa
   const cut = await snapshot(page);
   const vault = JSON.parse(cut['kinplan.vault']);
   assert.ok(vault.previous_key, 'the new lock record carries the old key until the change is done');
+  assert.equal(vault.version, 2, 'so a Kinplan from before this refuses it rather than drop the old key');
   const newKey = await deriveKey(NEW_PASSPHRASE, vault.kdf);
-  const records = Object.keys(cut).filter((k) => k.startsWith('kinplan.') && k !== 'kinplan.vault');
   const opensWith = (name, key) => openStoredRecord(name, cut[name], key).then(() => true, () => false);
   const underNew = [];
   for (const name of records) if (await opensWith(name, newKey)) underNew.push(name);
-  assert.ok(underNew.length > 0 && underNew.length < records.length, `records under both keys: ${underNew.length} of ${records.length} under the new`);
-  for (const name of records.filter((k) => !underNew.includes(k))) assert.ok(await opensWith(name, oldKey), `${name} is under the old key`);
+  const underOld = records.filter((k) => !underNew.includes(k));
+  assert.ok(underNew.length > 0 && underOld.length > 0, `records under both keys: ${underNew.length} of ${records.length} under the new`);
+  for (const name of underOld) assert.ok(await opensWith(name, oldKey), `${name} is under the old key`);
 
   await page.goto(`${server.url}#/`);
   await page.reload();
   await page.locator('#unlock-change-cut-off', { hasText: 'Use the new passphrase' }).waitFor();
   await expectAccessible(page, 'the lock screen after a cut-off change');
   await screenshot(page, 'unlock-change-cut-off');
+  await unlock(page, PASSPHRASE);
+  await page.locator('#unlock-error', { hasText: 'not right' }).waitFor();
+
+  // A record that opens under neither key leaves the change unfinished:
+  // the old key stays, and another change is refused.
+  const spoilt = underOld[0];
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v.slice(0, -5) + String.fromCodePoint(v.codePointAt(v.length - 5) ^ 1) + v.slice(-4)), [spoilt, cut[spoilt]]);
+  await unlock(page, NEW_PASSPHRASE);
+  await page.locator('main h1', { hasText: 'Your cases' }).waitFor();
+  assert.ok(JSON.parse(await page.evaluate(() => localStorage.getItem('kinplan.vault'))).previous_key, 'the old key is kept');
+  await page.goto(`${server.url}#/settings/passphrase`);
+  await page.getByLabel('Current passphrase').fill(NEW_PASSPHRASE);
+  await page.getByLabel('New passphrase', { exact: true }).fill('a third passphrase');
+  await page.getByLabel('Type the new passphrase again').fill('a third passphrase');
+  await page.getByRole('button', { name: 'Change passphrase' }).click();
+  await page.locator('[role=alert]', { hasText: 'cannot be changed yet' }).waitFor();
+
+  // With the record whole again, the next unlock finishes the change.
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [spoilt, cut[spoilt]]);
+  await page.goto(`${server.url}#/`);
+  await page.reload();
   await unlock(page, NEW_PASSPHRASE);
   await page.locator('.case-link', { hasText: FAMILY.label }).click();
   await page.locator('main h1', { hasText: FAMILY.label }).waitFor();
   const finished = await snapshot(page);
-  assert.equal(JSON.parse(finished['kinplan.vault']).previous_key, undefined, 'the old key is gone');
-  for (const name of records) await openStoredRecord(name, finished[name], newKey);
+  const finishedVault = JSON.parse(finished['kinplan.vault']);
+  assert.equal(finishedVault.previous_key, undefined, 'the old key is gone');
+  assert.equal(finishedVault.version, 1);
+  for (const name of records) {
+    assert.deepEqual(await openStoredRecord(name, finished[name], newKey), contents[name], `${name} holds what it held before the change`);
+  }
   expectNoProblems(page);
   await context.close();
 });

@@ -113,7 +113,7 @@ pub fn UnlockScreen() -> impl IntoView {
     let busy = RwSignal::new(false);
     let input = NodeRef::<leptos::html::Input>::new();
     // Left in the lock record by a passphrase change that was cut off.
-    let change_cut_off = vault::record().is_some_and(|v| v.previous_key.is_some());
+    let change_cut_off = vault::record().is_some_and(|v| v.previous_key().is_some());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {

@@ -197,6 +197,9 @@ fn LockOn() -> impl IntoView {
                 Err(vault::ChangeError::WrongPassphrase) => problem.set(Some(
                     "The current passphrase is not right. Nothing has been changed.".into(),
                 )),
+                Err(vault::ChangeError::Unfinished) => problem.set(Some(
+                    "The passphrase cannot be changed yet: an earlier change has not finished, because some plans could not be read. Lock Kinplan and unlock it with the current passphrase to finish it. If this message stays, some plans on this device are damaged: export your cases to keep the others safe.".into(),
+                )),
                 Err(vault::ChangeError::NotSaved(e)) => problem.set(Some(format!(
                     "The passphrase was not changed: {e}. Your plans are still under the old passphrase."
                 ))),
