@@ -354,9 +354,8 @@ pub async fn unlock(passphrase: &str) -> Result<(), UnlockError> {
     let key = derive(passphrase, &vault.kdf, false)
         .await
         .map_err(|e| UnlockError::Unavailable(js_error(&e)))?;
-    match open_sealed(&key, &vault.check, None).await {
-        Ok(text) if text == CHECK_TEXT.as_bytes() => {}
-        _ => return Err(UnlockError::WrongPassphrase),
+    if !opens_check(&key, &vault).await {
+        return Err(UnlockError::WrongPassphrase);
     }
     // Only while a passphrase change is unfinished. Should it not open,
     // the change stays unfinished: records under the old key show as
@@ -477,9 +476,7 @@ pub async fn change_passphrase(current: &str, new: &str) -> Result<(), ChangeErr
     }
     // Extractable, to be sealed into the new lock record until the change is done.
     let current_key = derive(current, &vault.kdf, true).await.map_err(not_saved)?;
-    if open_sealed(&current_key, &vault.check, None).await.ok()
-        != Some(CHECK_TEXT.as_bytes().to_vec())
-    {
+    if !opens_check(&current_key, &vault).await {
         return Err(ChangeError::WrongPassphrase);
     }
     drained().await;
@@ -531,13 +528,20 @@ fn finish_change(open: &mut Open, resealed: &[(String, String)], before: &HashMa
 }
 
 /// Drops the old key from the lock record, once every record is under the
-/// new one. Should the write fail, the old key stays sealed in the record,
-/// where it opens nothing that the new passphrase does not.
+/// new one. Should the write fail, the old key stays sealed in the record
+/// until the next unlock drops it.
 fn forget_previous_key(open: &mut Open) {
     let finished = open.vault.clone().without_previous_key();
     if real_set(VAULT_KEY, &finished.to_json()).is_ok() {
         open.vault = finished;
     }
+}
+
+/// Whether `key` is the one `vault` was made with: it opens the check text.
+async fn opens_check(key: &CryptoKey, vault: &VaultRecord) -> bool {
+    open_sealed(key, &vault.check, None)
+        .await
+        .is_ok_and(|text| text == CHECK_TEXT.as_bytes())
 }
 
 async fn new_key(

@@ -31,6 +31,13 @@ async function setPassphrase(page, passphrase) {
   await page.locator('.notice', { hasText: 'now encrypted' }).waitFor();
 }
 
+/** Fills in "Change the passphrase" on `#/settings/passphrase`, without submitting it. */
+async function fillChange(page, current, next) {
+  await page.getByLabel('Current passphrase').fill(current);
+  await page.getByLabel('New passphrase', { exact: true }).fill(next);
+  await page.getByLabel('Type the new passphrase again').fill(next);
+}
+
 /**
  * Makes `localStorage.setItem` throw QuotaExceededError: for `key` only, or
  * for the `nth` write of a `kinplan.` key. With `crash`, every write and
@@ -174,9 +181,7 @@ test('the Lock button and idle minutes lock the app, and a changed passphrase is
 
   // Changing the passphrase: a wrong current one changes nothing.
   await page.goto(`${server.url}#/settings/passphrase`);
-  await page.getByLabel('Current passphrase').fill('not my passphrase');
-  await page.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);
-  await page.getByLabel('Type the new passphrase again').fill(NEW_PASSPHRASE);
+  await fillChange(page, 'not my passphrase', NEW_PASSPHRASE);
   const before = await snapshot(page);
   await page.getByRole('button', { name: 'Change passphrase' }).click();
   await page.locator('[role=alert]', { hasText: 'current passphrase is not right. Nothing has been changed' }).waitFor();
@@ -223,9 +228,7 @@ test('a passphrase change cut off half-way, as by a crash, opens with the new pa
   for (const name of records) contents[name] = await openStoredRecord(name, start[name], oldKey);
 
   await page.goto(`${server.url}#/settings/passphrase`);
-  await page.getByLabel('Current passphrase').fill(PASSPHRASE);
-  await page.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);
-  await page.getByLabel('Type the new passphrase again').fill(NEW_PASSPHRASE);
+  await fillChange(page, PASSPHRASE, NEW_PASSPHRASE);
   // The lock record and one record are written; the browser dies at the next.
   await failWrites(page, { nth: 3, crash: true });
   await page.getByRole('button', { name: 'Change passphrase' }).click();
@@ -258,9 +261,7 @@ test('a passphrase change cut off half-way, as by a crash, opens with the new pa
   await page.locator('main h1', { hasText: 'Your cases' }).waitFor();
   assert.ok(JSON.parse(await page.evaluate(() => localStorage.getItem('kinplan.vault'))).previous_key, 'the old key is kept');
   await page.goto(`${server.url}#/settings/passphrase`);
-  await page.getByLabel('Current passphrase').fill(NEW_PASSPHRASE);
-  await page.getByLabel('New passphrase', { exact: true }).fill('a third passphrase');
-  await page.getByLabel('Type the new passphrase again').fill('a third passphrase');
+  await fillChange(page, NEW_PASSPHRASE, 'a third passphrase');
   await page.getByRole('button', { name: 'Change passphrase' }).click();
   await page.locator('[role=alert]', { hasText: 'cannot be changed yet' }).waitFor();
 
@@ -374,9 +375,7 @@ test('two tabs: setting the lock locks the other, each sees the other\'s saves, 
   await first.locator('main h1', { hasText: 'Renamed in the second tab' }).waitFor();
 
   await first.goto(`${server.url}#/settings/passphrase`);
-  await first.getByLabel('Current passphrase').fill(PASSPHRASE);
-  await first.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);
-  await first.getByLabel('Type the new passphrase again').fill(NEW_PASSPHRASE);
+  await fillChange(first, PASSPHRASE, NEW_PASSPHRASE);
   await first.getByRole('button', { name: 'Change passphrase' }).click();
   await first.locator('.notice', { hasText: 'The passphrase has been changed' }).waitFor();
   // The old key no longer fits: the second tab locks rather than write with it.
