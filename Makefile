@@ -35,9 +35,11 @@ bench: setup build-dist
 	@mkdir -p target/bench
 	@for n in 1 100 500; do cargo run -q --example sample_cases -- $$n > target/bench/cases-$$n.json; done
 	@cargo run -q --example sample_cases -- 1 200 > target/bench/cases-plan200.json
+	@cargo run -q --example sample_cases -- 1 15 10000 > target/bench/cases-map10000.json
 	@cd tests/e2e && DIST_DIR=$(CURDIR)/dist BENCH_DIR=$(CURDIR)/target/bench node bench-storage.mjs
 	@cd tests/e2e && DIST_DIR=$(CURDIR)/dist BENCH_DIR=$(CURDIR)/target/bench node bench-plan.mjs
 	@cd tests/e2e && DIST_DIR=$(CURDIR)/dist BENCH_DIR=$(CURDIR)/target/bench node bench-lock.mjs
+	@cd tests/e2e && DIST_DIR=$(CURDIR)/dist BENCH_DIR=$(CURDIR)/target/bench node bench-map.mjs
 	@cargo run -q --release --example drawing_size
 	@cargo run -q --release --example checker_timing
 	@cargo run -q --example reading_age -- tests/fixtures/sample-family.json

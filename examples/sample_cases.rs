@@ -4,7 +4,8 @@
 //! each storage key to its value: the index and 500 cases, each with three
 //! children, a Signs of Safety map, and a Child Protection plan of 15
 //! actions with two reviews. Text lengths follow real plans. A second
-//! argument sets the number of actions in each plan.
+//! argument sets the number of actions in each plan, a third the number of
+//! entries on each map (three in each section unless given).
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use kinplan::domain::index::CaseIndex;
@@ -43,7 +44,7 @@ const ACTIONS: [(&str, &str); 5] = [
     ),
 ];
 
-fn case(n: usize, actions: usize) -> Case {
+fn case(n: usize, actions: usize, map_entries: usize) -> Case {
     let now = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap() + Duration::minutes(n as i64);
     let start = NaiveDate::from_ymd_opt(2026, 8, 3).unwrap();
     let mut case = Case::new(format!("{} family {n}", SURNAMES[n % SURNAMES.len()]), now);
@@ -91,17 +92,18 @@ fn case(n: usize, actions: usize) -> Case {
     let mum = PersonRef::Person(case.network[0].id);
 
     let mut map = SafetyMap::new(start, now);
-    for (i, section) in MapSection::ALL.into_iter().enumerate() {
-        for j in 0..3 {
-            map.entries.push(MapEntry {
-                id: Uuid::new_v4(),
-                section,
-                text: format!("{} {j}: when Dad has been drinking he shouts at Mum late at night, and Amy has told her teacher she hides under her bed until it stops.", section.title()),
-                said_by: if (i + j) % 2 == 0 { worker.clone() } else { mum.clone() },
-                date: start,
-                children: vec![case.children[0].id],
-            });
-        }
+    let sections = MapSection::ALL.len();
+    for k in 0..map_entries {
+        let (i, j) = (k % sections, k / sections);
+        let section = MapSection::ALL[i];
+        map.entries.push(MapEntry {
+            id: Uuid::new_v4(),
+            section,
+            text: format!("{} {j}: when Dad has been drinking he shouts at Mum late at night, and Amy has told her teacher she hides under her bed until it stops.", section.title()),
+            said_by: if (i + j) % 2 == 0 { worker.clone() } else { mum.clone() },
+            date: start,
+            children: vec![case.children[0].id],
+        });
     }
     for k in 0..3 {
         let id = Uuid::new_v4();
@@ -195,10 +197,14 @@ fn main() {
         .nth(2)
         .and_then(|n| n.parse().ok())
         .unwrap_or(15);
+    let map_entries: usize = std::env::args()
+        .nth(3)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(3 * MapSection::ALL.len());
     let mut entries = serde_json::Map::new();
     let mut index = CaseIndex::default();
     for n in 0..count {
-        let case = case(n, actions);
+        let case = case(n, actions, map_entries);
         let json = serde_json::to_string(&StoredCase::new(case.clone())).unwrap();
         let text = pack(
             Stamp {

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::dates;
+use crate::domain::export::MAX_TEXT_CHARS;
 use crate::domain::people::PersonRef;
 use crate::domain::safety_map::{MapEntry, MapSection};
 use crate::domain::text::shorten;
@@ -28,12 +29,21 @@ pub(super) fn short(text: &str) -> String {
 /// Drag-and-drop carries the entry's id under this type.
 const DRAG_TYPE: &str = "application/x-kinplan-entry";
 
+/// Entries drawn per section before "Show more": a real meeting fills a
+/// section with tens, and a map of thousands still opens at once.
+const PAGE: usize = 100;
+
 #[component]
 pub(super) fn EntrySection(map: Uuid, section: MapSection, editable: bool) -> impl IntoView {
     let open = expect_context::<OpenCase>();
-    let ids = read_map(open, map, move |m| {
+    let all = read_map(open, map, move |m| {
         m.entries_in(section).map(|e| e.id).collect::<Vec<_>>()
     });
+    let shown = RwSignal::new(PAGE);
+    let ids = Memo::new(move |_| {
+        all.with(|all| all.iter().take(shown.get()).copied().collect::<Vec<_>>())
+    });
+    let not_shown = move || all.with(Vec::len).saturating_sub(shown.get());
     let heading = format!("section-{}", section.slug());
     let over = RwSignal::new(false);
     let Dragging(dragging) = expect_context::<Dragging>();
@@ -68,13 +78,19 @@ pub(super) fn EntrySection(map: Uuid, section: MapSection, editable: bool) -> im
                     <EntryCard map id editable/>
                 </For>
             </ul>
-            {editable.then(|| view! { <AddEntry map section/> })}
+            <Show when=move || { not_shown() > 0 }>
+                <button type="button" class="button button-secondary" on:click=move |_| shown.update(|s| *s = s.saturating_add(PAGE))>
+                    {move || format!("Show more ({} not shown)", not_shown())}
+                </button>
+            </Show>
+            // What is added is shown, however long the section.
+            {editable.then(|| view! { <AddEntry map section on_added=Callback::new(move |()| shown.set(usize::MAX))/> })}
         </section>
     }
 }
 
 #[component]
-fn AddEntry(map: Uuid, section: MapSection) -> impl IntoView {
+fn AddEntry(map: Uuid, section: MapSection, on_added: Callback<()>) -> impl IntoView {
     let open = expect_context::<OpenCase>();
     let text = RwSignal::new(String::new());
     let Speaker(said_by) = expect_context::<Speaker>();
@@ -94,6 +110,7 @@ fn AddEntry(map: Uuid, section: MapSection) -> impl IntoView {
             children: Vec::new(),
         };
         edit_map(open, map, |m| m.entries.push(entry));
+        on_added.run(());
         // Ready for the next thing said; the speaker stays until changed.
         text.set(String::new());
     };
@@ -109,7 +126,7 @@ fn AddEntry(map: Uuid, section: MapSection) -> impl IntoView {
             <div class="form-group">
                 <label class="label" for=field.clone()>{format!("Add to {}", section.title().to_lowercase())}</label>
                 <p class="hint" id=format!("{field}-hint")>"Ctrl+Enter adds it."</p>
-                <textarea aria-describedby=format!("{field}-hint") id=field.clone() class="textarea" rows="2" prop:value=text
+                <textarea maxlength=MAX_TEXT_CHARS aria-describedby=format!("{field}-hint") id=field.clone() class="textarea" rows="2" prop:value=text
                     on:input=move |ev| text.set(event_target_value(&ev)) on:keydown=submit_on_ctrl_enter></textarea>
             </div>
             <button type="submit" class="button button-secondary">{format!("Add to {}", section.title().to_lowercase())}</button>
@@ -174,7 +191,7 @@ fn EntryCard(map: Uuid, id: Uuid, editable: bool) -> impl IntoView {
             }>
                 <div class="form-group">
                     <label class="label" for=f("text")>"What was said"</label>
-                    <textarea id=f("text") class="textarea" rows="3" prop:value=text
+                    <textarea maxlength=MAX_TEXT_CHARS id=f("text") class="textarea" rows="3" prop:value=text
                         on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |e| e.text = v)) }></textarea>
                 </div>
                 <PersonPicker id=f("who") label="Who said it" other="Someone else" name_label="Their name or role"
