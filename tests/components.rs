@@ -135,7 +135,7 @@ fn heading(root: &web_sys::Element) -> String {
 
 #[wasm_bindgen_test]
 async fn a_stored_child_lock_keeps_the_child_in_child_mode_until_the_workers_code() {
-    use kinplan::domain::child_voice::ChildLock;
+    use kinplan::domain::child_lock::ChildLock;
     use kinplan::domain::{Case, Child};
 
     // A case with one child, and child mode already on, as after a reload.
@@ -149,7 +149,8 @@ async fn a_stored_child_lock_keeps_the_child_in_child_mode_until_the_workers_cod
     let child_id = child.id;
     case.children.push(child);
     kinplan::storage::force_save(&case, 1).unwrap();
-    kinplan::storage::save_child_lock(&ChildLock::new(case.id, child_id, "2468").unwrap()).unwrap();
+    kinplan::storage::save_child_lock(&ChildLock::new(case.id, child_id, "2468", [3; 16]).unwrap())
+        .unwrap();
     let home = format!("#/cases/{}/child-mode/{child_id}", case.id);
     window().location().set_hash("#/").unwrap();
     let root = document().create_element("div").unwrap();

@@ -11,6 +11,9 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+use super::json_path::PathError;
+use super::text::{check_text, MAX_PROFILE_TEXT};
+
 /// One kind of bank holiday.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
@@ -136,6 +139,75 @@ impl HolidayRules {
         }
     }
 
+    /// The most rules, moved days and one-off days a calendar may hold.
+    pub const MAX_ENTRIES: usize = 500;
+    /// How far from Easter Sunday a holiday may be: Whit Monday is 50 days
+    /// after, Shrove Tuesday 47 before.
+    pub const MAX_EASTER_OFFSET: i64 = 100;
+
+    /// Every rule range-checked, the first problem named by its JSON path
+    /// under `path`.
+    pub fn check(&self, path: &str) -> Result<(), PathError> {
+        for (list, len) in [
+            ("rules", self.rules.len()),
+            ("moved", self.moved.len()),
+            ("extra", self.extra.len()),
+        ] {
+            if len > Self::MAX_ENTRIES {
+                return Err(PathError::at(
+                    format!("{path}.{list}"),
+                    format!("{len} entries; the limit is {}", Self::MAX_ENTRIES),
+                ));
+            }
+        }
+        let month_ok = |at: &str, month: u32| {
+            if (1..=12).contains(&month) {
+                Ok(())
+            } else {
+                Err(PathError::at(
+                    format!("{at}.month"),
+                    format!("{month} is not a month: use 1 to 12"),
+                ))
+            }
+        };
+        for (i, rule) in self.rules.iter().enumerate() {
+            let (kind, name) = match rule {
+                HolidayRule::Fixed { name, .. } => ("fixed", name),
+                HolidayRule::Easter { name, .. } => ("easter", name),
+                HolidayRule::FirstWeekday { name, .. } => ("first_weekday", name),
+                HolidayRule::LastWeekday { name, .. } => ("last_weekday", name),
+            };
+            let at = format!("{path}.rules[{i}].{kind}");
+            check_text(&format!("{at}.name"), name, MAX_PROFILE_TEXT)?;
+            match rule {
+                HolidayRule::Fixed { month, day, .. } => {
+                    month_ok(&at, *month)?;
+                    // 2024 is a leap year, so 29 February passes.
+                    if NaiveDate::from_ymd_opt(2024, *month, *day).is_none() {
+                        return Err(PathError::at(
+                            format!("{at}.day"),
+                            format!("there is no day {day} in month {month}"),
+                        ));
+                    }
+                }
+                HolidayRule::Easter { offset, .. } => {
+                    if offset.abs() > Self::MAX_EASTER_OFFSET {
+                        return Err(PathError::at(
+                            format!("{at}.offset"),
+                            format!(
+                                "{offset} days from Easter is out of range: use -{0} to {0}",
+                                Self::MAX_EASTER_OFFSET
+                            ),
+                        ));
+                    }
+                }
+                HolidayRule::FirstWeekday { month, .. }
+                | HolidayRule::LastWeekday { month, .. } => month_ok(&at, *month)?,
+            }
+        }
+        Ok(())
+    }
+
     /// Every bank holiday in `year`, in date order.
     pub fn holidays(&self, year: i32) -> BTreeSet<NaiveDate> {
         let mut days = BTreeSet::new();
@@ -143,7 +215,12 @@ impl HolidayRules {
         for rule in &self.rules {
             match rule {
                 HolidayRule::Easter { offset, .. } => {
-                    days.insert(easter_sunday(year) + Duration::days(*offset));
+                    // Checked: an unchecked profile must not overflow a date.
+                    if let Some(d) = Duration::try_days(*offset)
+                        .and_then(|o| easter_sunday(year)?.checked_add_signed(o))
+                    {
+                        days.insert(d);
+                    }
                 }
                 HolidayRule::FirstWeekday { month, weekday, .. } => {
                     if let Some(d) = NaiveDate::from_weekday_of_month_opt(year, *month, *weekday, 1)
@@ -172,7 +249,8 @@ impl HolidayRules {
                 };
                 if *substitute {
                     while is_weekend(d) || days.contains(&d) {
-                        d = d.succ_opt().expect("dates well inside chrono's range");
+                        let Some(next) = d.succ_opt() else { break };
+                        d = next;
                     }
                 }
                 days.insert(d);
@@ -187,8 +265,12 @@ impl HolidayRules {
     }
 }
 
-/// Easter Sunday by the Gregorian computus (the anonymous algorithm).
-pub fn easter_sunday(year: i32) -> NaiveDate {
+/// Easter Sunday by the Gregorian computus (the anonymous algorithm);
+/// `None` for a year outside chrono's dates.
+pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
+    if !(NaiveDate::MIN.year()..=NaiveDate::MAX.year()).contains(&year) {
+        return None;
+    }
     let a = year % 19;
     let b = year / 100;
     let c = year % 100;
@@ -203,7 +285,7 @@ pub fn easter_sunday(year: i32) -> NaiveDate {
     let m = (a + 11 * h + 22 * l) / 451;
     let month = (h + l - 7 * m + 114) / 31;
     let day = (h + l - 7 * m + 114) % 31 + 1;
-    ymd(year, month as u32, day as u32)
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32)
 }
 
 fn last_weekday(year: i32, month: u32, weekday: Weekday) -> Option<NaiveDate> {
@@ -419,9 +501,10 @@ mod tests {
 
     #[test]
     fn easter_by_the_computus() {
-        assert_eq!(easter_sunday(2024), ymd(2024, 3, 31));
-        assert_eq!(easter_sunday(2038), ymd(2038, 4, 25)); // the latest possible
-        assert_eq!(easter_sunday(2285), ymd(2285, 3, 22)); // the earliest possible
+        assert_eq!(easter_sunday(2024), Some(ymd(2024, 3, 31)));
+        assert_eq!(easter_sunday(2038), Some(ymd(2038, 4, 25))); // the latest possible
+        assert_eq!(easter_sunday(2285), Some(ymd(2285, 3, 22))); // the earliest possible
+        assert_eq!(easter_sunday(i32::MAX), None);
     }
 
     #[test]

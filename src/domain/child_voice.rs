@@ -507,37 +507,6 @@ impl StrengthsStatements {
     }
 }
 
-/// Child mode's lock: whose screen is open, and the code the worker set to
-/// leave it. The code only keeps a child from wandering into other records
-/// on a device the worker is holding beside them; it is not a password
-/// (four digits are quickly guessed), so it is kept as typed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ChildLock {
-    pub case_id: Uuid,
-    pub child_id: Uuid,
-    code: String,
-}
-
-impl ChildLock {
-    /// A lock with the worker's code: 4 to 8 digits, spaces ignored.
-    pub fn new(case_id: Uuid, child_id: Uuid, code: &str) -> Result<ChildLock, &'static str> {
-        let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
-        if !(4..=8).contains(&code.chars().count()) || !code.chars().all(|c| c.is_ascii_digit()) {
-            return Err("Enter a code of 4 to 8 numbers.");
-        }
-        Ok(ChildLock {
-            case_id,
-            child_id,
-            code,
-        })
-    }
-
-    pub fn opens_with(&self, attempt: &str) -> bool {
-        let attempt: String = attempt.chars().filter(|c| !c.is_whitespace()).collect();
-        attempt == self.code
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -644,18 +613,5 @@ mod tests {
             assert!(starters.len() >= 4);
             assert!(starters.iter().all(|s| s.starts_with(kind.heading())));
         }
-    }
-
-    #[test]
-    fn the_lock_needs_a_code_of_digits_and_opens_only_with_it() {
-        let (case, child) = (Uuid::new_v4(), Uuid::new_v4());
-        assert!(ChildLock::new(case, child, "12").is_err());
-        assert!(ChildLock::new(case, child, "12ab").is_err());
-        assert!(ChildLock::new(case, child, "123456789").is_err());
-        let lock = ChildLock::new(case, child, "24 68").unwrap();
-        assert!(lock.opens_with("2468"));
-        assert!(lock.opens_with(" 2 4 6 8 "));
-        assert!(!lock.opens_with("2469"));
-        assert!(!lock.opens_with(""));
     }
 }

@@ -92,27 +92,28 @@ pub fn parse_export(bytes: &[u8]) -> Result<ExportFile, Vec<ImportError>> {
             ),
         )]);
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| {
-        vec![ImportError::at(
-            "",
-            "This is not a Kinplan export: it is not a text file.",
-        )]
-    })?;
+    let text = decode_text(bytes)?;
     if text.trim().is_empty() {
         return Err(vec![ImportError::at("", "The file is empty.")]);
     }
-    let mut root: Value = serde_json::from_str(text).map_err(|e| {
+    let mut root: Value = serde_json::from_str(&text).map_err(|e| {
         vec![ImportError::at(
             "",
             format!("This is not a Kinplan export: it is not valid JSON ({e})."),
         )]
     })?;
+    if let Some(twice) = json_path::duplicate_key(&text) {
+        return Err(vec![twice]);
+    }
     let Some(object) = root.as_object() else {
         return Err(vec![ImportError::at(
             "",
             "This is not a Kinplan export: expected a JSON object.",
         )]);
     };
+    if object.get("format").and_then(Value::as_str) == Some(DEVICE_BACKUP) {
+        return DeviceBackup::read(&text)?.into_export();
+    }
     if object.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(vec![ImportError::at(
             "format",
@@ -166,6 +167,106 @@ pub fn parse_export(bytes: &[u8]) -> Result<ExportFile, Vec<ImportError>> {
     }
     file.cases = parsed.into_iter().map(|(_, case)| case).collect();
     Ok(file)
+}
+
+/// A file's bytes as text: UTF-8 with or without a byte-order mark, or
+/// UTF-16 with one (what Windows Notepad saves as "Unicode").
+pub fn decode_text(bytes: &[u8]) -> Result<String, Vec<ImportError>> {
+    let refuse = |why: &str| Err(vec![ImportError::at("", why)]);
+    let utf16 = |bytes: &[u8], unit: fn([u8; 2]) -> u16| {
+        let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .ok()
+    };
+    // JSON has no raw NUL bytes, and UTF-16 text in Latin letters is half
+    // NULs: without its mark, it is still plain to see.
+    let unmarked_utf16 = !bytes.starts_with(&[0xFF, 0xFE])
+        && !bytes.starts_with(&[0xFE, 0xFF])
+        && bytes.iter().take(64).filter(|b| **b == 0).count() >= 8;
+    let text = match bytes {
+        _ if unmarked_utf16 => None,
+        [0xEF, 0xBB, 0xBF, rest @ ..] => std::str::from_utf8(rest).ok().map(str::to_string),
+        [0xFF, 0xFE, rest @ ..] if rest.len() % 2 == 0 => utf16(rest, u16::from_le_bytes),
+        [0xFE, 0xFF, rest @ ..] if rest.len() % 2 == 0 => utf16(rest, u16::from_be_bytes),
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => None,
+        _ => std::str::from_utf8(bytes).ok().map(str::to_string),
+    };
+    match text {
+        Some(text) => Ok(text),
+        None if unmarked_utf16 || bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) => refuse(
+            "This file is saved as UTF-16 text and could not be read. Open it in a text editor, save it as UTF-8, and import it again.",
+        ),
+        None => refuse("This is not a Kinplan export: it is not a text file."),
+    }
+}
+
+/// The `format` of the file Kinplan's crash page saves: every record on
+/// the device exactly as stored (`static/crash.js`).
+pub const DEVICE_BACKUP: &str = "kinplan-device-backup";
+
+/// Every `kinplan.` record of a device, as the crash page saved them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeviceBackup {
+    pub format: String,
+    pub made: DateTime<Utc>,
+    pub records: std::collections::BTreeMap<String, String>,
+}
+
+impl DeviceBackup {
+    pub fn read(text: &str) -> Result<DeviceBackup, Vec<ImportError>> {
+        json_path::read(text).map_err(|e| vec![e])
+    }
+
+    /// Whether any case in it is encrypted under a passphrase, so the
+    /// caller must open those records first (see `storage::vault`).
+    pub fn has_sealed_cases(&self) -> bool {
+        self.case_records()
+            .any(|(_, raw)| super::vault::is_sealed(raw))
+    }
+
+    /// The case records: key and stored text.
+    pub fn case_records(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.records
+            .iter()
+            .filter(|(key, _)| key.starts_with(super::schema::CASE_KEY_PREFIX))
+    }
+
+    /// Its cases, as an export file would hold them; every record that
+    /// cannot be read is named.
+    pub fn into_export(self) -> Result<ExportFile, Vec<ImportError>> {
+        let mut errors = Vec::new();
+        let mut cases = Vec::new();
+        for (key, raw) in self.case_records() {
+            let path = format!("records.{key}");
+            if super::vault::is_sealed(raw) {
+                errors.push(ImportError::at(path, "this case is encrypted: import the file on a device where Kinplan is unlocked, or give its passphrase"));
+                continue;
+            }
+            let read = super::packing::unpack(raw)
+                .map_err(ReadError::Corrupt)
+                .and_then(|json| super::schema::read_case(&json));
+            match read {
+                Ok(stored) => cases.push(stored.case),
+                Err(why) => errors.push(ImportError::at(
+                    path,
+                    format!("this case cannot be read: {why}"),
+                )),
+            }
+        }
+        if cases.is_empty() && errors.is_empty() {
+            errors.push(ImportError::at(
+                "records",
+                "there are no cases in this backup",
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        // Checked as an export of the same cases would be.
+        parse_export(ExportFile::new(cases, self.made).to_json().as_bytes())
+    }
 }
 
 fn join_path(prefix: &str, inner: &str) -> String {
@@ -232,7 +333,7 @@ fn check_ids(cases: &[(String, Case)], errors: &mut Vec<ImportError>) {
                 errors.push(ImportError::at(at, "two people in this case have this id"));
             }
         }
-        if case.label.trim().is_empty() {
+        if super::text::is_blank(&case.label) {
             errors.push(ImportError::at(
                 format!("{path}.label"),
                 "a case needs a name",
@@ -294,6 +395,38 @@ mod tests {
 
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap()
+    }
+
+    /// The bytes of each encoding written by hand from the Unicode
+    /// standard's encoding forms, not by the code under test.
+    #[test]
+    fn text_is_read_in_the_encodings_editors_save() {
+        let json = "{\"a\":\"\u{e9}\"}";
+        let utf16le: Vec<u8> = json.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let utf16be: Vec<u8> = json.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let with = |mark: &[u8], body: &[u8]| [mark, body].concat();
+        assert_eq!(decode_text(json.as_bytes()).unwrap(), json);
+        assert_eq!(
+            decode_text(&with(&[0xEF, 0xBB, 0xBF], json.as_bytes())).unwrap(),
+            json
+        );
+        assert_eq!(decode_text(&with(&[0xFF, 0xFE], &utf16le)).unwrap(), json);
+        assert_eq!(decode_text(&with(&[0xFE, 0xFF], &utf16be)).unwrap(), json);
+        let long = "{\"label\":\"Smith family\",\"format\":\"kinplan-export\"}";
+        for unmarked in [
+            long.encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<_>>(),
+            long.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+        ] {
+            let refused = decode_text(&unmarked).unwrap_err();
+            assert!(
+                refused[0].message.contains("save it as UTF-8"),
+                "{refused:?}"
+            );
+        }
+        let refused = decode_text(&[0x89, b'P', b'N', b'G', 0xFF]).unwrap_err();
+        assert!(refused[0].message.contains("not a text file"));
     }
 
     #[test]

@@ -47,6 +47,104 @@ pub fn read<T: DeserializeOwned>(text: &str) -> Result<T, PathError> {
     })
 }
 
+/// The first key that appears twice in one object of `text`, with its
+/// path. JSON parsers keep only one of the two values without a word, so
+/// an import could silently lose what a person wrote. `None` for text that
+/// is not JSON (the parser reports that).
+pub fn duplicate_key(text: &str) -> Option<PathError> {
+    let mut found = None;
+    let seed = UniqueKeys {
+        path: String::new(),
+        found: &mut found,
+    };
+    let _ = serde::de::DeserializeSeed::deserialize(
+        seed,
+        &mut serde_json::Deserializer::from_str(text),
+    );
+    found
+}
+
+/// Walks any JSON value, stopping at the first repeated key.
+struct UniqueKeys<'a> {
+    path: String,
+    found: &'a mut Option<PathError>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for UniqueKeys<'_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for UniqueKeys<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut i = 0;
+        loop {
+            let seed = UniqueKeys {
+                path: format!("{}[{i}]", self.path),
+                found: &mut *self.found,
+            };
+            if seq.next_element_seed(seed)?.is_none() || self.found.is_some() {
+                return Ok(());
+            }
+            i += 1;
+        }
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let path = if self.path.is_empty() {
+                key.clone()
+            } else {
+                format!("{}.{key}", self.path)
+            };
+            if !seen.insert(key) {
+                *self.found = Some(PathError::at(
+                    path,
+                    "this key appears twice in the same object; keep one and remove the other",
+                ));
+                return Ok(());
+            }
+            map.next_value_seed(UniqueKeys {
+                path,
+                found: &mut *self.found,
+            })?;
+            if self.found.is_some() {
+                return Ok(());
+            }
+        }
+        Ok(())
+    }
+}
+
 /// serde's message in plainer words, without its line and column.
 fn plain_message(e: &serde_json::Error) -> String {
     // chrono's parse errors say what went wrong inside the text, not what
@@ -207,6 +305,23 @@ mod tests {
     fn paths_survive_escapes_and_line_breaks() {
         let text = "{\n  \"name\": \"Sm\\\"ith, [x]{\",\n  \"children\": [\n    {\"first_name\": \"A\", \"age\": 300}\n  ]\n}";
         assert_eq!(path_of(text), "children[0].age");
+    }
+
+    #[test]
+    fn a_key_twice_in_one_object_is_found_with_its_path() {
+        let found = |text: &str| duplicate_key(text).map(|e| e.path);
+        assert_eq!(
+            found(r#"{"a":1,"b":[{"c":1},{"c":2,"d":3,"c":4}]}"#),
+            Some("b[1].c".into())
+        );
+        assert_eq!(found(r#"{"label":"A","label":"B"}"#), Some("label".into()));
+        // The same key in different objects is fine, and so is a key
+        // written with an escape that reads differently.
+        assert_eq!(found(r#"{"a":{"x":1},"b":{"x":1},"x":[1,1]}"#), None);
+        assert_eq!(found(r#"{"a":1,"\u0061b":2}"#), None);
+        // Escapes that read the same are the same key.
+        assert_eq!(found(r#"{"ab":1,"\u0061b":2}"#), Some("ab".into()));
+        assert_eq!(found("not json"), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod calendar;
 pub mod case;
+pub mod child_lock;
 pub mod child_voice;
 pub mod dates;
 pub mod drawing;

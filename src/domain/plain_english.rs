@@ -164,38 +164,33 @@ impl JargonHint {
 /// each term once. Matching is by whole word; acronyms (terms in capitals)
 /// match only in capitals, so "LA" is not found in "la" or "Lara".
 pub fn find_jargon(text: &str, list: &[Jargon]) -> Vec<JargonHint> {
-    let lower = text.to_lowercase();
+    let folded = Folded::new(text);
     let mut hints: Vec<JargonHint> = list
         .iter()
         .filter_map(|j| {
-            let acronym = is_acronym(&j.term);
-            let at = if acronym {
-                find_word(text, &j.term)
+            let (at, end) = if is_acronym(&j.term) {
+                let spelled_out = j
+                    .full
+                    .as_deref()
+                    .is_some_and(|full| folded.lower.contains(&full.to_lowercase()));
+                if spelled_out {
+                    return None;
+                }
+                let at = find_word(text, &j.term)?;
+                (at, at + j.term.len())
             } else {
                 // A stem: "engage" also finds "engaging" and "engagement".
                 let term = j.term.to_lowercase();
                 let stem = match term.strip_suffix('e') {
-                    Some(stem) if stem.len() >= 4 => stem,
+                    Some(stem) if stem.chars().count() >= 4 => stem,
                     _ => &term,
                 };
-                find_stem(&lower, stem)
-            }?;
-            let spelled_out = j
-                .full
-                .as_deref()
-                .is_some_and(|full| lower.contains(&full.to_lowercase()));
-            if acronym && spelled_out {
-                return None;
-            }
-            // Offsets into `lower` are offsets into `text` when lowercasing
-            // kept every byte length, as it does for English.
-            let found = if acronym || lower.len() != text.len() {
-                j.term.clone()
-            } else {
-                text[at..at + word_span(&text[at..], &j.term)].to_string()
+                let at = find_stem(&folded.lower, stem)?;
+                let end = at + word_span(&folded.lower[at..], stem.len());
+                folded.original_span(at, end)
             };
             Some(JargonHint {
-                found,
+                found: text[at..end].to_string(),
                 plain: j.plain.clone(),
                 at,
             })
@@ -205,18 +200,60 @@ pub fn find_jargon(text: &str, list: &[Jargon]) -> Vec<JargonHint> {
     hints
 }
 
+/// A text in lower case, with the way back to the original. Lower-casing
+/// can change a letter's length in bytes either way (the Kelvin sign "K"
+/// becomes "k", "İ" becomes "i̇"), so an offset found in the lower-case
+/// text is only an offset in the original after mapping.
+struct Folded {
+    lower: String,
+    /// For each byte of `lower`: the original character's start and end.
+    origin: Vec<(usize, usize)>,
+}
+
+impl Folded {
+    fn new(text: &str) -> Folded {
+        let mut lower = String::with_capacity(text.len());
+        let mut origin = Vec::with_capacity(text.len());
+        for (start, c) in text.char_indices() {
+            let end = start + c.len_utf8();
+            for l in c.to_lowercase() {
+                lower.push(l);
+                origin.extend(std::iter::repeat_n((start, end), l.len_utf8()));
+            }
+        }
+        Folded { lower, origin }
+    }
+
+    /// The original text's byte range for `lower[at..end]`, widened to
+    /// whole original characters.
+    fn original_span(&self, at: usize, end: usize) -> (usize, usize) {
+        let start = self.origin.get(at).map_or(0, |o| o.0);
+        let end = match end.checked_sub(1).and_then(|last| self.origin.get(last)) {
+            Some(o) if end > at => o.1,
+            _ => start,
+        };
+        (start, end)
+    }
+}
+
 fn is_acronym(term: &str) -> bool {
     term.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && term.chars().filter(|c| c.is_uppercase()).count() >= 2
 }
 
-/// The length of the word or phrase starting the text that matches `term`
-/// as a stem: the term (less a final "e") plus the rest of its last word.
-fn word_span(text: &str, term: &str) -> usize {
-    let base = term.trim_end_matches('e').len().min(text.len());
-    base + text[base..]
-        .find(|c: char| !c.is_alphanumeric())
-        .unwrap_or(text.len() - base)
+/// The length in bytes of the word or phrase starting `text` that matches
+/// a stem of `stem_len` bytes: the stem plus the rest of its last word.
+fn word_span(text: &str, stem_len: usize) -> usize {
+    stem_len
+        + text[stem_len..]
+            .find(|c: char| !in_word(c))
+            .unwrap_or(text.len() - stem_len)
+}
+
+/// Letters, digits and the combining marks some letters lower-case into
+/// (`İ` becomes `i` and a combining dot), so a word is never cut mid-letter.
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
 fn boundary_before(text: &str, at: usize) -> bool {
@@ -494,6 +531,24 @@ mod tests {
         assert_eq!(
             hint.message(),
             "\u{201c}engage\u{201d} may not be clear to the family. Try: take part."
+        );
+    }
+
+    #[test]
+    fn letters_that_change_length_in_lower_case_are_quoted_whole() {
+        // The Kelvin sign is 3 bytes and lower-cases to 1; dotted capital I
+        // is 2 and lower-cases to 3: together the lengths even out, which
+        // once sent a cut into the middle of a letter and stopped the app.
+        let text = "\u{212A} core group \u{0130}\u{0130}";
+        let found = find_jargon(text, &england_jargon());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].found, "core group");
+        assert_eq!(&text[found[0].at..][..10], "core group");
+        // A match that ends inside a letter's lower-case form takes the letter.
+        let list = [jargon("engage", "take part", None)];
+        assert_eq!(
+            find_jargon("ENGAG\u{0130}NG", &list)[0].found,
+            "ENGAG\u{0130}NG"
         );
     }
 

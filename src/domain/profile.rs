@@ -9,7 +9,9 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::calendar::{HolidayRules, WorkingDays};
+use super::json_path::PathError;
 use super::plain_english::{england_jargon, Jargon};
+use super::text::{check_text, MAX_PROFILE_TEXT};
 
 /// A length of time as practice standards state them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -124,6 +126,30 @@ impl Period {
         }
     }
 
+    /// The longest a timescale may be in this unit: two years. Anything
+    /// longer is a typing slip, and would make schedules count for ever.
+    pub fn max_count(self) -> u32 {
+        match self {
+            Period::Days(_) => 730,
+            Period::WorkingDays(_) => 520,
+            Period::Weeks(_) => 104,
+            Period::Months(_) => 24,
+        }
+    }
+
+    /// Whether the count is from 1 to [`Period::max_count`], in words if not.
+    pub fn check(self) -> Result<(), String> {
+        let (n, max) = (self.count(), self.max_count());
+        if (1..=max).contains(&n) {
+            Ok(())
+        } else {
+            Err(format!(
+                "{n} is out of range: use 1 to {max} {}",
+                self.unit().replace('_', " ")
+            ))
+        }
+    }
+
     pub fn from_parts(count: u32, unit: &str) -> Option<Period> {
         match unit {
             "days" => Some(Period::Days(count)),
@@ -181,11 +207,44 @@ impl PracticeProfile {
         serde_json::to_string(self).expect("a profile always serialises")
     }
 
-    /// Reads a profile file, naming the field that is wrong.
+    /// Reads a profile file, naming the field that is wrong: its shape,
+    /// and then every number and text against [`PracticeProfile::check`].
     pub fn from_json(text: &str) -> Result<PracticeProfile, String> {
-        super::json_path::read(text).map_err(|e| e.to_string())
+        let profile: PracticeProfile = super::json_path::read(text).map_err(|e| e.to_string())?;
+        profile.check().map_err(|e| e.to_string())?;
+        Ok(profile)
+    }
+
+    /// Every value a profile file can hold, range-checked, so that no
+    /// profile can make a schedule count for ever or a date overflow. The
+    /// first problem is returned with its JSON path.
+    pub fn check(&self) -> Result<(), PathError> {
+        check_text("name", &self.name, MAX_PROFILE_TEXT)?;
+        for field in TIMESCALES {
+            (field.get)(&self.timescales)
+                .check()
+                .map_err(|m| PathError::at(format!("timescales.{}", field.key), m))?;
+        }
+        self.holidays.check("holidays")?;
+        if self.jargon.len() > MAX_JARGON {
+            return Err(PathError::at(
+                "jargon",
+                format!("{} words; the limit is {MAX_JARGON}", self.jargon.len()),
+            ));
+        }
+        for (i, j) in self.jargon.iter().enumerate() {
+            check_text(&format!("jargon[{i}].term"), &j.term, MAX_PROFILE_TEXT)?;
+            check_text(&format!("jargon[{i}].plain"), &j.plain, MAX_PROFILE_TEXT)?;
+            if let Some(full) = &j.full {
+                check_text(&format!("jargon[{i}].full"), full, MAX_PROFILE_TEXT)?;
+            }
+        }
+        Ok(())
     }
 }
+
+/// The most jargon terms a profile may list.
+pub const MAX_JARGON: usize = 2_000;
 
 #[cfg(test)]
 mod tests {

@@ -15,6 +15,9 @@ use serde_json::Value;
 use super::case::Case;
 use super::json_path::{self, PathError};
 
+/// Each case is stored under this prefix and its id (`storage`).
+pub const CASE_KEY_PREFIX: &str = "kinplan.case.";
+
 /// The schema version this build writes.
 pub const CURRENT_VERSION: u32 = 3;
 

@@ -21,7 +21,7 @@ use gloo_storage::{LocalStorage, Storage};
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
 
-use crate::domain::child_voice::ChildLock;
+use crate::domain::child_lock::ChildLock;
 use crate::domain::index::CaseIndex;
 use crate::domain::packing::{self, Stamp};
 use crate::domain::profile::PracticeProfile;
@@ -35,7 +35,7 @@ pub const INDEX_KEY: &str = "kinplan.index";
 pub const PROFILE_KEY: &str = "kinplan.profile";
 /// Set while a child has the screen (see `ui::child_voice`).
 pub const CHILD_LOCK_KEY: &str = "kinplan.child-lock";
-const CASE_PREFIX: &str = "kinplan.case.";
+const CASE_PREFIX: &str = crate::domain::schema::CASE_KEY_PREFIX;
 
 /// Chromium and Firefox allow about 5 million characters per site.
 pub const QUOTA_ESTIMATE_CHARS: usize = 5 * 1024 * 1024;
@@ -426,17 +426,23 @@ pub fn save_profile(profile: &PracticeProfile) -> Result<(), SaveError> {
     raw_set(PROFILE_KEY, &profile.to_json())
 }
 
-/// The child lock, if child mode is on. A damaged lock reads as none: the
-/// worker's records are still behind the case list, never lost.
+/// The child lock, if child mode is on. It is kept in the clear, beside
+/// the vault rather than in it, so that a locked Kinplan still knows a
+/// child has the screen (it holds two ids and a hash of the code, nothing
+/// about the family). A damaged lock reads as none: the worker's records
+/// are still behind the case list, never lost.
 pub fn load_child_lock() -> Option<ChildLock> {
-    raw_get(CHILD_LOCK_KEY).and_then(|raw| serde_json::from_str(&raw).ok())
+    let text = LocalStorage::raw()
+        .get_item(CHILD_LOCK_KEY)
+        .ok()
+        .flatten()?;
+    // A lock from before codes were hashed is hashed with a new salt.
+    ChildLock::from_json(&text, *Uuid::new_v4().as_bytes())
 }
 
+/// Starts child mode, or stores the lock's count of wrong codes.
 pub fn save_child_lock(lock: &ChildLock) -> Result<(), SaveError> {
-    raw_set(
-        CHILD_LOCK_KEY,
-        &serde_json::to_string(lock).expect("a lock always serialises"),
-    )
+    vault::real_set(CHILD_LOCK_KEY, &lock.to_json())
 }
 
 pub fn clear_child_lock() {

@@ -38,6 +38,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesDerivedKeyParams, AesGcmParams, CryptoKey, Pbkdf2Params, SubtleCrypto};
 
 use super::SaveError;
+use crate::domain::export::DeviceBackup;
 use crate::domain::vault::{
     is_sealed, Bytes, EncryptedExport, Kdf, RecordPlaintext, Sealed, SealedRecord, VaultRecord,
     CHECK_TEXT, IV_BYTES, PREVIOUS_KEY_DATA, SALT_BYTES,
@@ -182,11 +183,18 @@ fn real_kinplan_keys() -> Vec<String> {
     let len = store.length().unwrap_or(0);
     (0..len)
         .filter_map(|i| store.key(i).ok().flatten())
-        .filter(|k| k.starts_with("kinplan.") && k != VAULT_KEY)
+        .filter(|k| is_sealed_key(k))
         .collect()
 }
 
-/// Every `kinplan.` record but the vault, as storage holds it now.
+/// Whether `key` is encrypted under a passphrase: every `kinplan.` key but
+/// the lock record itself and the child lock, which a locked Kinplan must
+/// read (see `storage::load_child_lock`).
+pub fn is_sealed_key(key: &str) -> bool {
+    key.starts_with("kinplan.") && key != VAULT_KEY && key != super::CHILD_LOCK_KEY
+}
+
+/// Every sealed record, as storage holds it now.
 fn real_records() -> HashMap<String, String> {
     real_kinplan_keys()
         .into_iter()
@@ -716,6 +724,13 @@ fn bring_in(key: Option<String>, value: Option<String>, then: Box<dyn FnOnce()>)
     let Some(crypto_key) = with_open(|open| open.key.clone()) else {
         return then();
     };
+    if key
+        .as_deref()
+        .is_some_and(|k| k != VAULT_KEY && !is_sealed_key(k))
+    {
+        // Stored in the clear: read from storage as it is.
+        return then();
+    }
     let Some(key) = key.filter(|k| k != VAULT_KEY) else {
         // Only the idle time may change under an open vault.
         match record() {
@@ -791,6 +806,44 @@ pub async fn open_export(
     open_sealed(&key, &file.sealed(), None)
         .await
         .map_err(|_| UnlockError::WrongPassphrase)
+}
+
+/// A device backup (the crash page's file) with every sealed case record
+/// opened: with this device's key when the backup's lock record is this
+/// device's, otherwise with a key made from `passphrase`. Records that do
+/// not open stay sealed, and the import names them.
+pub async fn open_backup(
+    backup: &DeviceBackup,
+    passphrase: Option<&str>,
+) -> Result<DeviceBackup, UnlockError> {
+    let vault = backup
+        .records
+        .get(VAULT_KEY)
+        .and_then(|raw| VaultRecord::from_json(raw).ok())
+        .ok_or(UnlockError::Unavailable(
+            "its cases are encrypted, but the backup's lock record is missing or damaged".into(),
+        ))?;
+    let key = match passphrase {
+        Some(passphrase) => {
+            let key = derive(passphrase, &vault.kdf, false)
+                .await
+                .map_err(|e| UnlockError::Unavailable(js_error(&e)))?;
+            if !opens_check(&key, &vault).await {
+                return Err(UnlockError::WrongPassphrase);
+            }
+            key
+        }
+        None => with_open(|open| same_key(Some(&vault), &open.vault).then(|| open.key.clone()))
+            .flatten()
+            .ok_or(UnlockError::WrongPassphrase)?,
+    };
+    let mut opened = backup.clone();
+    for (name, raw) in backup.case_records() {
+        if let Some(plain) = open_record(&key, name, raw).await {
+            opened.records.insert(name.clone(), plain);
+        }
+    }
+    Ok(opened)
 }
 
 // WebCrypto.

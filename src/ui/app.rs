@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::child_voice::ChildLock;
+use crate::domain::child_lock::ChildLock;
 use crate::domain::index::CaseIndex;
 use crate::domain::profile::PracticeProfile;
 use crate::route::Route;
@@ -147,8 +147,16 @@ fn Workspace(update_ready: RwSignal<bool>) -> impl IntoView {
         );
         request_animation_frame(focus_main_heading);
     });
-    // Another tab changed the list of cases.
+    // Another tab changed the list of cases, or started or ended child
+    // mode: then this tab follows at once, whatever it was showing.
     let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(storage::CHILD_LOCK_KEY) || ev.key().is_none() {
+            let lock = storage::load_child_lock();
+            if state.child_lock.with_untracked(|l| l != &lock) {
+                state.route.set(allowed_route(lock.as_ref()));
+                state.child_lock.set(lock);
+            }
+        }
         if ev.key().as_deref() == Some(storage::INDEX_KEY) || ev.key().is_none() {
             vault::after_other_tab(ev.key(), ev.new_value(), move || {
                 state.index.try_set(storage::load_index());
@@ -227,7 +235,13 @@ fn WorkerShell(case_id: Memo<Option<Uuid>>) -> impl IntoView {
 fn WriteFailure() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        state.write_failure.get().map(|(_, why)| view! {
+        let failed = state.write_failure.get()?;
+        // A child has the screen: nothing here is theirs to sort out.
+        if state.child_lock.with(Option::is_some) {
+            return Some(view! { <AskYourWorker/> }.into_any());
+        }
+        let why = failed.1;
+        Some(view! {
             <div class="width-container">
                 <div class="error-summary" role="alert">
                     <h2>"Your last change was not saved on this device"</h2>
@@ -236,7 +250,18 @@ fn WriteFailure() -> impl IntoView {
                     <button type="button" class="button-link" on:click=move |_| state.write_failure.set(None)>"Dismiss"</button>
                 </div>
             </div>
-        })
+        }.into_any())
+    }
+}
+
+/// What child mode shows when something needs the worker: the child is
+/// asked to fetch them, and nothing on the screen can change anything.
+#[component]
+pub fn AskYourWorker() -> impl IntoView {
+    view! {
+        <div class="child-ask-worker" role="alert">
+            <p>"Please ask your worker to look at the screen."</p>
+        </div>
     }
 }
 

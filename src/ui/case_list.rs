@@ -5,6 +5,7 @@ use chrono::Utc;
 use leptos::prelude::*;
 
 use crate::domain::dates;
+use crate::domain::export::MAX_TEXT_CHARS;
 use crate::domain::index::{CaseOrder, IndexEntry};
 use crate::domain::schedule::DueState;
 use crate::domain::Case;
@@ -67,7 +68,7 @@ pub fn CaseList() -> impl IntoView {
                 <div class="list-controls">
                     <div class="form-group">
                         <label class="label" for="case-search">"Search by name"</label>
-                        <input id="case-search" class="input" type="search" autocomplete="off"
+                        <input maxlength=MAX_TEXT_CHARS id="case-search" class="input" type="search" autocomplete="off"
                             prop:value=query on:input=move |ev| query.set(event_target_value(&ev))/>
                     </div>
                     <div class="form-group">
@@ -173,7 +174,7 @@ fn NewCaseForm() -> impl IntoView {
                 <Show when=move || error.get().is_some()>
                     <p class="error-message" id="new-case-error"><span class="visually-hidden">"Error: "</span>{move || error.get()}</p>
                 </Show>
-                <input id="new-case-label" class="input input-wide" type="text" autocomplete="off"
+                <input maxlength=MAX_TEXT_CHARS id="new-case-label" class="input input-wide" type="text" autocomplete="off"
                     aria-describedby=move || if error.get().is_some() { "new-case-hint new-case-error" } else { "new-case-hint" }
                     prop:value=label on:input=move |ev| label.set(event_target_value(&ev))/>
             </div>
@@ -269,7 +270,7 @@ fn CaseRow(entry: IndexEntry) -> impl IntoView {
             <Show when=move || renaming.get()>
                 <form class="rename-form" on:submit=rename>
                     <label class="label" for=rename_id.clone()>"New name for " {row_label.clone()}</label>
-                    <input id=rename_id.clone() class="input" type="text" prop:value=new_label
+                    <input maxlength=MAX_TEXT_CHARS id=rename_id.clone() class="input" type="text" prop:value=new_label
                         on:input=move |ev| new_label.set(event_target_value(&ev))/>
                     <div class="button-group">
                         <button type="submit" class="button">"Save name"</button>

@@ -5,6 +5,7 @@ use chrono::Utc;
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::domain::export::MAX_TEXT_CHARS;
 use crate::domain::profile::PracticeProfile;
 use crate::domain::schedule::next_deadline;
 use crate::domain::{
@@ -27,7 +28,7 @@ pub fn CaseOverview() -> impl IntoView {
         <div class="form-group">
             <label class="label" for="case-label">"Case name"</label>
             <p class="hint" id="case-label-hint">"Seen only by you and your team, in the case list."</p>
-            <input id="case-label" class="input input-wide" type="text" aria-describedby="case-label-hint" disabled=read_only
+            <input maxlength=MAX_TEXT_CHARS id="case-label" class="input input-wide" type="text" aria-describedby="case-label-hint" disabled=read_only
                 prop:value=move || case.with(|c| c.label.clone())
                 on:input=move |ev| open.edit(|c| c.label = event_target_value(&ev))/>
         </div>
@@ -256,7 +257,7 @@ fn ChildFields(id: Uuid) -> impl IntoView {
             <div class="form-group">
                 <label class="label" for=f("communication")>"How they communicate best"</label>
                 <p class="hint" id=f("communication-hint")>"For example, signing, pictures, or a favourite toy to hold."</p>
-                <textarea id=f("communication") class="textarea" rows="2" disabled=open.is_read_only() aria-describedby=f("communication-hint")
+                <textarea maxlength=MAX_TEXT_CHARS id=f("communication") class="textarea" rows="2" disabled=open.is_read_only() aria-describedby=f("communication-hint")
                     prop:value=read(|p| p.communication_needs.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); open.edit(|c| if let Some(p) = find_child(c, id) { p.communication_needs = v }) }></textarea>
             </div>

@@ -14,7 +14,7 @@ use crate::domain::schema::StoredCase;
 use crate::domain::{Case, Tool};
 use crate::route::Route;
 use crate::storage::{self, vault, CaseFault, SaveError};
-use crate::ui::app::AppState;
+use crate::ui::app::{AppState, AskYourWorker};
 use crate::ui::browser::{download, time};
 use crate::ui::case_overview::CaseOverview;
 use crate::ui::child_voice::{ChildMode, StrengthsPage, ThreeHousesPage};
@@ -229,6 +229,15 @@ impl OpenCase {
         self.after_save(result);
     }
 
+    /// Whether this tab holds changes that storage refused: a clash with
+    /// another tab, or a failed write. Closing the case now would lose them.
+    pub fn has_unsaved_trouble(&self) -> bool {
+        matches!(
+            self.status.get_untracked(),
+            SaveStatus::Conflict | SaveStatus::NotSaved(_)
+        )
+    }
+
     pub fn export(&self) {
         let case = self.case.get_untracked();
         let label = case.label.clone();
@@ -364,7 +373,17 @@ fn OpenCaseView(stored: StoredCase, read_only: Option<String>) -> impl IntoView 
         _ => view! { <CaseOverview/> }.into_any(),
     };
     if let Route::ChildMode(_, child) = app.route.get_untracked() {
-        // The child's screen: no breadcrumbs, no way out but the lock.
+        // The child's screen: no breadcrumbs, no way out but the lock, and
+        // storage problems wait for the worker's code.
+        let here = RwSignal::new(false);
+        provide_context(WorkerHere(here));
+        // Once the problem is sorted out, the screen is the child's again.
+        Effect::new(move |_| {
+            open.status.track();
+            if !open.has_unsaved_trouble() {
+                here.set(false);
+            }
+        });
         return view! { <ConflictBanner/> <ChildMode child/> }.into_any();
     }
     view! {
@@ -404,11 +423,23 @@ fn SaveStatusLine() -> impl IntoView {
     }
 }
 
+/// In child mode: whether the worker has typed their code to sort out a
+/// storage problem. Until then the child sees only [`AskYourWorker`].
+#[derive(Clone, Copy)]
+pub struct WorkerHere(pub RwSignal<bool>);
+
 #[component]
 fn ConflictBanner() -> impl IntoView {
     let open = expect_context::<OpenCase>();
+    let worker_here = use_context::<WorkerHere>();
     move || {
-        match open.status.get() {
+        let status = open.status.get();
+        if let Some(WorkerHere(here)) = worker_here {
+            if open.has_unsaved_trouble() && !here.get() {
+                return view! { <AskYourWorker/> }.into_any();
+            }
+        }
+        match status {
         SaveStatus::Conflict => view! {
             <div class="error-summary" role="alert">
                 <h2>"This case was changed in another tab"</h2>

@@ -2,9 +2,9 @@
 //! the value bound to part of the open case.
 
 use leptos::prelude::*;
-
 use uuid::Uuid;
 
+use crate::domain::export::MAX_TEXT_CHARS;
 use crate::domain::people::PersonRef;
 use crate::domain::plain_english::{find_jargon, readability, JargonHint};
 use crate::ui::app::AppState;
@@ -26,7 +26,7 @@ pub fn Field(
         <div class="form-group">
             <label class="label" for=id.clone()>{label}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            <input id=id class="input" type=kind disabled=open.is_read_only()
+            <input maxlength=MAX_TEXT_CHARS id=id class="input" type=kind disabled=open.is_read_only()
                 aria-describedby=hint.map(|_| hint_id.clone())
                 prop:value=value on:input=move |ev| on_input.run(event_target_value(&ev))/>
         </div>
@@ -52,11 +52,28 @@ pub fn TextArea(
         <div class="form-group">
             <label class="label" for=id.clone()>{label}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            <textarea id=id class="textarea" rows=rows.to_string() disabled=open.is_read_only()
+            <textarea maxlength=MAX_TEXT_CHARS id=id class="textarea" rows=rows.to_string() disabled=open.is_read_only()
                 aria-describedby=hint.map(|_| hint_id.clone())
                 prop:value=value on:input=move |ev| on_input.run(event_target_value(&ev))></textarea>
+            <LengthLeft text=value/>
             {family.then(|| view! { <PlainWords text=value/> })}
         </div>
+    }
+}
+
+/// Shown as a text nears [`MAX_TEXT_CHARS`]: typing stops there, since an
+/// export with a longer text would not import again.
+#[component]
+pub fn LengthLeft(#[prop(into)] text: Signal<String>) -> impl IntoView {
+    move || {
+        // Counted as the browser's maxlength counts.
+        let used = text.with(|t| t.encode_utf16().count());
+        (used * 10 >= MAX_TEXT_CHARS * 9).then(|| {
+            let left = MAX_TEXT_CHARS.saturating_sub(used);
+            view! {
+                <p class="hint" role="status">{format!("{left} characters left: a text can be up to {MAX_TEXT_CHARS} characters.")}</p>
+            }
+        })
     }
 }
 

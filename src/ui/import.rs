@@ -8,7 +8,8 @@ use chrono::Utc;
 use leptos::prelude::*;
 
 use crate::domain::export::{
-    parse_export, ClashChoice, ImportError, ImportPreview, MAX_IMPORT_BYTES,
+    decode_text, parse_export, ClashChoice, DeviceBackup, ImportError, ImportPreview,
+    DEVICE_BACKUP, MAX_IMPORT_BYTES,
 };
 use crate::domain::vault::{is_encrypted_export, parse_encrypted_export, EncryptedExport};
 use crate::storage::{self, vault};
@@ -30,9 +31,40 @@ enum ImportState {
     /// An encrypted file that this device's key does not open.
     NeedsPassphrase {
         file: String,
-        envelope: EncryptedExport,
+        sealed: Sealed,
         wrong: bool,
     },
+}
+
+/// What is encrypted: an encrypted export, or a device backup (the crash
+/// page's file) whose records are.
+#[derive(Clone, Debug, PartialEq)]
+enum Sealed {
+    Export(EncryptedExport),
+    Backup(DeviceBackup),
+}
+
+impl Sealed {
+    /// The plain file, as `parse_export` reads it.
+    async fn open(&self, passphrase: Option<&str>) -> Result<Vec<u8>, vault::UnlockError> {
+        match self {
+            Sealed::Export(envelope) => vault::open_export(envelope, passphrase).await,
+            Sealed::Backup(backup) => vault::open_backup(backup, passphrase)
+                .await
+                .map(|opened| serde_json::to_vec(&opened).expect("a backup always serialises")),
+        }
+    }
+}
+
+/// A device backup with encrypted cases in it, if `bytes` is one.
+fn sealed_backup(bytes: &[u8]) -> Option<DeviceBackup> {
+    let text = decode_text(bytes).ok()?;
+    if !text.contains(DEVICE_BACKUP) {
+        return None;
+    }
+    DeviceBackup::read(&text)
+        .ok()
+        .filter(DeviceBackup::has_sealed_cases)
 }
 
 #[component]
@@ -79,22 +111,34 @@ pub fn ImportCases() -> impl IntoView {
                         message,
                     }],
                 },
-                Ok(bytes) if is_encrypted_export(&bytes) => match parse_encrypted_export(&bytes) {
-                    Err(error) => ImportState::Invalid {
-                        file: name,
-                        errors: vec![error],
-                    },
-                    // This device's key first: it opens files exported here.
-                    Ok(envelope) => match vault::open_export(&envelope, None).await {
-                        Ok(plain) => preview(name, &plain),
-                        Err(_) => ImportState::NeedsPassphrase {
-                            file: name,
-                            envelope,
-                            wrong: false,
+                Ok(bytes) => {
+                    let sealed = if is_encrypted_export(&bytes) {
+                        match parse_encrypted_export(&bytes) {
+                            Ok(envelope) => Some(Sealed::Export(envelope)),
+                            Err(error) => {
+                                import.set(ImportState::Invalid {
+                                    file: name,
+                                    errors: vec![error],
+                                });
+                                return;
+                            }
+                        }
+                    } else {
+                        sealed_backup(&bytes).map(Sealed::Backup)
+                    };
+                    match sealed {
+                        None => preview(name, &bytes),
+                        // This device's key first: it opens files made here.
+                        Some(sealed) => match sealed.open(None).await {
+                            Ok(plain) => preview(name, &plain),
+                            Err(_) => ImportState::NeedsPassphrase {
+                                file: name,
+                                sealed,
+                                wrong: false,
+                            },
                         },
-                    },
-                },
-                Ok(bytes) => preview(name, &bytes),
+                    }
+                }
             };
             import.set(next);
         });
@@ -102,20 +146,20 @@ pub fn ImportCases() -> impl IntoView {
     let passphrase = RwSignal::new(String::new());
     let open_with_passphrase = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let ImportState::NeedsPassphrase { file, envelope, .. } = import.get_untracked() else {
+        let ImportState::NeedsPassphrase { file, sealed, .. } = import.get_untracked() else {
             return;
         };
         let typed = passphrase.get_untracked();
         import.set(ImportState::Reading);
         leptos::task::spawn_local(async move {
-            let next = match vault::open_export(&envelope, Some(&typed)).await {
+            let next = match sealed.open(Some(&typed)).await {
                 Ok(plain) => {
                     passphrase.set(String::new());
                     preview(file, &plain)
                 }
                 Err(vault::UnlockError::WrongPassphrase) => ImportState::NeedsPassphrase {
                     file,
-                    envelope,
+                    sealed,
                     wrong: true,
                 },
                 Err(vault::UnlockError::Unavailable(message)) => ImportState::Invalid {

@@ -11,6 +11,7 @@ use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::domain::export::MAX_TEXT_CHARS;
 use crate::domain::people::PersonRef;
 use crate::domain::plan::{
     Action, ActionStatus, EventKind, HarmCategory, Outcome, Plan, PlanKind, RecordedEvent, Worry,
@@ -831,7 +832,7 @@ fn Reviews(plan: Uuid) -> impl IntoView {
                 </div>
                 <div class="form-group">
                     <label class="label" for="review-decisions">"Decisions made"</label>
-                    <textarea id="review-decisions" class="textarea" rows="3" prop:value=decisions on:input=move |ev| decisions.set(event_target_value(&ev))></textarea>
+                    <textarea maxlength=MAX_TEXT_CHARS id="review-decisions" class="textarea" rows="3" prop:value=decisions on:input=move |ev| decisions.set(event_target_value(&ev))></textarea>
                 </div>
                 {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
                 <button type="submit" class="button button-secondary" disabled=open.is_read_only()>"Record the review"</button>

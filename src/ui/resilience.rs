@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::domain::export::MAX_TEXT_CHARS;
 use crate::domain::resilience::{Quadrant, ResilienceDomain, ResilienceFactor, ResilienceMatrix};
 use crate::route::{PrintView, Route};
 use crate::ui::browser::focus_later;
@@ -133,7 +134,7 @@ fn FactorCard(child: Uuid, id: Uuid) -> impl IntoView {
         <li class="factor" draggable="true"
             on:dragstart=move |ev: leptos::ev::DragEvent| if let Some(d) = ev.data_transfer() { let _ = d.set_data(DRAG_TYPE, &id.to_string()); }>
             <label class="label" for=text_id.clone()>"Factor"</label>
-            <textarea id=text_id class="textarea" rows="2" prop:value=text
+            <textarea maxlength=MAX_TEXT_CHARS id=text_id class="textarea" rows="2" prop:value=text
                 on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |f| f.text = v)); }></textarea>
             <div class="factor-fields">
                 <div class="form-group">

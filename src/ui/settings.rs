@@ -4,8 +4,10 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
+use crate::domain::export::MAX_TEXT_CHARS;
 use crate::domain::plain_english::{jargon_from_lines, jargon_to_lines};
 use crate::domain::profile::{Period, PracticeProfile, TIMESCALES};
+use crate::domain::text::MAX_PROFILE_TEXT;
 use crate::storage;
 use crate::ui::app::AppState;
 use crate::ui::browser::{download, read_file};
@@ -27,6 +29,11 @@ pub fn ProfileSettings() -> impl IntoView {
     let change = move |update: Box<dyn FnOnce(&mut PracticeProfile)>| {
         let mut profile = state.profile.get_untracked();
         update(&mut profile);
+        // Only a profile that would load again is kept.
+        if let Err(why) = profile.check() {
+            message.set(Some(format!("Not changed: {why}.")));
+            return;
+        }
         match storage::save_profile(&profile) {
             Ok(()) => {
                 state.profile.set(profile);
@@ -72,7 +79,7 @@ pub fn ProfileSettings() -> impl IntoView {
         {move || message.get().map(|m| view! { <div class="error-summary" role="alert"><p>{m}</p></div> })}
         <div class="form-group">
             <label class="label" for="profile-name">"Profile name"</label>
-            <input id="profile-name" class="input input-wide" type="text" prop:value=move || state.profile.with(|p| p.name.clone())
+            <input maxlength=MAX_PROFILE_TEXT id="profile-name" class="input input-wide" type="text" prop:value=move || state.profile.with(|p| p.name.clone())
                 on:change=move |ev| { let name = event_target_value(&ev); change(Box::new(move |p| p.name = name)) }/>
         </div>
         <table class="table timescales">
@@ -87,15 +94,16 @@ pub fn ProfileSettings() -> impl IntoView {
                         <tr>
                             <th scope="row"><label for=count_id.clone()>{field.label}</label></th>
                             <td>
-                                <input id=count_id class="input input-short" type="number" min="0" max="400"
+                                <input id=count_id class="input input-short" type="number" min="1" max=move || period().max_count()
                                     prop:value=move || period().count().to_string()
                                     on:change=move |ev| {
-                                        if let Ok(n) = event_target_value(&ev).parse::<u32>() {
-                                            let unit = period().unit();
-                                            if let Some(p) = Period::from_parts(n, unit) {
-                                                change(Box::new(move |profile| (field.set)(&mut profile.timescales, p)));
-                                            }
+                                        let typed = event_target_value(&ev);
+                                        match typed.trim().parse::<u32>().ok().and_then(|n| Period::from_parts(n, period().unit())) {
+                                            Some(p) => change(Box::new(move |profile| (field.set)(&mut profile.timescales, p))),
+                                            None => message.set(Some(format!("Not changed: \u{201c}{typed}\u{201d} is not a whole number ({}).", field.label))),
                                         }
+                                        // A refused number does not stay on screen as if kept.
+                                        event_target::<web_sys::HtmlInputElement>(&ev).set_value(&period().count().to_string());
                                     }/>
                             </td>
                             <td>
@@ -104,6 +112,7 @@ pub fn ProfileSettings() -> impl IntoView {
                                         if let Some(p) = Period::from_parts(period().count(), &event_target_value(&ev)) {
                                             change(Box::new(move |profile| (field.set)(&mut profile.timescales, p)));
                                         }
+                                        event_target::<web_sys::HtmlSelectElement>(&ev).set_value(period().unit());
                                     }>
                                     {UNITS.iter().map(|(value, label)| view! {
                                         <option value=*value selected=move || period().unit() == *value>{*label}</option>
@@ -217,7 +226,7 @@ pub fn ClearDevice(on_cleared: impl Fn() + 'static) -> impl IntoView {
             <div class="form-group" class:form-group-error=move || error.get()>
                 <label class="label" for="clear-confirm">{format!("To confirm, type \u{201c}{CLEAR_WORDS}\u{201d}")}</label>
                 {move || error.get().then(|| view! { <p class="error-message" id="clear-confirm-error">{format!("Type \u{201c}{CLEAR_WORDS}\u{201d} exactly. Nothing has been deleted.")}</p> })}
-                <input id="clear-confirm" class="input input-medium" type="text" autocomplete="off"
+                <input maxlength=MAX_TEXT_CHARS id="clear-confirm" class="input input-medium" type="text" autocomplete="off"
                     aria-describedby=move || error.get().then_some("clear-confirm-error")
                     prop:value=typed on:input=move |ev| typed.set(event_target_value(&ev))/>
             </div>
@@ -238,7 +247,7 @@ fn JargonList(
         <div class="form-group">
             <label class="label" for="profile-jargon">"Words to avoid, and what to say instead"</label>
             <p class="hint" id="profile-jargon-hint">"One per line: word = plain words. For an abbreviation, add = what it stands for; once that is written out, the abbreviation is fine."</p>
-            <textarea id="profile-jargon" class="textarea" rows="12" aria-describedby="profile-jargon-hint"
+            <textarea maxlength=MAX_TEXT_CHARS id="profile-jargon" class="textarea" rows="12" aria-describedby="profile-jargon-hint"
                 prop:value=move || state.profile.with(|p| jargon_to_lines(&p.jargon))
                 on:change=move |ev| match jargon_from_lines(&event_target_value(&ev)) {
                     Ok(list) => change(Box::new(move |p| p.jargon = list)),

@@ -11,16 +11,18 @@ use chrono::Utc;
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::domain::child_lock::Attempt;
 use crate::domain::child_voice::{
     ChildEntry, HouseColour, HouseKind, HouseSymbol, ThreeHouses, Writer,
 };
 use crate::domain::drawing::Drawing;
+use crate::domain::export::MAX_TEXT_CHARS;
 use crate::domain::Tool;
 use crate::route::Route;
 use crate::storage;
 use crate::ui::app::AppState;
 use crate::ui::browser::{day, focus_later};
-use crate::ui::case_session::OpenCase;
+use crate::ui::case_session::{OpenCase, WorkerHere};
 use crate::ui::per_child::{edit_child_doc, read_child_doc};
 use crate::ui::speech::ReadAloud;
 
@@ -62,6 +64,7 @@ pub fn ChildMode(child: Uuid) -> impl IntoView {
                 })}
                 <GrownUps/>
             </div>
+            <WorkerLeave/>
             {move || if !known.get() {
                 view! {
                     <h1 tabindex="-1">"Please give the screen back to your worker"</h1>
@@ -251,7 +254,7 @@ fn EntryCard(
                     (Writer::Child, true) => "Words for my drawing, if I want",
                 }}
             </label>
-            <textarea id=text_id.clone() class="textarea child-text" rows="3"
+            <textarea maxlength=MAX_TEXT_CHARS id=text_id.clone() class="textarea child-text" rows="3"
                 prop:value=text on:input=move |ev| {
                     let value = event_target_value(&ev);
                     edit(Box::new(move |e| e.text = value));
@@ -299,7 +302,7 @@ fn ChangeHouse(child: Uuid, kind: HouseKind) -> impl IntoView {
             <summary class="child-button">"Change my house"</summary>
             <div class="form-group">
                 <label class="child-label" for=format!("house-{slug}-name")>"My house's name"</label>
-                <input id=format!("house-{slug}-name") class="input child-input" type="text"
+                <input maxlength=MAX_TEXT_CHARS id=format!("house-{slug}-name") class="input child-input" type="text"
                     placeholder=kind.default_name()
                     prop:value=move || house.get().0
                     on:input=move |ev| {
@@ -339,6 +342,65 @@ fn ChangeHouse(child: Uuid, kind: HouseKind) -> impl IntoView {
     }
 }
 
+/// Ends child mode and takes the worker back to the case's Three Houses.
+fn leave_child_mode(app: AppState, case_id: Uuid) {
+    storage::clear_child_lock();
+    let back = Route::CaseTool(case_id, Tool::ThreeHouses);
+    app.route.set(back.clone());
+    app.child_lock.set(None);
+    app.go(back);
+}
+
+/// Shown once the worker has typed their code to sort out a storage
+/// problem: a way out of child mode when the changes are kept some other
+/// way (a downloaded copy).
+#[component]
+fn WorkerLeave() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let open = expect_context::<OpenCase>();
+    let WorkerHere(here) = expect_context::<WorkerHere>();
+    let case_id = open.case().with_untracked(|c| c.id);
+    move || {
+        here.get().then(|| view! {
+            <div class="inset-text">
+                <p>"For the worker: sort out the problem above, or download this case first. Leaving child mode now closes the case, and changes that are not saved are lost unless you downloaded it."</p>
+                <div class="button-group">
+                    <button type="button" class="button button-warning" on:click=move |_| leave_child_mode(app, case_id)>"Leave child mode"</button>
+                    <button type="button" class="button button-secondary" on:click=move |_| here.set(false)>"Give the screen back to the child"</button>
+                </div>
+            </div>
+        })
+    }
+}
+
+/// What the worker is told after a code that did not open the lock.
+fn wrong_code_message(attempt: Attempt, not_kept: Option<storage::SaveError>) -> String {
+    let wait = |d: chrono::Duration| {
+        let s = d.num_seconds().max(1);
+        if s < 90 {
+            format!("{s} seconds")
+        } else {
+            format!("{} minutes", (s + 59) / 60)
+        }
+    };
+    let mut message = match attempt {
+        Attempt::Wrong { wait: None } | Attempt::Opened => {
+            "That code is not right. Child mode is still on.".to_string()
+        }
+        Attempt::Wrong { wait: Some(d) } => format!(
+            "That code is not right. After so many tries, the next one must wait {}.",
+            wait(d)
+        ),
+        Attempt::TooSoon { wait: d } => format!("Too many wrong codes. Try again in {}.", wait(d)),
+    };
+    if let Some(why) = not_kept {
+        message.push_str(&format!(
+            " (Kinplan could not store the count of tries: {why}.)"
+        ));
+    }
+    message
+}
+
 /// "Grown-ups": held for three seconds, then the worker's code.
 #[component]
 fn GrownUps() -> impl IntoView {
@@ -348,7 +410,7 @@ fn GrownUps() -> impl IntoView {
     let asking = RwSignal::new(false);
     let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     let code = RwSignal::new(String::new());
-    let wrong = RwSignal::new(false);
+    let wrong = RwSignal::new(None::<String>);
 
     let press = move || {
         if asking.get_untracked() || holding.get_untracked() {
@@ -377,23 +439,37 @@ fn GrownUps() -> impl IntoView {
             t.clear();
         }
     });
+    let worker_here = expect_context::<WorkerHere>();
     let unlock = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(lock) = app.child_lock.get_untracked() else {
+        let Some(mut lock) = app.child_lock.get_untracked() else {
             return;
         };
-        if !lock.opens_with(&code.get_untracked()) {
-            wrong.set(true);
-            code.set(String::new());
+        let attempt = lock.try_code(&code.get_untracked(), Utc::now());
+        code.set(String::new());
+        if attempt != Attempt::Opened {
+            // The count of wrong codes is kept, so a reload does not reset it.
+            let kept = storage::save_child_lock(&lock);
+            app.child_lock.set(Some(lock));
+            wrong.set(Some(wrong_code_message(attempt, kept.err())));
             focus_later("grown-up-code".into());
             return;
         }
+        wrong.set(None);
+        asking.set(false);
         open.flush();
-        storage::clear_child_lock();
-        let back = Route::CaseTool(lock.case_id, Tool::ThreeHouses);
-        app.route.set(back.clone());
-        app.child_lock.set(None);
-        app.go(back);
+        if open.has_unsaved_trouble() {
+            // Leaving would close the case and lose what storage refused:
+            // the worker sorts it out here first.
+            if let Err(why) = storage::save_child_lock(&lock) {
+                asking.set(true);
+                wrong.set(Some(format!("Kinplan could not store that the code was right ({why}), so wrong codes still count.")));
+            }
+            app.child_lock.set(Some(lock));
+            worker_here.0.set(true);
+            return;
+        }
+        leave_child_mode(app, lock.case_id);
     };
     view! {
         <div class="grown-ups">
@@ -410,12 +486,12 @@ fn GrownUps() -> impl IntoView {
             {move || asking.get().then(|| view! {
                 <form class="grown-ups-form" on:submit=unlock>
                     <label class="label" for="grown-up-code">"Worker's code"</label>
-                    {move || wrong.get().then(|| view! { <p class="error-message" role="alert">"That code is not right. Child mode is still on."</p> })}
+                    {move || wrong.get().map(|why| view! { <p class="error-message" role="alert">{why}</p> })}
                     <input id="grown-up-code" class="input input-short" type="password" inputmode="numeric" autocomplete="off"
                         prop:value=code on:input=move |ev| code.set(event_target_value(&ev))/>
                     <div class="button-group">
                         <button type="submit" class="button">"Leave child mode"</button>
-                        <button type="button" class="button button-secondary" on:click=move |_| { asking.set(false); wrong.set(false); code.set(String::new()); }>"Cancel"</button>
+                        <button type="button" class="button button-secondary" on:click=move |_| { asking.set(false); wrong.set(None); code.set(String::new()); }>"Cancel"</button>
                     </div>
                 </form>
             })}

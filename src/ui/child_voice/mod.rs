@@ -11,9 +11,8 @@ mod strengths;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::child_voice::{
-    ChildEntry, ChildLock, HouseKind, HouseSymbol, ThreeHouses, Writer,
-};
+use crate::domain::child_lock::ChildLock;
+use crate::domain::child_voice::{ChildEntry, HouseKind, HouseSymbol, ThreeHouses, Writer};
 use crate::route::{PrintView, Route};
 use crate::storage;
 use crate::ui::app::AppState;
@@ -104,7 +103,12 @@ pub fn StartChildMode(child: Uuid) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let lock = match ChildLock::new(case_id, child, &code.get_untracked()) {
+        let lock = match ChildLock::new(
+            case_id,
+            child,
+            &code.get_untracked(),
+            *Uuid::new_v4().as_bytes(),
+        ) {
             Ok(lock) => lock,
             Err(why) => return error.set(Some(why.into())),
         };

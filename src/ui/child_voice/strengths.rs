@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::child_voice::{SaidBy, Strength, StrengthKind, StrengthsStatements, Writer};
+use crate::domain::export::MAX_TEXT_CHARS;
 use crate::route::{PrintView, Route};
 use crate::ui::browser::focus_later;
 use crate::ui::case_session::OpenCase;
@@ -91,7 +92,11 @@ fn StrengthList(child: Uuid, kind: StrengthKind, child_mode: bool) -> impl IntoV
             </div>
             <ul class="strength-statements">
                 <For each=move || ids.get() key=|id| *id let:id>
-                    <StatementCard child id child_mode/>
+                    {if child_mode {
+                        view! { <ChildStatement child id/> }.into_any()
+                    } else {
+                        view! { <StatementCard child id child_mode/> }.into_any()
+                    }}
                 </For>
             </ul>
             <button type="button" class="button button-secondary child-button" on:click=move |_| add(format!("{} ", kind.heading()))>
@@ -112,6 +117,54 @@ fn StrengthList(child: Uuid, kind: StrengthKind, child_mode: bool) -> impl IntoV
                 </ul>
             </details>
         </section>
+    }
+}
+
+/// A statement in child mode: the child's own can be changed; what someone
+/// else said is shown as theirs ("Nan says…") and only the worker changes
+/// it, so the print never credits them with the child's edits.
+#[component]
+fn ChildStatement(child: Uuid, id: Uuid) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let statement = read_child_doc(
+        open,
+        child,
+        |d| &d.strengths_statements,
+        move |s| s.and_then(|s| s.statements.iter().find(|st| st.id == id).cloned()),
+    );
+    // Who said it, as a memo: the card is rebuilt when that changes, not
+    // on every keystroke.
+    let speaker = Memo::new(move |_| {
+        statement.with(|s| match s.as_ref().map(|s| &s.said_by) {
+            Some(SaidBy::SomeoneElse(who)) => Some(who.trim().to_string()),
+            _ => None,
+        })
+    });
+    move || match speaker.get() {
+        None => view! { <StatementCard child id child_mode=true/> }.into_any(),
+        Some(who) => {
+            let who = if who.is_empty() {
+                "Someone".to_string()
+            } else {
+                who
+            };
+            let said = Signal::derive(move || {
+                statement.with(|s| {
+                    let s = s.as_ref();
+                    format!(
+                        "{who} says: {}",
+                        s.map_or(String::new(), |s| s.text.clone())
+                    )
+                })
+            });
+            view! {
+                <li class="strength strength-theirs">
+                    <p class="entry-text">{said}</p>
+                    <ReadAloud text=said/>
+                </li>
+            }
+            .into_any()
+        }
     }
 }
 
@@ -144,7 +197,7 @@ fn StatementCard(child: Uuid, id: Uuid, child_mode: bool) -> impl IntoView {
     view! {
         <li class="strength">
             <label class="label" for=text_id.clone()>{move || format!("{}\u{2026}", heading())}</label>
-            <textarea id=text_id class="textarea" rows="2" prop:value=text
+            <textarea maxlength=MAX_TEXT_CHARS id=text_id class="textarea" rows="2" prop:value=text
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
                     edit(Box::new(move |s| s.text = value));
@@ -173,7 +226,7 @@ fn StatementCard(child: Uuid, id: Uuid, child_mode: bool) -> impl IntoView {
                             SaidBy::SomeoneElse(who) => Some(view! {
                                 <div class="form-group">
                                     <label class="label" for=other_name.clone()>"Who said it?"</label>
-                                    <input id=other_name.clone() class="input input-medium" type="text" prop:value=who
+                                    <input maxlength=MAX_TEXT_CHARS id=other_name.clone() class="input input-medium" type="text" prop:value=who
                                         on:input=move |ev| {
                                             let who = event_target_value(&ev);
                                             edit(Box::new(move |s| s.said_by = SaidBy::SomeoneElse(who)));

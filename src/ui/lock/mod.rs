@@ -9,6 +9,7 @@ pub use settings::{LockSummary, PassphraseOffer, PassphrasePage};
 
 use leptos::prelude::*;
 
+use crate::storage;
 use crate::storage::vault::{self, Status};
 use crate::ui::settings::ClearDevice;
 
@@ -17,6 +18,9 @@ use crate::ui::settings::ClearDevice;
 pub struct LockState {
     pub locked: RwSignal<bool>,
     pub encrypted: RwSignal<bool>,
+    /// A child has the screen (in this tab or another): the unlock screen
+    /// then offers nothing but the passphrase.
+    pub child_mode: RwSignal<bool>,
 }
 
 impl LockState {
@@ -33,10 +37,14 @@ pub fn provide_lock_state() -> LockState {
     let state = LockState {
         locked: RwSignal::new(vault::status() == Status::Locked),
         encrypted: RwSignal::new(vault::status() != Status::Plain),
+        child_mode: RwSignal::new(storage::load_child_lock().is_some()),
     };
     provide_context(state);
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
         let key = ev.key();
+        if key.as_deref().is_none_or(|k| k == storage::CHILD_LOCK_KEY) {
+            state.child_mode.set(storage::load_child_lock().is_some());
+        }
         if key.as_deref().is_none_or(|k| k.starts_with("kinplan.")) {
             // Every record is brought in, not only those a page watches.
             let before = vault::status();
@@ -151,7 +159,11 @@ pub fn UnlockScreen() -> impl IntoView {
     view! {
         <main id="main" class="width-container lock-screen" tabindex="-1">
             <h1>"Kinplan is locked"</h1>
-            <p>"The plans on this device are encrypted. Enter your passphrase to open them."</p>
+            {move || if lock.child_mode.get() {
+                view! { <p class="child-ask-worker">"Please ask your worker to unlock Kinplan. Then you can carry on."</p> }.into_any()
+            } else {
+                view! { <p>"The plans on this device are encrypted. Enter your passphrase to open them."</p> }.into_any()
+            }}
             {change_cut_off.then(|| view! {
                 <p class="inset-text" id="unlock-change-cut-off">
                     "Kinplan closed while the passphrase was being changed. Use the new passphrase: it opens every plan, and Kinplan finishes the change."
@@ -170,6 +182,8 @@ pub fn UnlockScreen() -> impl IntoView {
                     {move || if busy.get() { "Unlocking\u{2026}" } else { "Unlock" }}
                 </button>
             </form>
+            // Clearing the device is the worker's choice, never a child's.
+            <Show when=move || !lock.child_mode.get()>
             <details class="details">
                 <summary>"Forgotten your passphrase?"</summary>
                 <p>"Nobody can open the plans on this device without it, not even your IT team: that is what keeps them safe if the device is lost."</p>
@@ -179,6 +193,7 @@ pub fn UnlockScreen() -> impl IntoView {
                     lock.locked.set(false);
                 }/>
             </details>
+            </Show>
         </main>
     }
 }

@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::domain::export::MAX_TEXT_CHARS;
 use crate::domain::safety_map::{label_hint, BottomLine, DangerStatement};
 use crate::ui::browser::{focus_later, today};
 use crate::ui::case_session::OpenCase;
@@ -96,7 +97,7 @@ fn DangerCard(map: Uuid, id: Uuid, number: usize, editable: bool) -> impl IntoVi
             <div class="form-group">
                 <label class="label" for=input.clone()>{label}</label>
                 <p class="hint" id=hint_id.clone()>{hint}</p>
-                <input id=input class="input" type="text" disabled=!editable aria-describedby=hint_id
+                <input maxlength=MAX_TEXT_CHARS id=input class="input" type="text" disabled=!editable aria-describedby=hint_id
                     prop:value=answer(get) on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |d| set(d, v))) }/>
             </div>
         }
@@ -143,7 +144,7 @@ fn DangerCard(map: Uuid, id: Uuid, number: usize, editable: bool) -> impl IntoVi
                 <div class="form-group">
                     <label class="label" for=f("sentence")>"The danger statement"</label>
                     <p class="hint" id=f("sentence-hint")>"Written from the answers above. Change the words if the family would put it differently."</p>
-                    <textarea id=f("sentence") class="textarea" rows="3" disabled=!editable aria-describedby=f("sentence-hint")
+                    <textarea maxlength=MAX_TEXT_CHARS id=f("sentence") class="textarea" rows="3" disabled=!editable aria-describedby=f("sentence-hint")
                         prop:value=sentence on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |d| d.sentence = v)) }></textarea>
                 </div>
                 <PlainWords text=sentence/>
@@ -172,14 +173,14 @@ fn DangerCard(map: Uuid, id: Uuid, number: usize, editable: bool) -> impl IntoVi
                         <legend>{format!("Safety goal for danger statement {number}")}</legend>
                         <div class="form-group">
                             <label class="label" for=f("goal-see")>{move || format!("What will people see {} doing differently?", by_whom())}</label>
-                            <textarea id=f("goal-see") class="textarea" rows="3" disabled=!editable
+                            <textarea maxlength=MAX_TEXT_CHARS id=f("goal-see") class="textarea" rows="3" disabled=!editable
                                 prop:value=move || goal.with(|g| g.as_ref().map(|g| g.what_people_will_see.clone()).unwrap_or_default())
                                 on:input=move |ev| { let v = event_target_value(&ev); edit_goal(Box::new(move |g| g.what_people_will_see = v)) }></textarea>
                         </div>
                         <div class="form-group">
                             <label class="label" for=f("goal-long")>"For how long?"</label>
                             <p class="hint" id=f("goal-long-hint")>"For example: for 6 months"</p>
-                            <input id=f("goal-long") class="input" type="text" disabled=!editable aria-describedby=f("goal-long-hint")
+                            <input maxlength=MAX_TEXT_CHARS id=f("goal-long") class="input" type="text" disabled=!editable aria-describedby=f("goal-long-hint")
                                 prop:value=move || goal.with(|g| g.as_ref().map(|g| g.for_how_long.clone()).unwrap_or_default())
                                 on:input=move |ev| { let v = event_target_value(&ev); edit_goal(Box::new(move |g| g.for_how_long = v)) }/>
                         </div>
@@ -225,7 +226,7 @@ pub(super) fn BottomLines(map: Uuid, editable: bool) -> impl IntoView {
                         view! {
                             <li>
                                 <label class="label" for=field.clone()>{format!("Bottom line {}", i + 1)}</label>
-                                <textarea id=field class="textarea" rows="2" disabled=!editable prop:value=text
+                                <textarea maxlength=MAX_TEXT_CHARS id=field class="textarea" rows="2" disabled=!editable prop:value=text
                                     on:input=move |ev| {
                                         let v = event_target_value(&ev);
                                         edit_map(open, map, |m| if let Some(b) = m.bottom_lines.iter_mut().find(|b| b.id == id) { b.text = v });

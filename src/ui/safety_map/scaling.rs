@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::dates;
+use crate::domain::export::MAX_TEXT_CHARS;
 use crate::domain::people::PersonRef;
 use crate::domain::safety_map::{trajectories, SCALING_QUESTION};
 use crate::domain::Case;
@@ -100,7 +101,7 @@ fn PersonScore(
             </div>
             <div class="form-group">
                 <label class="label" for=f("reason")>{format!("Why {name} chose this number")}</label>
-                <textarea id=f("reason") class="textarea" rows="2" disabled=!editable
+                <textarea maxlength=MAX_TEXT_CHARS id=f("reason") class="textarea" rows="2" disabled=!editable
                     prop:value=move || answer.with(|(_, r)| r.clone())
                     on:input=move |ev| set_reason(event_target_value(&ev))></textarea>
             </div>
