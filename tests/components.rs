@@ -148,7 +148,8 @@ async fn a_stored_child_lock_keeps_the_child_in_child_mode_until_the_workers_cod
     };
     let child_id = child.id;
     case.children.push(child);
-    kinplan::storage::force_save(&case, 1).unwrap();
+    let cases = kinplan::storage::Repository::new(kinplan::storage::BrowserStore);
+    cases.create(&case).unwrap();
     kinplan::storage::save_child_lock(&ChildLock::new(case.id, child_id, "2468", [3; 16]).unwrap())
         .unwrap();
     let home = format!("#/cases/{}/child-mode/{child_id}", case.id);
@@ -180,7 +181,7 @@ async fn a_stored_child_lock_keeps_the_child_in_child_mode_until_the_workers_cod
     let text: HtmlInputElement = find(&root, ".child-entry textarea");
     type_into(&text, "the big dog next door");
     sleep(500).await;
-    let stored = kinplan::storage::load_case(case.id).unwrap().case;
+    let stored = cases.load_case(case.id).unwrap().case;
     let entry = &stored.documents.three_houses[0].worries.entries[0];
     assert_eq!(entry.text, "the big dog next door");
 

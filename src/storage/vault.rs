@@ -175,7 +175,7 @@ fn real_get(key: &str) -> Option<String> {
 pub(super) fn real_set(key: &str, value: &str) -> Result<(), SaveError> {
     LocalStorage::raw()
         .set_item(key, value)
-        .map_err(super::save_error)
+        .map_err(super::browser::save_error)
 }
 
 fn real_kinplan_keys() -> Vec<String> {
@@ -263,10 +263,19 @@ pub(super) fn keys() -> Option<Vec<String>> {
     })
 }
 
-/// Whether another tab has written `key` since this tab last did, while
-/// the storage event that will bring its value in is still on its way.
-pub(super) fn written_elsewhere(key: &str) -> bool {
-    with_open(|open| real_get(key).as_ref() != open.stored.get(key)).unwrap_or(false)
+/// The newest text of `key` as this tab should judge it: its own value,
+/// even while still being encrypted, unless another tab has written the
+/// key since (whose sealed record's stamp is readable without decrypting).
+/// `None` when there is no open vault.
+pub(super) fn newest(key: &str) -> Option<Option<String>> {
+    with_open(|open| {
+        let real = real_get(key);
+        if real.as_ref() == open.stored.get(key) {
+            open.plain.get(key).cloned()
+        } else {
+            real
+        }
+    })
 }
 
 /// Encrypts and stores `key`'s queued values until none is left.
@@ -442,7 +451,6 @@ pub async fn lock() {
             *s.borrow_mut() = State::Locked;
         }
     });
-    super::forget_index();
 }
 
 /// Sets a passphrase on a device that has none: every record is encrypted
@@ -774,7 +782,6 @@ fn bring_in(key: Option<String>, value: Option<String>, then: Box<dyn FnOnce()>)
 /// Called after every `kinplan.` key has been removed.
 pub(super) fn cleared() {
     STATE.with(|s| *s.borrow_mut() = State::Plain);
-    super::forget_index();
 }
 
 /// An encrypted export of `json` under this device's key, in the format of

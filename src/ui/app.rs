@@ -9,7 +9,7 @@ use crate::domain::child_lock::ChildLock;
 use crate::domain::index::CaseIndex;
 use crate::domain::profile::PracticeProfile;
 use crate::route::Route;
-use crate::storage::{self, vault, SaveError};
+use crate::storage::{self, vault, BrowserStore, Cases, Repository, SaveError};
 use crate::ui::browser::focus_main_heading;
 use crate::ui::case_list::CaseList;
 use crate::ui::case_session::CaseSession;
@@ -38,6 +38,9 @@ pub struct AppState {
     /// An encrypted write that failed after its save returned: the storage
     /// key and why. An open case takes its own into its save status.
     pub write_failure: RwSignal<Option<(String, SaveError)>>,
+    /// Every case on this device: all reads and writes go through it. It
+    /// lives as long as the unlocked workspace, so locking drops its cache.
+    pub repository: StoredValue<Cases>,
 }
 
 /// A message in the notice bar, with an optional way to take the action back.
@@ -73,6 +76,11 @@ impl AppState {
             },
             std::time::Duration::from_secs(NOTICE_SECONDS),
         );
+    }
+
+    /// Runs `f` with the repository of cases.
+    pub fn cases<T>(&self, f: impl FnOnce(&Cases) -> T) -> T {
+        self.repository.with_value(f)
     }
 
     pub fn go(&self, route: Route) {
@@ -122,17 +130,30 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Workspace(update_ready: RwSignal<bool>) -> impl IntoView {
     let lock = storage::load_child_lock();
+    let cases = Repository::new(BrowserStore);
+    // An import cut off by a crash is put back before anything reads.
+    let recovered = cases.recover();
+    let (index, unrepaired) = cases.load_index();
     let state = AppState {
         route: RwSignal::new(allowed_route(lock.as_ref())),
-        index: RwSignal::new(storage::load_index()),
+        index: RwSignal::new(index),
         notice: RwSignal::new(None),
-        profile: RwSignal::new(storage::load_profile().0),
+        profile: RwSignal::new(cases.load_profile().0),
         child_lock: RwSignal::new(lock),
         update_ready,
         export_request: RwSignal::new(None),
         write_failure: RwSignal::new(None),
+        repository: StoredValue::new(cases),
     };
     provide_context(state);
+    match recovered {
+        Ok(true) => state.notify("Kinplan closed while an import was being saved, so the import was undone. Your cases are as they were before it: import the file again.", None),
+        Ok(false) => {}
+        Err(e) => state.notify(format!("Kinplan closed while an import was being saved, and it could not be undone: {e}."), None),
+    }
+    if let Some(e) = unrepaired {
+        state.notify(format!("The list of cases was out of date and could not be corrected: {e}. Your cases are safe; Kinplan will try again next time."), None);
+    }
     lock_when_idle(expect_context::<LockState>());
     vault::on_write_failure(move |key, e| {
         state.write_failure.try_set(Some((key.to_string(), e)));
@@ -159,7 +180,9 @@ fn Workspace(update_ready: RwSignal<bool>) -> impl IntoView {
         }
         if ev.key().as_deref() == Some(storage::INDEX_KEY) || ev.key().is_none() {
             vault::after_other_tab(ev.key(), ev.new_value(), move || {
-                state.index.try_set(storage::load_index());
+                if let Some((index, _)) = state.repository.try_with_value(Repository::load_index) {
+                    state.index.try_set(index);
+                }
             });
         }
     });
@@ -270,13 +293,14 @@ fn NoticeBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let undo = move |action: Undo| match action {
         Undo::RestoreFromBin(id) => {
-            if let Ok(index) = storage::update_index(|i| i.set_deleted(id, None)) {
-                state.index.set(index);
-                state.notice.set(Some(Notice {
-                    text: "The case is back in your list.".into(),
-                    undo: None,
-                }));
-            }
+            let text = match state.cases(|c| c.set_binned(id, None)) {
+                Ok(index) => {
+                    state.index.set(index);
+                    "The case is back in your list.".to_string()
+                }
+                Err(e) => format!("The case could not be taken out of the bin: {e}. It is still there; try again from the bin."),
+            };
+            state.notice.set(Some(Notice { text, undo: None }));
         }
     };
     view! {

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 
 use crate::domain::dates;
 use crate::domain::export::MAX_TEXT_CHARS;
-use crate::domain::index::{CaseOrder, IndexEntry};
+use crate::domain::index::{CaseIndex, CaseOrder, IndexEntry};
 use crate::domain::schedule::DueState;
 use crate::domain::Case;
 use crate::route::Route;
-use crate::storage::{self, human_size, QUOTA_ESTIMATE_CHARS};
+use crate::storage::{self, human_size, SaveError, QUOTA_ESTIMATE_CHARS};
 use crate::ui::app::{AppState, Undo};
 use crate::ui::browser::{day, day_and_time, today};
 use crate::ui::export::export_cases;
@@ -142,12 +142,15 @@ fn NewCaseForm() -> impl IntoView {
             return;
         }
         let case = Case::new(name, Utc::now());
-        match storage::force_save(&case, 0) {
-            Ok(_) => {
+        match state.cases(|c| c.create(&case)) {
+            Ok(saved) => {
+                if let Some(e) = saved.list_not_updated {
+                    state.notify(format!("The case is saved, but the list of cases could not be updated ({e}). It will be listed next time Kinplan opens."), None);
+                }
                 leptos::task::spawn_local(async {
                     storage::keep::ask_to_keep().await;
                 });
-                state.index.set(storage::current_index());
+                state.index.set(state.cases(|c| c.current_index()));
                 label.set(String::new());
                 error.set(None);
                 state.go(Route::CaseOverview(case.id));
@@ -199,13 +202,13 @@ fn CaseRow(entry: IndexEntry) -> impl IntoView {
             message.set(Some("Enter a name for the case".into()));
             return;
         }
-        match storage::load_case(id) {
+        match state.cases(|c| c.load_case(id)) {
             Ok(mut stored) => {
                 stored.case.label = name;
                 stored.case.updated = Utc::now();
-                match storage::save_case(&stored.case, stored.revision) {
+                match state.cases(|c| c.save_case(&stored.case, stored.revision)) {
                     Ok(_) => {
-                        state.index.set(storage::current_index());
+                        state.index.set(state.cases(|c| c.current_index()));
                         renaming.set(false);
                     }
                     Err(e) => message.set(Some(format!("Not renamed: {e}"))),
@@ -214,15 +217,15 @@ fn CaseRow(entry: IndexEntry) -> impl IntoView {
             Err(_) => message.set(Some("Not renamed: this case cannot be opened.".into())),
         }
     };
-    let duplicate = move |_| match storage::load_case(id) {
+    let duplicate = move |_| match state.cases(|c| c.load_case(id)) {
         Ok(stored) => {
             let label = state
                 .index
                 .with_untracked(|i| i.copy_label(&stored.case.label));
             let copy = stored.case.duplicate(label.clone(), Utc::now());
-            match storage::force_save(&copy, 0) {
+            match state.cases(|c| c.create(&copy)) {
                 Ok(_) => {
-                    state.index.set(storage::current_index());
+                    state.index.set(state.cases(|c| c.current_index()));
                     state.notify(format!("Made a copy called \"{label}\"."), None);
                 }
                 Err(e) => message.set(Some(format!("Not copied: {e}"))),
@@ -230,7 +233,7 @@ fn CaseRow(entry: IndexEntry) -> impl IntoView {
         }
         Err(_) => message.set(Some("Not copied: this case cannot be opened.".into())),
     };
-    let export = move |_| match storage::load_case(id) {
+    let export = move |_| match state.cases(|c| c.load_case(id)) {
         Ok(stored) => {
             let label = stored.case.label.clone();
             export_cases(state, &label, vec![stored.case]);
@@ -240,7 +243,7 @@ fn CaseRow(entry: IndexEntry) -> impl IntoView {
         )),
     };
     let label_for_delete = entry.label.clone();
-    let delete = move |_| match storage::update_index(|i| i.set_deleted(id, Some(Utc::now()))) {
+    let delete = move |_| match state.cases(|c| c.set_binned(id, Some(Utc::now()))) {
         Ok(index) => {
             state.index.set(index);
             state.notify(
@@ -296,7 +299,9 @@ fn ExportAll() -> impl IntoView {
     let state = expect_context::<AppState>();
     let problem = RwSignal::new(None::<String>);
     let export_all = move |_| {
-        let (cases, skipped) = state.index.with_untracked(storage::load_all_live);
+        let (cases, skipped) = state
+            .index
+            .with_untracked(|i| state.cases(|c| c.load_all_live(i)));
         export_cases(state, "all cases", cases);
         problem.set((!skipped.is_empty()).then(|| {
             format!(
@@ -325,11 +330,22 @@ fn Bin() -> impl IntoView {
             .index
             .with(|i| i.bin().into_iter().cloned().collect::<Vec<_>>())
     };
+    let problem = RwSignal::new(None::<String>);
+    let answer = move |result: Result<CaseIndex, SaveError>, not_done: &str| match result {
+        Ok(index) => {
+            state.index.set(index);
+            problem.set(None);
+        }
+        Err(e) => problem.set(Some(format!(
+            "{not_done}: {e}. The case is still in the bin."
+        ))),
+    };
     view! {
         <Show when=move || !binned().is_empty()>
             <details class="bin">
                 <summary>{move || format!("Bin ({})", binned().len())}</summary>
                 <p class="hint">"Deleted cases stay here until you delete them for good."</p>
+                {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
                 <ul class="case-list">
                     <For each=binned key=|e| e.id let:entry>
                         {
@@ -343,12 +359,12 @@ fn Bin() -> impl IntoView {
                                     </div>
                                     <div class="button-group" role="group" aria-label=format!("Actions for {label}")>
                                         <button type="button" class="button button-secondary" on:click=move |_| {
-                                            if let Ok(index) = storage::update_index(|i| i.set_deleted(id, None)) { state.index.set(index); }
+                                            answer(state.cases(|c| c.set_binned(id, None)), "Not restored");
                                         }>"Restore"</button>
                                         <button type="button" class="button button-warning" on:click=move |_| {
                                             let sure = window().confirm_with_message(&format!("Delete \"{}\" for good? This cannot be undone.", entry.label)).unwrap_or(false);
                                             if sure {
-                                                if let Ok(index) = storage::delete_forever(id) { state.index.set(index); }
+                                                answer(state.cases(|c| c.delete_for_good(id)), "Not deleted");
                                             }
                                         }>"Delete for good"</button>
                                     </div>

@@ -13,7 +13,7 @@ use uuid::Uuid;
 use crate::domain::schema::StoredCase;
 use crate::domain::{Case, Tool};
 use crate::route::Route;
-use crate::storage::{self, vault, CaseFault, SaveError};
+use crate::storage::{self, vault, CaseFault, Cases, Next, SaveState, SaveStatus, Saved};
 use crate::ui::app::{AppState, AskYourWorker};
 use crate::ui::browser::{download, time};
 use crate::ui::case_overview::CaseOverview;
@@ -29,44 +29,27 @@ use crate::ui::safety_map::SafetyMapPage;
 /// Edits are written this long after the last keystroke.
 pub const SAVE_DELAY_MS: u64 = 300;
 
-/// Where the open case stands with storage.
-#[derive(Clone, Debug, PartialEq)]
-pub enum SaveStatus {
-    Saved(String),
-    Saving,
-    NotSaved(SaveError),
-    /// Another tab saved this case while this one had unsaved edits.
-    Conflict,
-    ReadOnly(String),
-}
-
 /// The open case, shared with every page inside it.
 #[derive(Clone, Copy)]
 pub struct OpenCase {
     case: RwSignal<Case>,
     /// Rows of long lists (a plan's actions) listen here, not to `case`.
     parts: Keyed,
+    /// What the save line and the banners show: `save`'s status.
     pub status: RwSignal<SaveStatus>,
-    revision: StoredValue<u64>,
-    dirty: StoredValue<bool>,
-    read_only: StoredValue<bool>,
+    save: StoredValue<SaveState>,
     timer: StoredValue<Option<TimeoutHandle>>,
     app: AppState,
 }
 
 impl OpenCase {
     fn new(stored: StoredCase, app: AppState, read_only: Option<String>) -> OpenCase {
-        let status = match &read_only {
-            Some(why) => SaveStatus::ReadOnly(why.clone()),
-            None => SaveStatus::Saved(time(stored.case.updated)),
-        };
+        let save = SaveState::opened(&stored, read_only);
         OpenCase {
             case: RwSignal::new(stored.case),
             parts: Keyed::default(),
-            status: RwSignal::new(status),
-            revision: StoredValue::new(stored.revision),
-            dirty: StoredValue::new(false),
-            read_only: StoredValue::new(read_only.is_some()),
+            status: RwSignal::new(save.status().clone()),
+            save: StoredValue::new(save),
             timer: StoredValue::new(None),
             app,
         }
@@ -88,7 +71,7 @@ impl OpenCase {
     }
 
     pub fn is_read_only(&self) -> bool {
-        self.read_only.get_value()
+        self.save.with_value(SaveState::is_read_only)
     }
 
     /// One row of a long list, such as an action of a plan, read as a memo
@@ -127,13 +110,7 @@ impl OpenCase {
             change(case);
             case.updated = Utc::now();
         });
-        self.dirty.set_value(true);
-        if !matches!(
-            self.status.get_untracked(),
-            SaveStatus::Conflict | SaveStatus::Saving
-        ) {
-            self.status.set(SaveStatus::Saving);
-        }
+        self.step(|save, _, _| save.edited());
         if let Some(timer) = self.timer.get_value() {
             timer.clear();
         }
@@ -152,90 +129,84 @@ impl OpenCase {
         self.timer.set_value(timer);
     }
 
-    /// Writes pending edits now.
-    pub fn flush(&self) {
-        if !self.dirty.get_value() || self.status.get_untracked() == SaveStatus::Conflict {
-            return;
-        }
-        let result = timed("kinplan:save", || {
-            self.case
-                .with_untracked(|case| storage::save_case(case, self.revision.get_value()))
-        });
-        self.after_save(result);
-    }
-
-    fn after_save(&self, result: Result<storage::Saved, SaveError>) {
-        match result {
-            Ok(saved) => {
-                self.revision.set_value(saved.revision);
-                self.dirty.set_value(false);
-                self.status.set(SaveStatus::Saved(time(saved.at)));
-                self.app.index.set(storage::current_index());
+    /// Runs one step of the save state with the repository and the case,
+    /// then shows its status. `None` once the case has been closed.
+    fn step<T>(&self, f: impl FnOnce(&mut SaveState, &Cases, &Case) -> T) -> Option<T> {
+        let out = self.save.try_update_value(|save| {
+            self.app
+                .repository
+                .try_with_value(|repo| self.case.with_untracked(|case| f(save, repo, case)))
+        })??;
+        if let Some(status) = self.save.try_with_value(|s| s.status().clone()) {
+            if self.status.get_untracked() != status {
+                self.status.set(status);
             }
-            Err(SaveError::Conflict) => self.status.set(SaveStatus::Conflict),
-            Err(e) => self.status.set(SaveStatus::NotSaved(e)),
+        }
+        Some(out)
+    }
+
+    /// After a write: the case list follows, and says if it could not.
+    fn written(&self, saved: Option<Saved>) {
+        let Some(saved) = saved else { return };
+        self.app.index.set(self.app.cases(|c| c.current_index()));
+        if let Some(e) = saved.list_not_updated {
+            self.app.notify(format!("Saved. The list of cases could not be updated ({e}); it will be next time Kinplan opens."), None);
         }
     }
 
-    /// Another tab saved this case. Take its version if we have nothing
-    /// unsaved; otherwise the worker chooses.
-    fn on_saved_elsewhere(&self) {
-        if storage::stored_revision(self.case.with_untracked(|c| c.id))
-            == Some(self.revision.get_value())
-        {
-            return;
-        }
-        if self.dirty.get_value() {
-            self.status.set(SaveStatus::Conflict);
-        } else {
-            self.take_stored();
-        }
-    }
-
-    fn take_stored(&self) {
-        if let Ok(stored) = storage::load_case(self.case.with_untracked(|c| c.id)) {
-            self.revision.set_value(stored.revision);
-            self.dirty.set_value(false);
-            self.status
-                .set(SaveStatus::Saved(time(stored.case.updated)));
+    /// Shows a version of the case from storage in place of this one.
+    fn show(&self, next: Next) {
+        if let Next::Show(stored) = next {
             self.case.set(stored.case);
             self.parts.notify_all();
         }
     }
 
+    /// Writes pending edits now.
+    pub fn flush(&self) {
+        let saved = timed("kinplan:save", || {
+            self.step(|save, repo, case| save.flush(repo, case))
+        });
+        self.written(saved.flatten());
+    }
+
+    /// Another tab saved this case. Take its version if we have nothing
+    /// unsaved; otherwise the worker chooses.
+    fn on_saved_elsewhere(&self) {
+        let next = self.step(|save, repo, case| save.saved_elsewhere(repo, case.id));
+        self.show(next.unwrap_or(Next::Nothing));
+    }
+
     /// Conflict: save this tab's version as a new case, and show the other.
     fn keep_both(&self) {
-        let mine = self.case.get_untracked();
-        let label = self.app.index.with_untracked(|i| i.copy_label(&mine.label));
-        let copy = mine.duplicate(label.clone(), Utc::now());
-        match storage::force_save(&copy, 0) {
-            Ok(_) => {
-                self.app.index.set(storage::current_index());
-                self.take_stored();
-                self.app.notify(format!("Your changes were saved as a new case, \"{label}\". This page shows the other tab's version."), None);
-            }
-            Err(e) => self.status.set(SaveStatus::NotSaved(e)),
+        let label = self
+            .case
+            .with_untracked(|mine| self.app.index.with_untracked(|i| i.copy_label(&mine.label)));
+        let made =
+            self.step(|save, repo, mine| save.keep_both(repo, mine, label.clone(), Utc::now()));
+        if let Some(Ok((_, next))) = made {
+            self.app.index.set(self.app.cases(|c| c.current_index()));
+            self.show(next);
+            self.app.notify(format!("Your changes were saved as a new case, \"{label}\". This page shows the other tab's version."), None);
         }
     }
 
     /// Conflict: replace the other tab's version with this one.
     fn keep_mine(&self) {
-        let id = self.case.with_untracked(|c| c.id);
-        let revision = storage::stored_revision(id).unwrap_or(0) + 1;
-        let result = self
-            .case
-            .with_untracked(|case| storage::force_save(case, revision));
-        self.status.set(SaveStatus::Saving);
-        self.after_save(result);
+        let saved = self.step(|save, repo, case| save.keep_mine(repo, case));
+        self.written(saved.flatten());
+    }
+
+    /// "Try saving again" after a failed write.
+    fn retry(&self) {
+        let saved = self.step(|save, repo, case| save.retry(repo, case));
+        self.written(saved.flatten());
     }
 
     /// Whether this tab holds changes that storage refused: a clash with
     /// another tab, or a failed write. Closing the case now would lose them.
     pub fn has_unsaved_trouble(&self) -> bool {
-        matches!(
-            self.status.get_untracked(),
-            SaveStatus::Conflict | SaveStatus::NotSaved(_)
-        )
+        self.save.with_value(SaveState::has_unsaved_trouble)
     }
 
     pub fn export(&self) {
@@ -265,7 +236,7 @@ fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
 #[component]
 pub fn CaseSession(id: Uuid) -> impl IntoView {
     let app = expect_context::<AppState>();
-    match storage::load_case(id) {
+    match app.cases(|c| c.load_case(id)) {
         Ok(stored) => view! { <OpenCaseView stored read_only=None/> }.into_any(),
         Err(CaseFault::Newer { version, readable: Some(stored), .. }) => {
             let why = format!("This case was saved by a newer version of Kinplan (data version {version}). You can read it here, but changes will not be saved. Open it in the newer version to change it.");
@@ -300,12 +271,16 @@ pub fn CaseSession(id: Uuid) -> impl IntoView {
 #[component]
 fn RawDownload(id: Uuid, raw: String) -> impl IntoView {
     let name = format!("kinplan-damaged-case-{id}.txt");
+    let failed = RwSignal::new(false);
     view! {
         <p>
-            <button type="button" class="button" on:click=move |_| { let _ = download(&name, &raw, "text/plain"); }>
+            <button type="button" class="button" on:click=move |_| failed.set(download(&name, &raw, "text/plain").is_err())>
                 "Download the saved data"
             </button>
         </p>
+        <Show when=move || failed.get()>
+            <p class="error-message" role="alert">"The browser did not download it. Try again, or try another browser on this device: the data stays here until it is downloaded."</p>
+        </Show>
         <p><a href="#/">"Back to your cases"</a></p>
     }
 }
@@ -327,10 +302,9 @@ fn OpenCaseView(stored: StoredCase, read_only: Option<String>) -> impl IntoView 
     let storage_event = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() == Some(storage::case_key(id).as_str()) {
             vault::after_other_tab(ev.key(), ev.new_value(), move || {
-                // The case may have been closed while the change was decrypted.
-                if open.revision.try_get_value().is_some() {
-                    open.on_saved_elsewhere();
-                }
+                // Nothing happens if the case was closed while the change
+                // was decrypted.
+                open.on_saved_elsewhere();
             });
         }
     });
@@ -344,8 +318,7 @@ fn OpenCaseView(stored: StoredCase, read_only: Option<String>) -> impl IntoView 
                 .map(|(_, e)| e.clone())
         });
         if let Some(error) = failed {
-            open.dirty.set_value(true);
-            open.status.set(SaveStatus::NotSaved(error));
+            open.step(|save, _, _| save.write_failed(error));
             app.write_failure.set(None);
         }
     });
@@ -413,7 +386,7 @@ fn SaveStatusLine() -> impl IntoView {
             SaveStatus::ReadOnly(_) => "read-only",
         }>
             {move || match open.status.get() {
-                SaveStatus::Saved(at) => format!("Saved {at}"),
+                SaveStatus::Saved(at) => format!("Saved {}", time(at)),
                 SaveStatus::Saving => "Saving…".to_string(),
                 SaveStatus::NotSaved(why) => format!("Not saved: {}", why.summary()),
                 SaveStatus::Conflict => "Not saved: changed in another tab".to_string(),
@@ -457,7 +430,7 @@ fn ConflictBanner() -> impl IntoView {
                 <p>"Your changes are still here on the screen. Do not close this tab. Download this case now to keep them safe."</p>
                 <div class="button-group">
                     <button type="button" class="button" on:click=move |_| open.export()>"Download this case"</button>
-                    <button type="button" class="button button-secondary" on:click=move |_| { open.status.set(SaveStatus::Saving); open.dirty.set_value(true); open.flush(); }>"Try saving again"</button>
+                    <button type="button" class="button button-secondary" on:click=move |_| open.retry()>"Try saving again"</button>
                 </div>
             </div>
         }.into_any(),

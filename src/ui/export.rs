@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::export::{file_name, ExportFile};
 use crate::domain::Case;
-use crate::storage::{self, vault};
+use crate::storage::vault;
 use crate::ui::app::AppState;
 use crate::ui::browser::download;
 
@@ -36,10 +36,16 @@ pub fn export_cases(state: AppState, what: &str, cases: Vec<Case>) {
 }
 
 fn save(state: AppState, name: &str, text: &str, at: DateTime<Utc>) {
-    if download(name, text, "application/json").is_ok() {
-        if let Ok(index) = storage::update_index(|i| i.last_export = Some(at)) {
-            state.index.set(index);
-        }
+    if download(name, text, "application/json").is_err() {
+        state.notify(
+            "The browser did not download the export. Nothing was exported; try again.",
+            None,
+        );
+        return;
+    }
+    match state.cases(|c| c.update_index(|i| i.last_export = Some(at))) {
+        Ok(index) => state.index.set(index),
+        Err(e) => state.notify(format!("Exported. Kinplan could not note the date of this export ({e}), so it may remind you to export again."), None),
     }
 }
 

@@ -12,7 +12,7 @@ use crate::domain::export::{
     DEVICE_BACKUP, MAX_IMPORT_BYTES,
 };
 use crate::domain::vault::{is_encrypted_export, parse_encrypted_export, EncryptedExport};
-use crate::storage::{self, vault};
+use crate::storage::{self, vault, SaveError};
 use crate::ui::app::AppState;
 use crate::ui::browser::read_file;
 
@@ -203,18 +203,11 @@ pub fn ImportCases() -> impl IntoView {
             storage::keep::ask_to_keep().await;
         });
         leptos::task::spawn_local(async move {
-            let written = vault::write_all_or_nothing(|| {
-                storage::save_all_or_nothing(&cases)?;
-                // Restoring a binned case by import brings it back to the
-                // list; if this fails, the index is repaired on next load.
-                let _ =
-                    storage::update_index(|i| cases.iter().for_each(|c| i.set_deleted(c.id, None)));
-                Ok(())
-            })
-            .await;
+            let written =
+                vault::write_all_or_nothing(|| state.cases(|c| c.import(&cases)).map(|_| ())).await;
             match written {
                 Ok(()) => {
-                    state.index.set(storage::current_index());
+                    state.index.set(state.cases(|c| c.current_index()));
                     import.set(ImportState::Idle);
                     state.notify(
                         format!(
@@ -228,7 +221,10 @@ pub fn ImportCases() -> impl IntoView {
                     file: "the import".into(),
                     errors: vec![ImportError {
                         path: String::new(),
-                        message: format!("Nothing was imported: {e}."),
+                        message: match e {
+                            SaveError::PartlyWritten { .. } => format!("The import failed: {e}."),
+                            e => format!("Nothing was imported: {e}."),
+                        },
                     }],
                 }),
             }

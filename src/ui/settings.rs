@@ -23,7 +23,7 @@ const UNITS: [(&str, &str); 4] = [
 #[component]
 pub fn ProfileSettings() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let message = RwSignal::new(storage::load_profile().1.map(|why| {
+    let message = RwSignal::new(state.cases(|c| c.load_profile().1).map(|why| {
         format!("The saved profile could not be read ({why}), so England's defaults are in use. Import a profile to replace it.")
     }));
     let change = move |update: Box<dyn FnOnce(&mut PracticeProfile)>| {
@@ -34,7 +34,7 @@ pub fn ProfileSettings() -> impl IntoView {
             message.set(Some(format!("Not changed: {why}.")));
             return;
         }
-        match storage::save_profile(&profile) {
+        match state.cases(|c| c.save_profile(&profile)) {
             Ok(()) => {
                 state.profile.set(profile);
                 message.set(None);
@@ -145,7 +145,7 @@ pub fn ProfileSettings() -> impl IntoView {
         <LockSummary/>
         <StorageKept/>
         <ClearDevice on_cleared=move || {
-            state.index.set(storage::load_index());
+            state.index.set(state.cases(|c| c.load_index().0));
             state.profile.set(PracticeProfile::england());
             expect_context::<LockState>().encrypted.set(false);
             state.notify("All Kinplan data on this device has been cleared.", None);

@@ -344,7 +344,15 @@ fn ChangeHouse(child: Uuid, kind: HouseKind) -> impl IntoView {
 
 /// Ends child mode and takes the worker back to the case's Three Houses.
 fn leave_child_mode(app: AppState, case_id: Uuid) {
-    storage::clear_child_lock();
+    if let Err(e) = storage::clear_child_lock() {
+        // Leaving anyway would show the worker's screen while every other
+        // tab, and the next reload, still say a child has it.
+        app.notify(
+            format!("Child mode could not be ended ({e}). Try again."),
+            None,
+        );
+        return;
+    }
     let back = Route::CaseTool(case_id, Tool::ThreeHouses);
     app.route.set(back.clone());
     app.child_lock.set(None);

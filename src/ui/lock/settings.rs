@@ -128,7 +128,10 @@ fn TurnOn() -> impl IntoView {
             <p><strong>"If you forget the passphrase, nobody can open the plans on this device again: not you, and not your IT team."</strong></p>
             <p>"Before you set one, export all your cases and keep the file somewhere safe."</p>
             <p><button type="button" class="button button-secondary" on:click=move |_| {
-                let (cases, _) = state.index.with_untracked(storage::load_all_live);
+                let (cases, skipped) = state.index.with_untracked(|i| state.cases(|c| c.load_all_live(i)));
+                if !skipped.is_empty() {
+                    state.notify(format!("These damaged cases were left out: {}. Open each one to download its data.", skipped.join(", ")), None);
+                }
                 export_cases(state, "all cases", cases);
             }>"Export all cases"</button></p>
         </div>
@@ -248,7 +251,10 @@ pub fn PassphraseOffer() -> impl IntoView {
                 <div class="button-group">
                     <button type="button" class="button" on:click=move |_| state.go(Route::Passphrase)>"Set a passphrase"</button>
                     <button type="button" class="button button-secondary" on:click=move |_| {
-                        storage::dismiss_passphrase_offer();
+                        // If it cannot be kept, the offer simply comes back next time.
+                        if let Err(e) = storage::dismiss_passphrase_offer() {
+                            state.notify(format!("Kinplan could not remember this choice ({e}), so it will ask again."), None);
+                        }
                         dismissed.set(true);
                     }>"Not now"</button>
                 </div>

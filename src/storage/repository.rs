@@ -1,0 +1,466 @@
+//! Every case Kinplan keeps, and every write to them, over one [`Store`].
+//!
+//! The UI asks the repository and shows what it answers; it never writes
+//! a record or patches the index itself. The same code runs in the
+//! browser and in the host simulation (`tests/storage_simulation.rs`),
+//! which drives several tabs over one [`super::MemoryStore`] with faults.
+//!
+//! ## The rules it keeps
+//!
+//! - **Revisions never go backwards.** Each case record carries a
+//!   revision in its plain header ([`packing::stamp`], readable packed or
+//!   sealed). An ordinary save writes the revision it loaded plus one, and
+//!   is refused as a [`SaveError::Conflict`] if storage holds any other
+//!   revision: no tab ever saves over a version it did not load. Every
+//!   write that replaces a record on purpose ("keep mine", import with
+//!   "replace", a copy) writes one more than whatever is stored.
+//! - **A case is safe once its record is written.** The index (the case
+//!   list) is written after it; if that write fails or never happens, the
+//!   index is rebuilt from the records the next time it is read.
+//! - **An import is all or nothing**, even across a crash: the records it
+//!   replaces are first written to a journal (`kinplan.journal`), and the
+//!   journal is removed only when every record is written. A failed write
+//!   puts every record back at once; a crash part-way is put back by
+//!   [`Repository::recover`] when Kinplan next opens.
+//! - **Every failure comes back as a typed error**, never dropped: a full
+//!   quota, a conflict, a record from a newer Kinplan, a damaged record.
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::{case_id_of_key, case_key, CaseFault, SaveError, Store, INDEX_KEY, PROFILE_KEY};
+use crate::domain::index::{CaseIndex, IndexEntry, NextDue};
+use crate::domain::packing::{self, Stamp};
+use crate::domain::profile::PracticeProfile;
+use crate::domain::schema::{
+    read_case, read_case_ignoring_version, ReadError, StoredCase, CURRENT_VERSION,
+};
+use crate::domain::Case;
+
+/// How far a write over a damaged record moves its revision on: more
+/// saves than one case will ever have.
+const AFTER_DAMAGE: u64 = 1 << 32;
+
+/// The records an import is replacing, kept until it is all written.
+pub const JOURNAL_KEY: &str = "kinplan.journal";
+
+/// What a successful save wrote.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Saved {
+    pub revision: u64,
+    pub size: usize,
+    pub at: DateTime<Utc>,
+    /// The case is saved, but the case list could not be updated to
+    /// match (it is rebuilt from the records when next read).
+    pub list_not_updated: Option<SaveError>,
+}
+
+/// What an interrupted import left to put back: each key's text before
+/// it started, `None` for a key that was not there.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Journal {
+    before: BTreeMap<String, Option<String>>,
+}
+
+pub struct Repository<S> {
+    store: S,
+    /// The index text last read or written here, parsed. A save compares
+    /// the stored text with it and skips parsing when no other tab has
+    /// changed the index: with 500 cases that halves the time of a save.
+    last_index: Mutex<Option<(String, CaseIndex)>>,
+}
+
+impl<S: Store> Repository<S> {
+    pub fn new(store: S) -> Repository<S> {
+        Repository {
+            store,
+            last_index: Mutex::new(None),
+        }
+    }
+
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    /// Drops the cached index: after locking, nothing decrypted stays.
+    pub fn forget(&self) {
+        *self.cache() = None;
+    }
+
+    fn cache(&self) -> std::sync::MutexGuard<'_, Option<(String, CaseIndex)>> {
+        // Nothing panics while holding it, so it is never poisoned; if it
+        // were, the cache is only a cache.
+        self.last_index
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Puts back what an import cut off by a crash had written. Run when
+    /// Kinplan opens, before anything else reads the cases.
+    pub fn recover(&self) -> Result<bool, SaveError> {
+        let Some(text) = self.store.get(JOURNAL_KEY) else {
+            return Ok(false);
+        };
+        // A journal that cannot be read cannot be replayed; it is removed
+        // so that it does not block every later import.
+        if let Ok(journal) = serde_json::from_str::<Journal>(&text) {
+            for (key, before) in &journal.before {
+                put_back(&self.store, key, before.as_deref())?;
+            }
+        }
+        self.store.remove(JOURNAL_KEY)?;
+        self.forget();
+        Ok(true)
+    }
+
+    // The index.
+
+    /// Reads the index, and repairs it from the case keys if it is
+    /// missing, damaged, or lost a case (a save that filled the quota
+    /// between writing a case and writing the index). Only key names are
+    /// listed; records are read only for cases the index does not know.
+    /// A repair that could not be stored is returned with the index: it
+    /// runs again next time, and the caller says so.
+    pub fn load_index(&self) -> (CaseIndex, Option<SaveError>) {
+        let mut index = self
+            .store
+            .get(INDEX_KEY)
+            .and_then(|text| serde_json::from_str::<CaseIndex>(&text).ok())
+            .unwrap_or_default();
+        let on_device: Vec<Uuid> = self
+            .store
+            .keys()
+            .iter()
+            .filter_map(|k| case_id_of_key(k))
+            .collect();
+        let before = index.cases.len();
+        index.cases.retain(|e| on_device.contains(&e.id));
+        let mut changed = index.cases.len() != before;
+        for id in on_device {
+            if index.get(id).is_some() {
+                continue;
+            }
+            changed = true;
+            let raw = self.store.get(&case_key(id)).unwrap_or_default();
+            match read_record(&raw) {
+                Ok(stored) => index.upsert(&stored.case, utf16_len(&raw), &self.load_profile().0),
+                Err(_) => index.cases.push(IndexEntry {
+                    id,
+                    label: "Unreadable case".into(),
+                    updated: Utc::now(),
+                    size: utf16_len(&raw),
+                    deleted: None,
+                    next_due: None,
+                }),
+            }
+        }
+        let error = if changed {
+            self.write_index(&index).err()
+        } else {
+            None
+        };
+        (index, error)
+    }
+
+    fn write_index(&self, index: &CaseIndex) -> Result<(), SaveError> {
+        let text = serde_json::to_string(index).expect("the index always serialises");
+        self.store.set(INDEX_KEY, &text)?;
+        *self.cache() = Some((text, index.clone()));
+        Ok(())
+    }
+
+    fn read_stored_index(&self) -> Option<CaseIndex> {
+        let text = self.store.get(INDEX_KEY)?;
+        let cached = match &*self.cache() {
+            Some((seen, index)) if *seen == text => Some(index.clone()),
+            _ => None,
+        };
+        cached.or_else(|| serde_json::from_str(&text).ok())
+    }
+
+    /// The index as storage holds it now, parsed only if another tab
+    /// changed it since.
+    pub fn current_index(&self) -> CaseIndex {
+        self.read_stored_index()
+            .unwrap_or_else(|| self.load_index().0)
+    }
+
+    /// Changes the index as it is in storage now, not as this tab last
+    /// saw it, so two tabs editing different cases keep each other's entries.
+    pub fn update_index(
+        &self,
+        change: impl FnOnce(&mut CaseIndex),
+    ) -> Result<CaseIndex, SaveError> {
+        let mut index = self.current_index();
+        change(&mut index);
+        self.write_index(&index)?;
+        Ok(index)
+    }
+
+    /// Whether the stored index already lists `case` as the case list
+    /// would show it: same name, same minute, about the same size. Most
+    /// saves are keystrokes in a long text, and skipping the index write
+    /// for them keeps a save quick with hundreds of cases.
+    fn index_shows(&self, case: &Case, size: usize, profile: &PracticeProfile) -> bool {
+        let Some(text) = self.store.get(INDEX_KEY) else {
+            return false;
+        };
+        match &*self.cache() {
+            Some((seen, index)) if *seen == text => index.get(case.id).is_some_and(|entry| {
+                entry.label == case.label
+                    && entry.updated.timestamp() / 60 == case.updated.timestamp() / 60
+                    && entry.next_due == NextDue::of(case, profile)
+                    && entry.size.abs_diff(size) <= size / 20
+            }),
+            _ => false,
+        }
+    }
+
+    // Cases.
+
+    /// Opens one case.
+    pub fn load_case(&self, id: Uuid) -> Result<StoredCase, CaseFault> {
+        let raw = self.store.get(&case_key(id)).ok_or(CaseFault::Missing)?;
+        let json = packing::unpack(&raw).map_err(|why| CaseFault::Damaged {
+            raw: raw.clone(),
+            why,
+        })?;
+        match read_case(&json) {
+            Ok(stored) => Ok(stored),
+            Err(ReadError::Corrupt(why)) => Err(CaseFault::Damaged { raw, why }),
+            Err(ReadError::Newer { version }) => {
+                // Shown read-only if its shape is still one this version reads.
+                let readable = read_case_ignoring_version(&json).map(Box::new);
+                Err(CaseFault::Newer {
+                    raw: json,
+                    version,
+                    readable,
+                })
+            }
+        }
+    }
+
+    /// The revision in storage for a case, read from the record's header
+    /// however it is packed or sealed; `None` when there is no record or
+    /// its header is damaged.
+    pub fn stored_revision(&self, id: Uuid) -> Option<u64> {
+        packing::stamp(&self.store.stored(&case_key(id))?).map(|s| s.revision)
+    }
+
+    /// The revision a write of `id` must carry: `at_least`, and above
+    /// whatever is stored. A damaged record's revision cannot be read, so
+    /// a write over one jumps [`AFTER_DAMAGE`] ahead: past any revision it
+    /// could have had, so that no tab which loaded it can save over this.
+    fn next_revision(&self, id: Uuid, at_least: u64) -> u64 {
+        match self.store.stored(&case_key(id)) {
+            None => at_least,
+            Some(raw) => match packing::stamp(&raw) {
+                Some(stamp) => at_least.max(stamp.revision + 1),
+                None => at_least.saturating_add(AFTER_DAMAGE),
+            },
+        }
+    }
+
+    /// Saves `case`, which was loaded at `loaded_revision`. Refused if any
+    /// other revision is stored (another tab saved it), or if a newer
+    /// Kinplan wrote it.
+    pub fn save_case(&self, case: &Case, loaded_revision: u64) -> Result<Saved, SaveError> {
+        if let Some(current) = self.store.stored(&case_key(case.id)) {
+            if let Some(stamp) = packing::stamp(&current) {
+                if stamp.schema_version > CURRENT_VERSION {
+                    return Err(SaveError::NewerInStorage);
+                }
+                if stamp.revision != loaded_revision {
+                    return Err(SaveError::Conflict);
+                }
+            }
+            // A damaged record is replaced: its text was offered for
+            // download when the case failed to open, and this case is newer.
+        }
+        self.write_case(case, self.next_revision(case.id, loaded_revision + 1))
+    }
+
+    /// Writes a new case, or a copy of one.
+    pub fn create(&self, case: &Case) -> Result<Saved, SaveError> {
+        self.write_case(case, self.next_revision(case.id, 0))
+    }
+
+    /// After a clash, the worker keeps this tab's version over the other.
+    pub fn keep_mine(&self, case: &Case) -> Result<Saved, SaveError> {
+        if self
+            .store
+            .stored(&case_key(case.id))
+            .and_then(|raw| packing::stamp(&raw))
+            .is_some_and(|s| s.schema_version > CURRENT_VERSION)
+        {
+            return Err(SaveError::NewerInStorage);
+        }
+        self.write_case(case, self.next_revision(case.id, 0))
+    }
+
+    fn write_case(&self, case: &Case, revision: u64) -> Result<Saved, SaveError> {
+        let stored = StoredCase {
+            schema_version: CURRENT_VERSION,
+            revision,
+            case: case.clone(),
+        };
+        let json = serde_json::to_string(&stored).expect("a case always serialises");
+        let record = packing::pack(
+            Stamp {
+                schema_version: CURRENT_VERSION,
+                revision,
+            },
+            &json,
+        );
+        let size = utf16_len(&record);
+        self.store.set(&case_key(case.id), &record)?;
+        // The case is safe once its own record is written. An index that
+        // could not follow is rebuilt from the records when next read.
+        let profile = self.load_profile().0;
+        let list_not_updated = if self.index_shows(case, size, &profile) {
+            None
+        } else {
+            self.update_index(|index| index.upsert(case, size, &profile))
+                .err()
+        };
+        Ok(Saved {
+            revision,
+            size,
+            at: Utc::now(),
+            list_not_updated,
+        })
+    }
+
+    /// Moves a case to the bin, or back out of it with `None`.
+    pub fn set_binned(
+        &self,
+        id: Uuid,
+        when: Option<DateTime<Utc>>,
+    ) -> Result<CaseIndex, SaveError> {
+        self.update_index(|index| index.set_deleted(id, when))
+    }
+
+    /// Removes a case for good (after it has been in the bin). Once its
+    /// record is gone the case is gone: if the list cannot be written to
+    /// match, the list returned is still without it, and the stored one
+    /// drops it when next read (as [`Repository::load_index`] repairs).
+    pub fn delete_for_good(&self, id: Uuid) -> Result<CaseIndex, SaveError> {
+        self.store.remove(&case_key(id))?;
+        Ok(self
+            .update_index(|index| index.remove(id))
+            .unwrap_or_else(|_| {
+                let mut index = self.current_index();
+                index.remove(id);
+                index
+            }))
+    }
+
+    /// Writes imported cases all or nothing (see the module docs), each at
+    /// a revision above any it replaces, and brings any in the bin back to
+    /// the list.
+    pub fn import(&self, cases: &[Case]) -> Result<CaseIndex, SaveError> {
+        let mut keys: Vec<String> = cases.iter().map(|c| case_key(c.id)).collect();
+        keys.push(INDEX_KEY.to_string());
+        let journal = Journal {
+            before: keys
+                .iter()
+                .map(|k| (k.clone(), self.store.get(k)))
+                .collect(),
+        };
+        let text = serde_json::to_string(&journal).expect("a journal always serialises");
+        self.store.set(JOURNAL_KEY, &text)?;
+        let written = (|| {
+            for case in cases {
+                let saved = self.write_case(case, self.next_revision(case.id, 0))?;
+                if let Some(error) = saved.list_not_updated {
+                    return Err(error);
+                }
+            }
+            self.update_index(|i| cases.iter().for_each(|c| i.set_deleted(c.id, None)))
+        })();
+        match written {
+            Ok(index) => {
+                // Written; if the journal cannot be removed, the next open
+                // would undo the import, so say so rather than pretend.
+                self.store.remove(JOURNAL_KEY)?;
+                Ok(index)
+            }
+            Err(error) => {
+                self.forget();
+                for (key, before) in &journal.before {
+                    if let Err(put_back_error) = put_back(&self.store, key, before.as_deref()) {
+                        // The journal stays: the next open puts back the rest.
+                        return Err(SaveError::PartlyWritten {
+                            error: Box::new(error),
+                            put_back: Box::new(put_back_error),
+                        });
+                    }
+                }
+                self.store.remove(JOURNAL_KEY)?;
+                Err(error)
+            }
+        }
+    }
+
+    /// Every live case, for "export all". Damaged cases are skipped and named.
+    pub fn load_all_live(&self, index: &CaseIndex) -> (Vec<Case>, Vec<String>) {
+        let mut cases = Vec::new();
+        let mut skipped = Vec::new();
+        for entry in index.cases.iter().filter(|e| e.deleted.is_none()) {
+            match self.load_case(entry.id) {
+                Ok(stored) => cases.push(stored.case),
+                Err(_) => skipped.push(entry.label.clone()),
+            }
+        }
+        (cases, skipped)
+    }
+
+    /// Characters used by Kinplan's keys and values, as browsers count quota.
+    pub fn used_chars(&self) -> usize {
+        self.store
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with("kinplan."))
+            .map(|k| utf16_len(&k) + self.store.get(&k).map_or(0, |v| utf16_len(&v)))
+            .sum()
+    }
+
+    // The practice profile.
+
+    /// The practice profile kept on this device, or England's defaults. An
+    /// unreadable profile is left in place (to be fixed or replaced) and
+    /// the defaults are used, with the reason.
+    pub fn load_profile(&self) -> (PracticeProfile, Option<String>) {
+        match self.store.get(PROFILE_KEY) {
+            None => (PracticeProfile::england(), None),
+            Some(text) => match PracticeProfile::from_json(&text) {
+                Ok(profile) => (profile, None),
+                Err(why) => (PracticeProfile::england(), Some(why)),
+            },
+        }
+    }
+
+    pub fn save_profile(&self, profile: &PracticeProfile) -> Result<(), SaveError> {
+        self.store.set(PROFILE_KEY, &profile.to_json())
+    }
+}
+
+fn put_back<S: Store>(store: &S, key: &str, before: Option<&str>) -> Result<(), SaveError> {
+    match before {
+        Some(text) => store.set(key, text),
+        None => store.remove(key),
+    }
+}
+
+fn read_record(raw: &str) -> Result<StoredCase, ReadError> {
+    read_case(&packing::unpack(raw).map_err(ReadError::Corrupt)?)
+}
+
+/// Storage counts UTF-16 code units.
+pub(super) fn utf16_len(text: &str) -> usize {
+    text.encode_utf16().count()
+}
