@@ -143,3 +143,24 @@ fn a_save_over_a_damaged_record_jumps_past_any_revision_it_had() {
     // So a tab that loaded revision 5 cannot save over it.
     assert_eq!(repo.save_case(&family, 5), Err(SaveError::Conflict));
 }
+
+#[test]
+fn drafts_are_kept_per_case_and_form_and_go_with_the_case() {
+    let repo = Repository::new(MemoryStore::new());
+    let (family, other) = (case("Nowak family"), case("Okafor family"));
+    repo.create(&family).unwrap();
+    repo.create(&other).unwrap();
+    repo.save_draft(family.id, "map-next-steps", "\"Dad said\"").unwrap();
+    repo.save_draft(other.id, "map-next-steps", "\"Mum said\"").unwrap();
+    assert_eq!(
+        repo.load_draft(family.id, "map-next-steps").as_deref(),
+        Some("\"Dad said\"")
+    );
+    assert_eq!(repo.load_draft(family.id, "review"), None);
+    repo.clear_draft(family.id, "review").unwrap();
+
+    repo.set_binned(family.id, Some(Utc::now())).unwrap();
+    repo.delete_for_good(family.id).unwrap();
+    assert_eq!(repo.load_draft(family.id, "map-next-steps"), None);
+    assert!(repo.load_draft(other.id, "map-next-steps").is_some());
+}

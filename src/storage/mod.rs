@@ -14,6 +14,8 @@
 //! - `kinplan.index`: the [`CaseIndex`], read when the app opens;
 //! - `kinplan.case.<id>`: one [`StoredCase`](crate::domain::schema::StoredCase)
 //!   per case, read when it opens;
+//! - `kinplan.draft.<case id>.<form>`: a form's values before it is
+//!   submitted (`ui::draft`);
 //! - `kinplan.profile`, `kinplan.child-lock`, `kinplan.vault`, and
 //!   `kinplan.journal` while an import is being written.
 //!

@@ -350,6 +350,13 @@ impl<S: Store> Repository<S> {
     /// drops it when next read (as [`Repository::load_index`] repairs).
     pub fn delete_for_good(&self, id: Uuid) -> Result<CaseIndex, SaveError> {
         self.store.remove(&case_key(id))?;
+        // Its drafts go with it; one left behind is only unreachable text.
+        let drafts = draft_key(id, "");
+        for key in self.store.keys() {
+            if key.starts_with(&drafts) {
+                self.store.remove(&key)?;
+            }
+        }
         Ok(self
             .update_index(|index| index.remove(id))
             .unwrap_or_else(|_| {
@@ -429,6 +436,25 @@ impl<S: Store> Repository<S> {
             .sum()
     }
 
+    // Drafts: what a form holds before it is submitted.
+
+    /// The draft of `form` in case `case`, as the UI kept it.
+    pub fn load_draft(&self, case: Uuid, form: &str) -> Option<String> {
+        self.store.get(&draft_key(case, form))
+    }
+
+    pub fn save_draft(&self, case: Uuid, form: &str, text: &str) -> Result<(), SaveError> {
+        self.store.set(&draft_key(case, form), text)
+    }
+
+    pub fn clear_draft(&self, case: Uuid, form: &str) -> Result<(), SaveError> {
+        let key = draft_key(case, form);
+        if self.store.get(&key).is_none() {
+            return Ok(());
+        }
+        self.store.remove(&key)
+    }
+
     // The practice profile.
 
     /// The practice profile kept on this device, or England's defaults. An
@@ -447,6 +473,11 @@ impl<S: Store> Repository<S> {
     pub fn save_profile(&self, profile: &PracticeProfile) -> Result<(), SaveError> {
         self.store.set(PROFILE_KEY, &profile.to_json())
     }
+}
+
+/// `kinplan.draft.<case>.<form>`.
+fn draft_key(case: Uuid, form: &str) -> String {
+    format!("kinplan.draft.{case}.{form}")
 }
 
 fn put_back<S: Store>(store: &S, key: &str, before: Option<&str>) -> Result<(), SaveError> {

@@ -6,6 +6,7 @@ pub mod case_list;
 pub mod case_overview;
 pub mod case_session;
 pub mod child_voice;
+pub mod draft;
 pub mod export;
 pub mod fields;
 pub mod import;

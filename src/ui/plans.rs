@@ -25,6 +25,7 @@ use crate::domain::{dates, Case};
 use crate::route::{PrintView, Route};
 use crate::ui::browser::{focus_later, today};
 use crate::ui::case_session::OpenCase;
+use crate::ui::draft::{keep_draft, Draft};
 use crate::ui::fields::{Field, PersonPicker, TextArea};
 use crate::ui::keyed::Keyed;
 
@@ -689,6 +690,15 @@ fn ActionEditor(plan: Uuid, id: Uuid, number: usize) -> impl IntoView {
 }
 
 /// The plan's reviews, newest first, and a form to record one.
+/// The "Record a review" form as typed so far (see `ui::draft`).
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+struct ReviewDraft {
+    date: Option<String>,
+    attended: Vec<Uuid>,
+    scale: String,
+    decisions: String,
+}
+
 #[component]
 fn Reviews(plan: Uuid) -> impl IntoView {
     let open = expect_context::<OpenCase>();
@@ -725,10 +735,25 @@ fn Reviews(plan: Uuid) -> impl IntoView {
             reviews
         })
     });
-    let date = RwSignal::new(today().to_string());
-    let attended = RwSignal::new(Vec::<Uuid>::new());
-    let scale = RwSignal::new(String::new());
-    let decisions = RwSignal::new(String::new());
+    let draft = Draft::new(
+        open.case().with_untracked(|c| c.id),
+        format!("review-{plan}"),
+    );
+    let kept: ReviewDraft = draft.value().unwrap_or_default();
+    let date = RwSignal::new(kept.date.unwrap_or_else(|| today().to_string()));
+    let attended = RwSignal::new(kept.attended);
+    let scale = RwSignal::new(kept.scale);
+    let decisions = RwSignal::new(kept.decisions);
+    keep_draft(
+        draft,
+        move || ReviewDraft {
+            date: Some(date.get()),
+            attended: attended.get(),
+            scale: scale.get(),
+            decisions: decisions.get(),
+        },
+        |d| d.attended.is_empty() && d.scale.is_empty() && d.decisions.is_empty(),
+    );
     let problem = RwSignal::new(None::<String>);
     let people = open.select(Case::people);
     let record = move |ev: leptos::ev::SubmitEvent| {
@@ -784,6 +809,7 @@ fn Reviews(plan: Uuid) -> impl IntoView {
         attended.set(Vec::new());
         scale.set(String::new());
         decisions.set(String::new());
+        draft.clear();
     };
     view! {
         <section aria-labelledby="reviews-heading">

@@ -17,6 +17,7 @@ use crate::domain::text::shorten;
 use crate::domain::Case;
 use crate::ui::browser::focus_later;
 use crate::ui::case_session::OpenCase;
+use crate::ui::draft::{keep_draft, Draft};
 use crate::ui::fields::PersonPicker;
 
 use super::{edit_map, read_map, ChildrenChoice, Deleted, Dragging, Speaker};
@@ -92,7 +93,10 @@ pub(super) fn EntrySection(map: Uuid, section: MapSection, editable: bool) -> im
 #[component]
 fn AddEntry(map: Uuid, section: MapSection, on_added: Callback<()>) -> impl IntoView {
     let open = expect_context::<OpenCase>();
-    let text = RwSignal::new(String::new());
+    let case_id = open.case().with_untracked(|c| c.id);
+    let draft = Draft::new(case_id, format!("map-{map}-{}", section.slug()));
+    let text = RwSignal::new(draft.value::<String>().unwrap_or_default());
+    keep_draft(draft, move || text.get(), |t| t.is_empty());
     let Speaker(said_by) = expect_context::<Speaker>();
     let map_date = read_map(open, map, |m| m.date);
     let field = format!("add-{}", section.slug());
@@ -113,6 +117,7 @@ fn AddEntry(map: Uuid, section: MapSection, on_added: Callback<()>) -> impl Into
         on_added.run(());
         // Ready for the next thing said; the speaker stays until changed.
         text.set(String::new());
+        draft.clear();
     };
     // Ctrl+Enter adds, so a worker typing at a meeting keeps their hands on the keys.
     let submit_on_ctrl_enter = move |ev: leptos::ev::KeyboardEvent| {
