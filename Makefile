@@ -53,6 +53,7 @@ clippy:
 
 host-test:
 	cargo test -q
+	AUDIT=target/debug/kinplan-audit .tools/py/bin/python tests/oracle/schedule.py
 
 wasm-test:
 	$(WASM) cargo test $(WASM32) --test components

@@ -13,7 +13,7 @@ step() { echo "setup: $*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 APT_PACKAGES=(rustc-web cargo-web rust-web-src libstd-rust-web-dev rust-web-llvm lld-22
-  rust-web-clippy rustfmt-web chromium chromium-driver brotli poppler-utils python3)
+  rust-web-clippy rustfmt-web chromium chromium-driver brotli poppler-utils python3 python3-venv)
 # Node.js may come from Debian (nodejs + npm) or from NodeSource (nodejs alone).
 command -v npm >/dev/null || APT_PACKAGES+=(nodejs npm)
 missing=()
@@ -54,6 +54,13 @@ fi
 if [ ! -d tests/e2e/node_modules/playwright-core ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
   step "installing the end-to-end test packages"
   (cd tests/e2e && npm ci --silent --no-audit --no-fund >/dev/null)
+fi
+
+# The independent oracles (tests/oracle/) run in their own Python, from PyPI.
+if ! "$TOOLS/py/bin/python" -c 'import holidays, dateutil' 2>/dev/null; then
+  step "installing the oracles' Python packages from PyPI"
+  /usr/bin/python3 -m venv "$TOOLS/py"
+  "$TOOLS/py/bin/pip" install -q --disable-pip-version-check -r tests/oracle/requirements.txt
 fi
 
 # Trunk runs cargo --offline, so fetch every crate, std's own included, first.

@@ -4,8 +4,13 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+/// The day every audit here is reckoned from, so no test depends on
+/// when it runs.
+const TODAY: [&str; 2] = ["--today", "2026-12-03"];
+
 fn audit(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kinplan-audit"))
+        .args(if args.is_empty() { &[][..] } else { &TODAY[..] })
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
@@ -15,6 +20,7 @@ fn audit(args: &[&str]) -> Output {
 /// Runs the audit with `stdin` piped in, as a script gives passphrases.
 fn audit_with_input(args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kinplan-audit"))
+        .args(TODAY)
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdin(Stdio::piped())
@@ -140,4 +146,11 @@ fn a_wrong_passphrase_fails_that_file_only() {
     let out = audit_with_input(&[ENCRYPTED], "");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no passphrase was given"));
+}
+
+#[test]
+fn a_day_that_is_not_a_date_is_a_usage_error() {
+    let out = audit(&["--today", "3/12/2026", GOOD]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
 }

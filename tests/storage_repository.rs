@@ -150,8 +150,10 @@ fn drafts_are_kept_per_case_and_form_and_go_with_the_case() {
     let (family, other) = (case("Nowak family"), case("Okafor family"));
     repo.create(&family).unwrap();
     repo.create(&other).unwrap();
-    repo.save_draft(family.id, "map-next-steps", "\"Dad said\"").unwrap();
-    repo.save_draft(other.id, "map-next-steps", "\"Mum said\"").unwrap();
+    repo.save_draft(family.id, "map-next-steps", "\"Dad said\"")
+        .unwrap();
+    repo.save_draft(other.id, "map-next-steps", "\"Mum said\"")
+        .unwrap();
     assert_eq!(
         repo.load_draft(family.id, "map-next-steps").as_deref(),
         Some("\"Dad said\"")

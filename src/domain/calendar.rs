@@ -346,6 +346,17 @@ impl<'a> WorkingDays<'a> {
         Some(d)
     }
 
+    /// The last working day on or before `d`: when a deadline "within" a
+    /// period ends on a weekend or bank holiday, the work must be done by
+    /// then. `None` only at the start of the calendar.
+    pub fn on_or_before(&self, d: NaiveDate) -> Option<NaiveDate> {
+        let mut day = d;
+        while !self.is_working_day(day) {
+            day = day.pred_opt()?;
+        }
+        Some(day)
+    }
+
     /// Working days from `from` to `to`, counting `to` but not `from`.
     pub fn between(&self, from: NaiveDate, to: NaiveDate) -> i64 {
         let (lo, hi, sign) = if from <= to {

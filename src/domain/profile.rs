@@ -33,6 +33,13 @@ impl Period {
         }
     }
 
+    /// The deadline for something due "within" this period of `from`: the
+    /// period's end, or the last working day before it when it ends on a
+    /// weekend or bank holiday. Working days always end on a working day.
+    pub fn deadline(self, from: NaiveDate, wd: &WorkingDays) -> Option<NaiveDate> {
+        wd.on_or_before(self.after(from, wd)?)
+    }
+
     pub fn before(self, from: NaiveDate, wd: &WorkingDays) -> Option<NaiveDate> {
         match self {
             Period::Days(n) => from.checked_sub_days(chrono::Days::new(n.into())),

@@ -195,7 +195,7 @@ pub fn schedule(
 
     // The next `kind`, due `period` after `from` (`what` happened then).
     let next = |kind: ScheduleKind, period: Period, from: NaiveDate, what: &str| {
-        let due = period.after(from, &wd)?;
+        let due = period.deadline(from, &wd)?;
         let basis = format!(
             "{} after {what} on {}",
             period.describe(),
@@ -390,7 +390,10 @@ mod tests {
         assert_eq!(due(&items, ScheduleKind::Visit), d(2026, 11, 16));
         assert_eq!(due(&items, ScheduleKind::ReviewConference), d(2027, 2, 2));
         assert_eq!(due(&items, ScheduleKind::ReviewReport), d(2027, 1, 26));
-        assert_eq!(due(&items, ScheduleKind::AssessmentUpdate), d(2027, 5, 2));
+        // 6 months after 2 Nov 2026 is Sunday 2 May 2027; the update is
+        // due by the last working day before, Friday 30 April (GOV.UK: the
+        // early May bank holiday is Monday 3 May 2027).
+        assert_eq!(due(&items, ScheduleKind::AssessmentUpdate), d(2027, 4, 30));
         assert!(
             items.windows(2).all(|w| w[0].due <= w[1].due),
             "soonest first"
@@ -434,9 +437,11 @@ mod tests {
         let items = schedule(&plan, false, &profile, d(2027, 2, 3)).unwrap();
         // 10 working days after 18 Dec 2026 skips Christmas, Boxing Day (28th) and New Year.
         assert_eq!(due(&items, ScheduleKind::Visit), d(2027, 1, 6));
-        assert_eq!(due(&items, ScheduleKind::CoreGroup), d(2026, 12, 13));
+        // A month after 13 Nov 2026 is Sunday 13 Dec: due Friday 11 Dec.
+        assert_eq!(due(&items, ScheduleKind::CoreGroup), d(2026, 12, 11));
         assert!(items.iter().all(|i| i.kind != ScheduleKind::FirstCoreGroup));
-        assert_eq!(due(&items, ScheduleKind::ReviewConference), d(2027, 8, 1));
+        // 6 months after 1 Feb 2027 is Sunday 1 Aug: due Friday 30 July.
+        assert_eq!(due(&items, ScheduleKind::ReviewConference), d(2027, 7, 30));
         let visit = items
             .iter()
             .find(|i| i.kind == ScheduleKind::Visit)

@@ -69,14 +69,26 @@ fn ask(name: &str, terminal: bool) -> Option<String> {
     }
 }
 
-const USAGE: &str = "usage: kinplan-audit [--json] FILE...\n\nAudits Kinplan export files, plain or encrypted: SMART findings, due dates, quality statements and the six-point grade.\nFor an encrypted file it asks for the passphrase, or reads one line per file from standard input.";
+const USAGE: &str = "usage: kinplan-audit [--json] [--today YYYY-MM-DD] FILE...\n\nAudits Kinplan export files, plain or encrypted: SMART findings, due dates, quality statements and the six-point grade.\n--today sets the day that due and overdue are reckoned from (default: today on this computer).\nFor an encrypted file it asks for the passphrase, or reads one line per file from standard input.";
 
 pub fn run() -> ExitCode {
     let mut json = false;
+    let mut today = chrono::Local::now().date_naive();
     let mut files = Vec::new();
-    for arg in std::env::args().skip(1) {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
+            "--today" => {
+                let given = args.next().unwrap_or_default();
+                match chrono::NaiveDate::parse_from_str(&given, "%Y-%m-%d") {
+                    Ok(day) => today = day,
+                    Err(_) => {
+                        eprintln!("kinplan-audit: --today needs a date as YYYY-MM-DD, not \"{given}\"\n{USAGE}");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -93,7 +105,7 @@ pub fn run() -> ExitCode {
         return ExitCode::from(2);
     }
     let profile = PracticeProfile::england();
-    let mut audit = Audit::new(chrono::Local::now().date_naive());
+    let mut audit = Audit::new(today);
     let mut passphrases = Passphrases::default();
     for file in &files {
         match std::fs::read(file) {

@@ -1,7 +1,7 @@
 //! `kinplan-audit`: audits exported Kinplan files for quality assurance.
 //!
 //! ```text
-//! cargo run --release --bin kinplan-audit -- [--json] FILE...
+//! cargo run --release --bin kinplan-audit -- [--json] [--today YYYY-MM-DD] FILE...
 //! ```
 //!
 //! For every plan it reports each action's SMART findings, the schedule of
