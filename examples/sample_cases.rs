@@ -174,6 +174,7 @@ fn case(n: usize, actions: usize, map_entries: usize) -> Case {
         plan.reviews.push(PlanReview {
             id: Uuid::new_v4(),
             date: start + Duration::weeks(6 * (r + 1)),
+            kind: ReviewKind::ReviewConference,
             attended: vec![worker.clone(), mum.clone(), PersonRef::Named("Mrs Patel (school)".into())],
             progress: plan.actions.iter().map(|a| ActionProgress { action: a.id, status: ActionStatus::OnTrack, note: "Going well; two late days this month.".into() }).collect(),
             scale: Some(5),

@@ -43,3 +43,23 @@ fn a_version_1_export_imports_with_defaults_for_missing_lists() {
     assert!(file.cases[1].children.is_empty());
     assert!(file.cases[0].children[0].pronouns.is_empty());
 }
+
+#[test]
+fn version_3_reviews_keep_the_meeting_they_were_taken_for() {
+    use kinplan::domain::plan::ReviewKind;
+    let stored = read_case(&fixture("stored-case-v3.json")).unwrap();
+    assert_eq!(stored.schema_version, CURRENT_VERSION);
+    let kinds: Vec<ReviewKind> = stored
+        .case
+        .documents
+        .plans
+        .iter()
+        .map(|p| p.reviews[0].kind)
+        .collect();
+    // Version 3 moved the conference with every review of a child
+    // protection plan; Child in Need plans have one kind of review.
+    assert_eq!(
+        kinds,
+        [ReviewKind::ReviewConference, ReviewKind::ChildInNeed]
+    );
+}

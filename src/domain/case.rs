@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::child_voice::{StrengthsStatements, ThreeHouses};
 use super::plan::Plan;
 use super::resilience::ResilienceMatrix;
-use super::safety_map::SafetyMap;
+use super::safety_map::{DangerStatement, SafetyMap};
 
 /// One family's record: who is in it and what has been written with them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -110,6 +110,19 @@ impl ChildAge {
             return Err("This date makes the child older than 18. Check the year.".into());
         }
         Ok(date)
+    }
+
+    /// Age in whole months on `today`, for a baby's age: only from a date
+    /// of birth.
+    pub fn months_on(&self, today: NaiveDate) -> Option<u32> {
+        let ChildAge::DateOfBirth(born) = *self else {
+            return None;
+        };
+        use chrono::Datelike;
+        let months = (today.year() - born.year()) * 12 + today.month() as i32
+            - born.month() as i32
+            - i32::from(today.day() < born.day());
+        u32::try_from(months).ok()
     }
 
     /// Age in whole years on `today`, if known.
@@ -273,11 +286,25 @@ impl Case {
             .iter()
             .filter(|c| ids.is_empty() || ids.contains(&c.id))
             .filter(|c| !c.first_name.trim().is_empty())
-            .map(|c| match c.age.years_on(today) {
-                Some(years) => format!("{} ({years})", c.first_name.trim()),
-                None => c.first_name.trim().to_string(),
+            .map(|c| {
+                let name = c.first_name.trim();
+                match (c.age.years_on(today), c.age.months_on(today)) {
+                    // A baby's age in months: "(0)" reads as a mistake.
+                    (Some(0), Some(0)) => format!("{name} (under a month)"),
+                    (Some(0), Some(1)) => format!("{name} (1 month)"),
+                    (Some(0), Some(months)) => format!("{name} ({months} months)"),
+                    (Some(0), None) => format!("{name} (under 1)"),
+                    (Some(years), _) => format!("{name} ({years})"),
+                    (None, _) => name.to_string(),
+                }
             })
             .collect()
+    }
+
+    /// A danger statement's sentence, naming the children it concerns (all
+    /// of them when none was chosen), as every copy and print must.
+    pub fn danger_sentence(&self, danger: &DangerStatement, today: NaiveDate) -> String {
+        danger.text(&self.child_names(&danger.children, today))
     }
 
     /// A child's first name as written, or a plain stand-in while it is blank.

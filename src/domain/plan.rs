@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::people::PersonRef;
 use super::quality::WorkerAnswer;
-use super::safety_map::{MapSection, SafetyMap};
+use super::safety_map::{DangerStatement, MapSection, SafetyMap};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -188,12 +188,57 @@ pub struct Action {
     pub status: ActionStatus,
 }
 
-/// A review meeting of the plan.
+/// Which meeting reviewed the plan. Only a review conference moves the
+/// conference schedule; a core group that reviews the plan is a core group
+/// meeting (Working Together 2023, the core group and the review
+/// conference are different meetings with different timescales).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewKind {
+    /// A child protection review conference.
+    #[default]
+    ReviewConference,
+    /// A core group meeting that reviewed a child protection plan.
+    CoreGroup,
+    /// A Child in Need review meeting.
+    ChildInNeed,
+}
+
+impl ReviewKind {
+    /// The kinds a plan of `kind` can record, the usual one first.
+    pub fn for_plan(kind: PlanKind) -> &'static [ReviewKind] {
+        match kind {
+            PlanKind::ChildProtection => &[ReviewKind::CoreGroup, ReviewKind::ReviewConference],
+            PlanKind::ChildInNeed => &[ReviewKind::ChildInNeed],
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ReviewKind::ReviewConference => "Review child protection conference",
+            ReviewKind::CoreGroup => "Core group meeting",
+            ReviewKind::ChildInNeed => "Child in Need review",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ReviewKind::ReviewConference => "review_conference",
+            ReviewKind::CoreGroup => "core_group",
+            ReviewKind::ChildInNeed => "child_in_need",
+        }
+    }
+}
+
+/// A meeting that reviewed the plan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanReview {
     pub id: Uuid,
     pub date: NaiveDate,
+    /// Written by every version from 4; older reviews are migrated.
+    #[serde(default)]
+    pub kind: ReviewKind,
     #[serde(default)]
     pub attended: Vec<PersonRef>,
     /// Each action's status at the review.
@@ -270,7 +315,13 @@ impl Plan {
     /// goals as outcomes linked to them, and its next steps as draft
     /// actions, skipping any copied before, so
     /// nothing is typed twice. Returns how many were added.
-    pub fn copy_from_map(&mut self, map: &SafetyMap, child_names: &[String]) -> usize {
+    /// `sentence` words each danger statement with the children it is
+    /// about ([`super::Case::danger_sentence`]).
+    pub fn copy_from_map(
+        &mut self,
+        map: &SafetyMap,
+        sentence: impl Fn(&DangerStatement) -> String,
+    ) -> usize {
         let mut added = 0;
         for danger in &map.danger_statements {
             if self
@@ -282,7 +333,7 @@ impl Plan {
             }
             self.worries.push(Worry {
                 id: Uuid::new_v4(),
-                text: danger.text(child_names),
+                text: sentence(danger),
                 danger_statement: Some(danger.id),
             });
             added += 1;
@@ -343,7 +394,7 @@ impl Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::safety_map::{DangerStatement, MapEntry, SafetyGoal};
+    use crate::domain::safety_map::{MapEntry, SafetyGoal};
     use chrono::TimeZone;
 
     #[test]
@@ -374,7 +425,8 @@ mod tests {
             children: Vec::new(),
         });
         let mut plan = Plan::new(PlanKind::ChildProtection, now);
-        assert_eq!(plan.copy_from_map(&map, &["Amy".into()]), 3);
+        let amy = |d: &DangerStatement| d.text(&["Amy".into()]);
+        assert_eq!(plan.copy_from_map(&map, amy), 3);
         assert_eq!(
             plan.actions[0].what,
             "Darren to book the alcohol service assessment"
@@ -390,11 +442,7 @@ mod tests {
             "Dad does not drink at home, for 6 months."
         );
         assert_eq!(plan.outcomes[0].worry, Some(plan.worries[0].id));
-        assert_eq!(
-            plan.copy_from_map(&map, &["Amy".into()]),
-            0,
-            "nothing is copied twice"
-        );
+        assert_eq!(plan.copy_from_map(&map, amy), 0, "nothing is copied twice");
 
         let worry = plan.worries[0].id;
         plan.remove_worry(worry);

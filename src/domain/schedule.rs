@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::calendar::WorkingDays;
 use super::case::Case;
-use super::plan::{EventKind, Plan, PlanKind};
+use super::plan::{EventKind, Plan, PlanKind, ReviewKind};
 use super::profile::{Period, PracticeProfile};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -183,14 +183,28 @@ pub fn schedule(
     let start = plan.start.expect("checked above");
     let t = &profile.timescales;
     let wd = WorkingDays::new(&profile.holidays);
+    let reviewed = |kind: ReviewKind| {
+        plan.reviews
+            .iter()
+            .filter(move |r| r.kind == kind)
+            .map(|r| r.date)
+    };
+    // A core group that reviewed the plan was a core group meeting.
     let last = |kind: EventKind| {
-        plan.events
+        let events = plan
+            .events
             .iter()
             .filter(|e| e.kind == kind)
-            .map(|e| e.date)
-            .max()
+            .map(|e| e.date);
+        match kind {
+            EventKind::CoreGroup => events.chain(reviewed(ReviewKind::CoreGroup)).max(),
+            _ => events.max(),
+        }
     };
-    let last_review = plan.reviews.iter().map(|r| r.date).max();
+    let last_review = match plan.kind {
+        PlanKind::ChildProtection => reviewed(ReviewKind::ReviewConference).max(),
+        PlanKind::ChildInNeed => reviewed(ReviewKind::ChildInNeed).max(),
+    };
     let soon_limit = t.due_soon_within.after(today, &wd).unwrap_or(today);
 
     // The next `kind`, due `period` after `from` (`what` happened then).
@@ -429,6 +443,7 @@ mod tests {
         plan.reviews.push(PlanReview {
             id: Uuid::new_v4(),
             date: d(2027, 2, 1),
+            kind: ReviewKind::ReviewConference,
             attended: vec![],
             progress: vec![],
             scale: None,
@@ -451,6 +466,33 @@ mod tests {
             visit.basis,
             "10 working days after the last visit on 18 Dec 2026"
         );
+    }
+
+    #[test]
+    fn only_a_review_conference_moves_the_conference() {
+        let profile = PracticeProfile::england();
+        let mut plan = cp_plan(d(2026, 11, 16));
+        plan.reviews.push(PlanReview {
+            id: Uuid::new_v4(),
+            date: d(2026, 12, 2),
+            kind: ReviewKind::CoreGroup,
+            attended: vec![],
+            progress: vec![],
+            scale: None,
+            decisions: String::new(),
+        });
+        let items = schedule(&plan, false, &profile, d(2026, 12, 3)).unwrap();
+        // Within 3 months of the initial conference: Tuesday 16 Feb 2027.
+        assert_eq!(due(&items, ScheduleKind::ReviewConference), d(2027, 2, 16));
+        // The core group that reviewed the plan was a core group meeting:
+        // the next is within a month of 2 Dec, by Saturday 2 Jan 2027, so
+        // Thursday 31 Dec (Friday 1 Jan is New Year's Day).
+        assert_eq!(due(&items, ScheduleKind::CoreGroup), d(2026, 12, 31));
+
+        plan.reviews[0].kind = ReviewKind::ReviewConference;
+        let items = schedule(&plan, false, &profile, d(2026, 12, 3)).unwrap();
+        // 6 months after 2 Dec 2026: Wednesday 2 June 2027.
+        assert_eq!(due(&items, ScheduleKind::ReviewConference), d(2027, 6, 2));
     }
 
     #[test]

@@ -19,7 +19,7 @@ use super::json_path::{self, PathError};
 pub const CASE_KEY_PREFIX: &str = "kinplan.case.";
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
 
 /// A case as it sits in storage: the case plus bookkeeping.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -79,7 +79,7 @@ pub fn version_of(value: &Value) -> Result<u32, String> {
 /// version 2, and so on. Steps rewrite a case's JSON in place, so they never
 /// need the old Rust types, and the same steps serve storage and imports.
 type Migration = fn(&mut Value);
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 2 gave each Signs of Safety map version the date of its meeting.
 /// Version 1 maps take the day they were created.
@@ -106,6 +106,28 @@ fn v1_to_v2(case: &mut Value) {
 /// for the other direction: an older build must see such a case as newer
 /// and open it read-only, not call it damaged.
 fn v2_to_v3(_case: &mut Value) {}
+
+/// Version 4 says which meeting each review of a plan was. Before, every
+/// review moved the conference schedule, so a review of a child protection
+/// plan is kept as a review conference (the worker can change it), and a
+/// Child in Need plan's as a Child in Need review.
+fn v3_to_v4(case: &mut Value) {
+    let plans = case
+        .pointer_mut("/documents/plans")
+        .and_then(Value::as_array_mut);
+    for plan in plans.into_iter().flatten() {
+        let kind = match plan.get("kind").and_then(Value::as_str) {
+            Some("child_in_need") => "child_in_need",
+            _ => "review_conference",
+        };
+        let reviews = plan.get_mut("reviews").and_then(Value::as_array_mut);
+        for review in reviews.into_iter().flatten() {
+            if let Some(review) = review.as_object_mut() {
+                review.entry("kind").or_insert_with(|| Value::from(kind));
+            }
+        }
+    }
+}
 
 const _: () = assert!(MIGRATIONS.len() as u32 == CURRENT_VERSION - 1);
 

@@ -68,11 +68,13 @@ impl AppState {
         let slot = self.notice;
         set_timeout(
             move || {
-                slot.update(|n| {
+                // The workspace may have gone meanwhile (locked, or child
+                // mode started): then so has its notice.
+                slot.try_update(|n| {
                     if n.as_ref() == Some(&notice) {
                         *n = None
                     }
-                })
+                });
             },
             std::time::Duration::from_secs(NOTICE_SECONDS),
         );

@@ -14,7 +14,8 @@ use uuid::Uuid;
 use crate::domain::export::MAX_TEXT_CHARS;
 use crate::domain::people::PersonRef;
 use crate::domain::plan::{
-    Action, ActionStatus, EventKind, HarmCategory, Outcome, Plan, PlanKind, RecordedEvent, Worry,
+    Action, ActionStatus, EventKind, HarmCategory, Outcome, Plan, PlanKind, RecordedEvent,
+    ReviewKind, Worry,
 };
 use crate::domain::profile::PracticeProfile;
 use crate::domain::safety_map::MapSection;
@@ -370,9 +371,13 @@ fn WorriesAndOutcomes(plan: Uuid) -> impl IntoView {
             let Some(map) = c.current_map().cloned() else {
                 return;
             };
-            let names = c.child_names(&[], today());
+            let sentences: HashMap<Uuid, String> = map
+                .danger_statements
+                .iter()
+                .map(|d| (d.id, c.danger_sentence(d, today())))
+                .collect();
             if let Some(p) = c.plan_mut(plan) {
-                added = p.copy_from_map(&map, &names);
+                added = p.copy_from_map(&map, |d| sentences[&d.id].clone());
             }
         });
         copied.set(Some(match added {
@@ -694,6 +699,7 @@ fn ActionEditor(plan: Uuid, id: Uuid, number: usize) -> impl IntoView {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 struct ReviewDraft {
     date: Option<String>,
+    kind: Option<ReviewKind>,
     attended: Vec<Uuid>,
     scale: String,
     decisions: String,
@@ -723,7 +729,7 @@ fn Reviews(plan: Uuid) -> impl IntoView {
                         .collect();
                     (
                         r.id,
-                        r.date,
+                        (r.date, r.kind),
                         attended.join(", "),
                         progress,
                         r.scale,
@@ -731,7 +737,7 @@ fn Reviews(plan: Uuid) -> impl IntoView {
                     )
                 })
                 .collect();
-            reviews.sort_by_key(|r| std::cmp::Reverse(r.1));
+            reviews.sort_by_key(|r| std::cmp::Reverse(r.1 .0));
             reviews
         })
     });
@@ -740,7 +746,9 @@ fn Reviews(plan: Uuid) -> impl IntoView {
         format!("review-{plan}"),
     );
     let kept: ReviewDraft = draft.value().unwrap_or_default();
+    let plan_kind = read_plan(open, plan, |p| p.kind);
     let date = RwSignal::new(kept.date.unwrap_or_else(|| today().to_string()));
+    let kind = RwSignal::new(kept.kind);
     let attended = RwSignal::new(kept.attended);
     let scale = RwSignal::new(kept.scale);
     let decisions = RwSignal::new(kept.decisions);
@@ -748,6 +756,7 @@ fn Reviews(plan: Uuid) -> impl IntoView {
         draft,
         move || ReviewDraft {
             date: Some(date.get()),
+            kind: kind.get(),
             attended: attended.get(),
             scale: scale.get(),
             decisions: decisions.get(),
@@ -780,6 +789,15 @@ fn Reviews(plan: Uuid) -> impl IntoView {
                 }
             },
         };
+        let kinds = ReviewKind::for_plan(plan_kind.get_untracked());
+        let which = match kind.get_untracked() {
+            Some(k) if kinds.contains(&k) => k,
+            _ if kinds.len() == 1 => kinds[0],
+            _ => {
+                problem.set(Some("Choose which meeting reviewed the plan.".into()));
+                return;
+            }
+        };
         problem.set(None);
         let who: Vec<PersonRef> = attended
             .get_untracked()
@@ -800,6 +818,7 @@ fn Reviews(plan: Uuid) -> impl IntoView {
             p.reviews.push(crate::domain::plan::PlanReview {
                 id: Uuid::new_v4(),
                 date: day,
+                kind: which,
                 attended: who,
                 progress,
                 scale: score,
@@ -807,6 +826,7 @@ fn Reviews(plan: Uuid) -> impl IntoView {
             });
         });
         attended.set(Vec::new());
+        kind.set(None);
         scale.set(String::new());
         decisions.set(String::new());
         draft.clear();
@@ -816,9 +836,9 @@ fn Reviews(plan: Uuid) -> impl IntoView {
             <h2 id="reviews-heading">"Reviews"</h2>
             <Show when=move || !history.get().is_empty() fallback=|| view! { <p>"No review has been recorded yet."</p> }>
                 <ol class="review-history">
-                    {move || history.get().into_iter().map(|(_, day, who, progress, scale, decided)| view! {
+                    {move || history.get().into_iter().map(|(_, (day, which), who, progress, scale, decided)| view! {
                         <li>
-                            <h3>{format!("Review on {}", dates::day_month_year(day))}</h3>
+                            <h3>{format!("{} on {}", which.title(), dates::day_month_year(day))}</h3>
                             <p><strong>"Who came: "</strong>{if who.is_empty() { "not recorded".to_string() } else { who }}</p>
                             {scale.map(|s| view! { <p><strong>"Scale: "</strong>{format!("{s} out of 10")}</p> })}
                             <ul>{progress.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
@@ -830,6 +850,22 @@ fn Reviews(plan: Uuid) -> impl IntoView {
             <form class="record-review" on:submit=record novalidate>
                 <h3>"Record a review"</h3>
                 <p class="hint">"Each action's progress is recorded as it stands in the plan now, so set the progress of each action first."</p>
+                <Show when=move || { ReviewKind::for_plan(plan_kind.get()).len() > 1 }>
+                    <fieldset class="fieldset">
+                        <legend>"Which meeting reviewed the plan?"</legend>
+                        <p class="hint">"Only a review conference moves the date of the next conference. A core group meeting moves the next core group."</p>
+                        {move || ReviewKind::for_plan(plan_kind.get()).iter().map(|&k| {
+                            let id = format!("review-kind-{}", k.code());
+                            view! {
+                                <div class="radio">
+                                    <input type="radio" name="review-kind" id=id.clone() prop:checked=move || kind.get() == Some(k)
+                                        on:change=move |_| kind.set(Some(k))/>
+                                    <label for=id>{k.title()}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                </Show>
                 <div class="form-group">
                     <label class="label" for="review-date">"Date of the review"</label>
                     <input id="review-date" class="input" type="date" prop:value=date on:input=move |ev| date.set(event_target_value(&ev))/>

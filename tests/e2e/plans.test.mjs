@@ -77,10 +77,16 @@ test('a Child Protection plan: the checker explains what is not SMART, and the s
   await page.fill('#review-scale', '6');
   await page.fill('#review-decisions', 'The plan continues. Nan will help on Friday nights.');
   await page.click('button:text-is("Record the review")');
+  await page.locator('.record-review [role=alert]', { hasText: 'Choose which meeting reviewed the plan' }).waitFor();
+  // A core group reviewed the plan: the conference stays where it was.
+  await page.getByLabel('Core group meeting', { exact: true }).check();
+  await page.click('button:text-is("Record the review")');
   const review = page.locator('.review-history > li').first();
   await review.waitFor();
   const reviewText = await review.textContent();
-  assert.match(reviewText, /Review on 20 Nov 2026/);
+  assert.match(reviewText, /Core group meeting on 20 Nov 2026/);
+  await page.locator('.schedule tbody tr', { hasText: 'Review child protection conference' })
+    .filter({ hasText: '3 months after the initial conference' }).waitFor();
   assert.match(reviewText, /Who came: Jenny Smith/);
   assert.match(reviewText, /6 out of 10/);
   assert.match(reviewText, /Put Amy to bed by 7pm.*: On track/);
@@ -97,18 +103,22 @@ test('a Child Protection plan: the checker explains what is not SMART, and the s
   assert.equal(plan.events[0].date, '2026-11-13');
   assert.equal(plan.reviews.length, 1);
   assert.equal(plan.reviews[0].scale, 6);
+  assert.equal(plan.reviews[0].kind, 'core_group');
   assert.equal(plan.reviews[0].progress[0].status, 'on_track');
   assert.ok(plan.actions[0].who.person, 'the action names a person from the case');
 
   await page.goto(`${server.url}#/cases/${id}`);
   await page.locator('.next-deadline', { hasText: 'Next deadline:' }).waitFor();
-  assert.match(await page.locator('.next-deadline').textContent(), /First core group meeting, 16 Nov 2026/);
+  // The core group that reviewed the plan on 20 Nov was the first core
+  // group, so the next deadline is the visit: 10 working days after Friday
+  // 13 Nov is Friday 27 Nov, overdue on the pages' day (3 Dec 2026).
+  assert.match(await page.locator('.next-deadline').textContent(), /Visit to the child, 27 Nov 2026 \(overdue\)/);
 
   // The case list shows the deadline, and sorts by it.
   await createCase(page, server.url, 'No plan family');
   await page.goto(`${server.url}#/`);
   await page.locator('.next-due').waitFor();
-  assert.match(await page.locator('.next-due').textContent(), /^Overdue First core group meeting, 16 Nov 2026$/);
+  assert.match(await page.locator('.next-due').textContent(), /^Overdue Visit to the child, 27 Nov 2026$/);
   await page.selectOption('#case-order', 'deadline');
   assert.deepEqual(await page.locator('.case-list .case-link').allTextContents(), ['Plan family', 'No plan family']);
   expectNoProblems(page);

@@ -67,9 +67,23 @@ export async function launch() {
   });
 }
 
+/** Every page's day: no test depends on the day it runs. */
+export const TODAY = '2026-12-03';
+
 /** A page that records console errors and warnings, page errors and CSP violations. */
 export async function watchedPage(context, options = {}) {
   const page = await context.newPage(options);
+  // The page's clock starts at 09:00 on TODAY and runs on from there.
+  // Only Date moves: Playwright's page.clock also fakes timers and
+  // animation frames, which changes when focus moves and autosave runs.
+  await page.addInitScript((start) => {
+    const RealDate = Date;
+    const offset = start - RealDate.now();
+    globalThis.Date = class extends RealDate {
+      constructor(...args) { if (args.length === 0) super(RealDate.now() + offset); else super(...args); }
+      static now() { return RealDate.now() + offset; }
+    };
+  }, new Date(`${TODAY}T09:00:00`).getTime());
   page.problems = [];
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') page.problems.push(`${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e}`));

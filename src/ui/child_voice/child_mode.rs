@@ -427,9 +427,10 @@ fn GrownUps() -> impl IntoView {
         holding.set(true);
         let handle = set_timeout_with_handle(
             move || {
-                holding.set(false);
-                asking.set(true);
-                focus_later("grown-up-code".into());
+                // Nothing to do if the screen changed while it was held.
+                if holding.try_set(false).is_none() && asking.try_set(true).is_none() {
+                    focus_later("grown-up-code".into());
+                }
             },
             std::time::Duration::from_millis(HOLD_MS),
         )

@@ -13,14 +13,12 @@ pub(super) fn MapPrint() -> impl IntoView {
     let open = expect_context::<OpenCase>();
     let map = open.select(|c| c.current_map().cloned());
     let label = open.select(|c| c.label.clone());
-    let names = open.select(|c| c.child_names(&[], today()));
     let person = move |p: &crate::domain::people::PersonRef| {
         open.case()
             .with_untracked(|c| p.name(c))
             .unwrap_or_else(|| "Someone".into())
     };
     let sheet = move |m: SafetyMap| {
-        let children = names.get();
         view! {
             <article class="print-doc print-map">
                 <h1 tabindex="-1">{format!("Signs of Safety map: {}", label.get())}</h1>
@@ -46,7 +44,7 @@ pub(super) fn MapPrint() -> impl IntoView {
                             {m.danger_statements.iter().map(|d| {
                                 let goal = m.safety_goals.iter().find(|g| g.danger_statement == d.id).map(|g| g.text());
                                 view! {
-                                    <li>{d.text(&children)}{goal.filter(|g| !g.is_empty()).map(|g| view! { <br/><strong>"Safety goal: "</strong>{g} })}</li>
+                                    <li>{open.case().with_untracked(|c| c.danger_sentence(d, today()))}{goal.filter(|g| !g.is_empty()).map(|g| view! { <br/><strong>"Safety goal: "</strong>{g} })}</li>
                                 }
                             }).collect_view()}
                         </ol>

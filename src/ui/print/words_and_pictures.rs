@@ -43,11 +43,10 @@ fn story(c: &Case) -> Story {
             });
         }
     }
-    let children = c.child_names(&[], today());
     let worries = map
         .iter()
         .flat_map(|m| &m.danger_statements)
-        .map(|d| d.text(&children))
+        .map(|d| c.danger_sentence(d, today()))
         .collect();
     let happened = map
         .iter()

@@ -66,14 +66,7 @@ fn DangerCard(map: Uuid, id: Uuid, number: usize, editable: bool) -> impl IntoVi
         let Some(d) = danger.get() else {
             return String::new();
         };
-        let names = open.case().with(|c| {
-            if d.children.is_empty() {
-                Vec::new()
-            } else {
-                c.child_names(&d.children, today())
-            }
-        });
-        d.text(&names)
+        open.case().with(|c| c.danger_sentence(&d, today()))
     });
     let edit = move |change: Box<dyn FnOnce(&mut DangerStatement)>| {
         edit_map(open, map, |m| {
