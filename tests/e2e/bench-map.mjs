@@ -1,14 +1,12 @@
 // Map benchmark: opening a Signs of Safety map of 10,000 entries, from the
 // click on its link to every section drawn, and the entries drawn. Run by
 // `make bench` on $BENCH_DIR/cases-map10000.json (`sample_cases -- 1 15 10000`).
-import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, unpackRecord } from './support.mjs';
+import { startServer, launch, benchCases } from './support.mjs';
 
 const DIR = process.env.BENCH_DIR ?? '../../target/bench';
 const RUNS = 5;
-const entries = JSON.parse(fs.readFileSync(path.join(DIR, 'cases-map10000.json'), 'utf8'));
-const stored = unpackRecord(Object.entries(entries).find(([k]) => k.startsWith('kinplan.case.'))[1]);
+const { entries, stored } = benchCases(path.join(DIR, 'cases-map10000.json'));
 const map = stored.case.documents.safety_maps[0];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -1,14 +1,11 @@
 // Plan editor benchmark: on a plan of 200 actions, with the SMART checker
 // running, the time from a keystroke to the updated DOM. Run by `make
 // bench` on $BENCH_DIR/cases-plan200.json (`sample_cases -- 1 200`).
-import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, unpackRecord } from './support.mjs';
+import { startServer, launch, benchCases } from './support.mjs';
 
 const DIR = process.env.BENCH_DIR ?? '../../target/bench';
-const entries = JSON.parse(fs.readFileSync(path.join(DIR, 'cases-plan200.json'), 'utf8'));
-const [key, record] = Object.entries(entries).find(([k]) => k.startsWith('kinplan.case.'));
-const stored = unpackRecord(record);
+const { entries, stored } = benchCases(path.join(DIR, 'cases-plan200.json'));
 const plan = stored.case.documents.plans[0];
 
 const server = await startServer();

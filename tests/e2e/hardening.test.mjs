@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   startServer, launch, watchedPage, open, expectAccessible, expectNoProblems, screenshot, importFile, storedCases,
-  scratchFile, downloadText, waitSaved, createCase,
+  scratchFile, downloadText, waitSaved, createCase, setPassphrase as setPassphraseAt, unlock as unlockWith,
 } from './support.mjs';
 
 const FIXTURE = path.resolve('../fixtures/sample-family.json');
@@ -25,19 +25,8 @@ let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-async function setPassphrase(page) {
-  await open(page, server.url, '#/settings/passphrase');
-  await page.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel('Type the new passphrase again').fill(PASSPHRASE);
-  await page.getByLabel(/forgotten passphrase cannot be recovered/).check();
-  await page.getByRole('button', { name: 'Set passphrase' }).click();
-  await page.locator('.notice', { hasText: 'now encrypted' }).waitFor();
-}
-
-async function unlock(page) {
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-}
+const setPassphrase = (page) => setPassphraseAt(page, server.url, PASSPHRASE);
+const unlock = (page) => unlockWith(page, PASSPHRASE);
 
 /** The worker hands the tablet to Ola from the Three Houses page. */
 async function startChildMode(page) {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   startServer, launch, watchedPage, expectNoProblems, importFile, open, expectAccessible, screenshot,
-  deriveKey, openStoredRecord, openEncryptedExport, downloadText, waitSaved,
+  deriveKey, openStoredRecord, openEncryptedExport, downloadText, waitSaved, setPassphrase as setPassphraseAt, unlock,
 } from './support.mjs';
 
 const FIXTURE = path.resolve('../fixtures/sample-family.json');
@@ -22,14 +22,7 @@ after(async () => { await browser?.close(); server?.stop(); });
 
 const snapshot = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
 
-async function setPassphrase(page, passphrase) {
-  await open(page, server.url, '#/settings/passphrase');
-  await page.getByLabel('New passphrase', { exact: true }).fill(passphrase);
-  await page.getByLabel('Type the new passphrase again').fill(passphrase);
-  await page.getByLabel(/forgotten passphrase cannot be recovered/).check();
-  await page.getByRole('button', { name: 'Set passphrase' }).click();
-  await page.locator('.notice', { hasText: 'now encrypted' }).waitFor();
-}
+const setPassphrase = (page, passphrase) => setPassphraseAt(page, server.url, passphrase);
 
 /** Fills in "Change the passphrase" on `#/settings/passphrase`, without submitting it. */
 async function fillChange(page, current, next) {
@@ -65,10 +58,6 @@ async function failWrites(page, { key, nth, crash = false }) {
   });
 }
 
-async function unlock(page, passphrase) {
-  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-}
 
 test('a passphrase encrypts every record; a wrong one changes nothing; the right one opens the plans', async () => {
   const context = await browser.newContext();

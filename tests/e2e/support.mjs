@@ -173,6 +173,29 @@ export async function importFile(page, url, file, cases = 1) {
   await page.locator('.notice', { hasText: `Imported ${cases} case${cases === 1 ? '' : 's'}.` }).waitFor();
 }
 
+/** Sets the passphrase lock through Settings, as a worker would. */
+export async function setPassphrase(page, url, passphrase) {
+  await open(page, url, '#/settings/passphrase');
+  await page.getByLabel('New passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Type the new passphrase again').fill(passphrase);
+  await page.getByLabel(/forgotten passphrase cannot be recovered/).check();
+  await page.getByRole('button', { name: 'Set passphrase' }).click();
+  await page.locator('.notice', { hasText: 'now encrypted' }).waitFor();
+}
+
+/** Types `passphrase` on the unlock screen. */
+export async function unlock(page, passphrase) {
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+}
+
+/** The stored records a benchmark starts from, and its one case unpacked. */
+export function benchCases(file) {
+  const entries = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const [key, record] = Object.entries(entries).find(([k]) => k.startsWith('kinplan.case.'));
+  return { entries, key, stored: unpackRecord(record) };
+}
+
 /** Waits for the save status line to say `Saved`. */
 export async function waitSaved(page) {
   await page.locator('.save-status[data-status="saved"]').waitFor();

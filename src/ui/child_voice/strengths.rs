@@ -120,18 +120,23 @@ fn StrengthList(child: Uuid, kind: StrengthKind, child_mode: bool) -> impl IntoV
     }
 }
 
+/// One statement of `child`'s, as a memo.
+fn read_statement(open: OpenCase, child: Uuid, id: Uuid) -> Memo<Option<Strength>> {
+    read_child_doc(
+        open,
+        child,
+        |d| &d.strengths_statements,
+        move |s| s.and_then(|s| s.statements.iter().find(|st| st.id == id).cloned()),
+    )
+}
+
 /// A statement in child mode: the child's own can be changed; what someone
 /// else said is shown as theirs ("Nan says…") and only the worker changes
 /// it, so the print never credits them with the child's edits.
 #[component]
 fn ChildStatement(child: Uuid, id: Uuid) -> impl IntoView {
     let open = expect_context::<OpenCase>();
-    let statement = read_child_doc(
-        open,
-        child,
-        |d| &d.strengths_statements,
-        move |s| s.and_then(|s| s.statements.iter().find(|st| st.id == id).cloned()),
-    );
+    let statement = read_statement(open, child, id);
     // Who said it, as a memo: the card is rebuilt when that changes, not
     // on every keystroke.
     let speaker = Memo::new(move |_| {
@@ -171,12 +176,7 @@ fn ChildStatement(child: Uuid, id: Uuid) -> impl IntoView {
 #[component]
 fn StatementCard(child: Uuid, id: Uuid, child_mode: bool) -> impl IntoView {
     let open = expect_context::<OpenCase>();
-    let statement = read_child_doc(
-        open,
-        child,
-        |d| &d.strengths_statements,
-        move |s| s.and_then(|s| s.statements.iter().find(|st| st.id == id).cloned()),
-    );
+    let statement = read_statement(open, child, id);
     let name = open.select(move |c| c.child_name(child));
     let edit = move |change: Box<dyn FnOnce(&mut Strength)>| {
         edit_strengths(open, child, |s| {
