@@ -277,14 +277,14 @@ const ACTIONS: &[(&str, &str, &str, &str, &[&str])] = &[
         "Share information",
         "as and when",
         "",
-        &[VAGUE_OWNER, OPEN_ENDED_DATE, NO_MEASURE],
+        &[VAGUE_OWNER, OPEN_ENDED_DATE, NO_MEASURE, VAGUE_VERB],
     ),
     (
         "The family",
         "Address the home conditions",
         "",
         "Home conditions improve",
-        &[VAGUE_OWNER, NO_DATE, VAGUE_VERB],
+        &[VAGUE_OWNER, NO_DATE, VAGUE_VERB, VAGUE_MEASURE],
     ),
     (
         "Jenny Smith",
@@ -312,7 +312,7 @@ const ACTIONS: &[(&str, &str, &str, &str, &[&str])] = &[
         "Engage with the mental health team",
         "15/12/2026",
         "Positive engagement",
-        &[VAGUE_VERB],
+        &[VAGUE_VERB, VAGUE_MEASURE],
     ),
     (
         "Jenny Smith",
@@ -354,14 +354,14 @@ const ACTIONS: &[(&str, &str, &str, &str, &[&str])] = &[
         "Make sure the children are safe",
         "end of the year",
         "",
-        &[UNREADABLE_DATE, NO_MEASURE],
+        &[UNREADABLE_DATE, NO_MEASURE, VAGUE_VERB],
     ),
     (
         "Everyone",
         "Keep an eye on the children",
         "",
         "",
-        &[VAGUE_OWNER, NO_DATE, NO_MEASURE],
+        &[VAGUE_OWNER, NO_DATE, NO_MEASURE, VAGUE_VERB],
     ),
     (
         "Core group",
@@ -382,28 +382,29 @@ const ACTIONS: &[(&str, &str, &str, &str, &[&str])] = &[
         "Comply with the written agreement",
         "02/02/2027",
         "No concerns are reported",
-        &[VAGUE_VERB],
+        &[VAGUE_VERB, VAGUE_MEASURE],
     ),
     (
         "Social worker",
         "Consider a referral to CAMHS",
         "asap",
         "",
-        &[OPEN_ENDED_DATE, NO_MEASURE, VAGUE_VERB],
+        // A role with no name is not one person.
+        &[VAGUE_OWNER, OPEN_ENDED_DATE, NO_MEASURE, VAGUE_VERB],
     ),
     (
         "Jenny Smith",
         "Improve her parenting",
         "",
         "",
-        &[NO_DATE, NO_MEASURE],
+        &[NO_DATE, NO_MEASURE, VAGUE_VERB],
     ),
     (
         "Pat Smith",
         "Encourage Jenny to go to her appointments",
         "weekly",
         "Things get better",
-        &[OPEN_ENDED_DATE, VAGUE_VERB],
+        &[OPEN_ENDED_DATE, VAGUE_VERB, VAGUE_MEASURE],
     ),
     (
         "Darren Smith",
@@ -424,7 +425,7 @@ const ACTIONS: &[(&str, &str, &str, &str, &[&str])] = &[
         "Promote good routines for the children",
         "ongoing",
         "Routines are better",
-        &[OPEN_ENDED_DATE, VAGUE_VERB],
+        &[OPEN_ENDED_DATE, VAGUE_VERB, VAGUE_MEASURE],
     ),
     (
         "Priya Shah",
@@ -445,7 +446,7 @@ const ACTIONS: &[(&str, &str, &str, &str, &[&str])] = &[
         "Work with the substance misuse team to reduce his drinking",
         "02/02/2027",
         "He engages well",
-        &[VAGUE_VERB],
+        &[VAGUE_VERB, VAGUE_MEASURE],
     ),
     (
         "Jenny Smith",
@@ -454,6 +455,24 @@ const ACTIONS: &[(&str, &str, &str, &str, &[&str])] = &[
         "Jenny shows the appointment cards",
         &[SEVERAL_TASKS],
     ),
+    // The examples of issue 17's outside check and walk-through, with the
+    // codes the issue's rules give them.
+    ("Mum and Dad", "Improve parenting", "02/02/2027", "Parenting is better", &[VAGUE_OWNER, VAGUE_VERB, VAGUE_MEASURE]),
+    ("Priya Shah", "Visit Amy at home and see her on her own", "30/11/2026", "Priya records the visit and what Amy said", &[]),
+    ("Jenny Smith", "Give Amy a bath and clean clothes every morning", "18/12/2026", "Amy's teacher sees her clean every day", &[]),
+    (
+        "Priya Shah",
+        "Refer the family to the food bank and the housing team, arrange a family group conference and update the chronology",
+        "30/11/2026",
+        "Priya shows the referrals at the core group",
+        &[SEVERAL_TASKS],
+    ),
+    ("Tunde Okafor", "Tunde to work on his anger", "02/02/2027", "Things are better at home", &[VAGUE_VERB, VAGUE_MEASURE]),
+    ("Tunde Okafor", "Reflect on his behaviour", "02/02/2027", "Reduced concerns", &[VAGUE_VERB, VAGUE_MEASURE]),
+    ("School", "Tell Priya if Amy is late", "02/02/2027", "Priya gets an email on each late day", &[VAGUE_OWNER]),
+    ("Nursery", "Tell Priya if Leo is absent", "02/02/2027", "Priya gets an email on each absence", &[VAGUE_OWNER]),
+    ("Jenny Smith", "Attend appointments as required", "02/02/2027", "", &[VAGUE_VERB, NO_MEASURE]),
+    ("Jenny Smith", "Share any concerns with the school", "02/02/2027", "", &[VAGUE_VERB, NO_MEASURE]),
 ];
 
 #[test]
@@ -711,4 +730,75 @@ fn the_incremental_checker_agrees_with_a_fresh_check_after_each_edit() {
     agree(&plan, &case, Some(date(2026, 12, 1)));
     plan.actions.remove(0);
     agree(&plan, &case, Some(date(2026, 12, 1)));
+}
+
+/// Actions quoted from published guidance, audits and practice examples
+/// (tests/fixtures/smart-sourced-actions.tsv, each row citing its source;
+/// the sources are listed in smart-sourced-actions.md), with the codes a
+/// practitioner reading the guidance gives them. Prints the agreement.
+#[test]
+fn the_checker_agrees_with_actions_from_published_guidance() {
+    let table = include_str!("fixtures/smart-sourced-actions.tsv");
+    let case = Case::new(
+        "Sourced family",
+        Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap(),
+    );
+    let (mut rows, mut sources, mut wrong) = (0, std::collections::BTreeSet::new(), Vec::new());
+    for line in table.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let cells: Vec<&str> = line.split('\t').collect();
+        let [who, what, by_when, how, expected, title, url, ..] = cells[..] else {
+            panic!("a row without its columns: {line}");
+        };
+        rows += 1;
+        sources.insert(url.to_string());
+        assert!(
+            !title.is_empty() && !url.is_empty(),
+            "a row without its source: {line}"
+        );
+        let action = Action {
+            id: Uuid::new_v4(),
+            what: what.into(),
+            who: PersonRef::Named(who.into()),
+            by_when: by_when.into(),
+            how_we_will_know: how.into(),
+            ..Action::default()
+        };
+        // The plan's own dates are ours, not the source's.
+        let mut got: Vec<String> = check_action(&action, &case, PlanDates::default())
+            .iter()
+            .map(|f| f.code.trim_start_matches("action.").to_string())
+            .collect();
+        let mut want: Vec<String> = expected
+            .split(',')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect();
+        got.sort();
+        want.sort();
+        if got != want {
+            wrong.push(format!(
+                "{what:?} ({title}): expected {want:?}, got {got:?}"
+            ));
+        }
+    }
+    println!(
+        "SMART checker on {rows} sourced actions from {} sources: agrees on {} ({:.0}%)",
+        sources.len(),
+        rows - wrong.len(),
+        100.0 * (rows - wrong.len()) as f64 / rows as f64
+    );
+    for line in &wrong {
+        println!("  disagrees: {line}");
+    }
+    assert!(rows >= 60 && sources.len() >= 10);
+    // 61 of 72 on 3 Dec 2026. The rest are open questions for the rules
+    // (issue 17): a vague verb next to a concrete measure ("ensure …
+    // improves from 63% to 85%", which Leeds calls effective), "to be
+    // able to", frequencies as the only "by when". Agreement may only rise.
+    assert!(
+        rows - wrong.len() >= 61,
+        "agreement fell below 61 of {rows}:\n{}",
+        wrong.join("\n")
+    );
 }

@@ -34,6 +34,8 @@ pub mod codes {
     pub const DATE_AFTER_REVIEW: &str = "action.date_after_review";
     pub const VAGUE_VERB: &str = "action.vague_verb";
     pub const NO_MEASURE: &str = "action.no_measure";
+    /// "How we will know" says nothing anyone can see, hear, count or be told.
+    pub const VAGUE_MEASURE: &str = "action.vague_measure";
     pub const SEVERAL_TASKS: &str = "action.several_tasks";
     pub const WORRY_WITHOUT_ACTION: &str = "plan.worry_without_action";
     pub const OUTCOME_WITHOUT_ACTION: &str = "plan.outcome_without_action";
@@ -79,6 +81,11 @@ pub enum Due {
     OpenEnded(String),
     /// "At the next review", with no review date known.
     NextReview,
+    /// A time a family and a school can hold to without a day: "by the
+    /// end of June", "by the end of the spring term", "in the next 8
+    /// weeks". It ends, so it is time-bound; it cannot be checked against
+    /// the review date.
+    Approximate,
     Unreadable,
 }
 
@@ -133,8 +140,60 @@ pub fn read_due(text: &str, next_review: Option<NaiveDate>) -> Due {
     if bare.contains("review") {
         return next_review.map_or(Due::NextReview, Due::Date);
     }
-    parse_date(bare).map_or(Due::Unreadable, Due::Date)
+    match parse_date(bare) {
+        Some(date) => Due::Date(date),
+        None if names_a_time(bare) => Due::Approximate,
+        None => Due::Unreadable,
+    }
 }
+
+/// A month, a school term or holiday, Christmas, a school year, or a
+/// number of days, weeks or months from now.
+fn names_a_time(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let month = words.iter().any(|w| {
+        w.len() >= 3
+            && MONTHS
+                .iter()
+                .any(|m| w.starts_with(m) && (w.len() == 3 || FULL_MONTHS.contains(w)))
+    });
+    let school = [
+        "term",
+        "holidays",
+        "holiday",
+        "christmas",
+        "xmas",
+        "easter",
+        "transition",
+    ]
+    .iter()
+    .any(|w| words.contains(w))
+        || words
+            .windows(2)
+            .any(|p| p[0] == "year" && p[1].parse::<u8>().is_ok());
+    let from_now = words.windows(2).any(|p| {
+        p[0].parse::<u16>().is_ok() && ["days", "weeks", "months", "week", "month"].contains(&p[1])
+    });
+    month || school || from_now
+}
+
+const FULL_MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// Day, month and year in the orders British people write them.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
@@ -180,6 +239,56 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
     })
 }
 
+/// Agencies and roles: each is many people, or nobody in particular.
+const ROLES: [&str; 30] = [
+    "school",
+    "nursery",
+    "college",
+    "health visitor",
+    "health visiting",
+    "health",
+    "gp",
+    "doctor",
+    "school nurse",
+    "midwife",
+    "police",
+    "housing",
+    "social worker",
+    "social care",
+    "social services",
+    "children's services",
+    "childrens services",
+    "early help",
+    "family support",
+    "family support worker",
+    "camhs",
+    "teacher",
+    "class teacher",
+    "local authority",
+    "la",
+    "council",
+    "probation",
+    "children's centre",
+    "key worker",
+    "practitioners",
+];
+
+/// Words for a kind of person rather than a person.
+const GENERIC_PEOPLE: [&str; 12] = [
+    "parent",
+    "parents",
+    "grandparent",
+    "grandparents",
+    "relative",
+    "relatives",
+    "carer",
+    "carers",
+    "professional",
+    "professionals",
+    "agency",
+    "agencies",
+];
+
 const VAGUE_OWNERS: [&str; 24] = [
     "professionals",
     "all professionals",
@@ -207,15 +316,24 @@ const VAGUE_OWNERS: [&str; 24] = [
     "various",
 ];
 
-/// Verbs that say nothing anyone could see or count.
-const VAGUE_VERBS: [&str; 14] = [
+/// Verbs that say nothing anyone could see or count: what audits of
+/// plans find (see tests/fixtures/smart-sourced-actions.tsv).
+const VAGUE_VERBS: [&str; 37] = [
+    "improving",
+    "get better",
+    "needs met",
+    "chasing",
     "engage",
     "monitor",
+    "monitored",
     "support",
+    "supported",
     "work with",
+    "work on",
     "address",
     "continue to",
     "attend as required",
+    "attend appointments as required",
     "be aware",
     "cooperate",
     "co-operate",
@@ -223,14 +341,31 @@ const VAGUE_VERBS: [&str; 14] = [
     "consider",
     "encourage",
     "promote",
+    "improve",
+    "ensure",
+    "make sure",
+    "keep an eye on",
+    "maintain",
+    "share information",
+    "share any concerns",
+    "share concerns",
+    "reflect on",
+    "be supported",
+    "achieve their potential",
+    "achieve his potential",
+    "achieve her potential",
+    "feel safe",
+    "develop",
 ];
 
-/// Common verbs that start a second task after "and".
-const ACTION_VERBS: [&str; 40] = [
-    "attend", "arrange", "book", "bring", "buy", "call", "check", "clean", "collect", "complete",
-    "contact", "cook", "email", "find", "get", "give", "go", "keep", "make", "meet", "move", "pay",
-    "phone", "provide", "read", "refer", "register", "ring", "see", "send", "share", "show",
-    "sign", "speak", "start", "stop", "take", "tell", "visit", "write",
+/// Verbs that start a task of its own, with its own owner, date or
+/// measure, after "and" or a comma. Verbs that also describe how a task
+/// is done ("visit Amy and see her alone") or are also nouns ("a bath and
+/// clean clothes") are left out: they join one task.
+const TASK_VERBS: [&str; 28] = [
+    "apply", "arrange", "attend", "book", "buy", "call", "collect", "complete", "contact", "email",
+    "find", "hold", "meet", "move", "pay", "phone", "provide", "refer", "register", "request",
+    "ring", "send", "sign", "speak", "start", "stop", "update", "write",
 ];
 
 fn finding(code: &'static str, subject: Subject, message: impl Into<String>) -> Finding {
@@ -260,7 +395,32 @@ pub fn check_action(action: &Action, case: &Case, dates: PlanDates) -> Vec<Findi
         )),
         PersonRef::Named(name) => {
             let lower = name.trim().to_lowercase();
-            if VAGUE_OWNERS.contains(&lower.as_str()) || lower.starts_with("all ") {
+            let bare = ["the ", "a ", "an "]
+                .iter()
+                .find_map(|a| lower.strip_prefix(a))
+                .unwrap_or(&lower);
+            // "a grandparent", "the parents", "a relative who…": a kind of
+            // person, not one person.
+            let generic = bare
+                .split_whitespace()
+                .next()
+                .is_some_and(|first| GENERIC_PEOPLE.contains(&first));
+            let several = [" and ", " & ", "/", ",", ";"]
+                .iter()
+                .any(|s| lower.contains(s));
+            if several {
+                found.push(finding(
+                    codes::VAGUE_OWNER,
+                    subject(),
+                    format!("\u{201c}{}\u{201d} is more than one person. Give the action to one of them by name, and another action to the other if needed.", name.trim()),
+                ));
+            } else if ROLES.contains(&bare) || generic {
+                found.push(finding(
+                    codes::VAGUE_OWNER,
+                    subject(),
+                    format!("\u{201c}{}\u{201d} is a service or a role, not a person. Write the name of the person there who will do it.", name.trim()),
+                ));
+            } else if VAGUE_OWNERS.contains(&lower.as_str()) || lower.starts_with("all ") {
                 found.push(finding(
                     codes::VAGUE_OWNER,
                     subject(),
@@ -283,7 +443,7 @@ pub fn check_action(action: &Action, case: &Case, dates: PlanDates) -> Vec<Findi
                 "\u{201c}{word}\u{201d} has no end. Give a date, so everyone knows when to check."
             ),
         )),
-        Due::NextReview => {}
+        Due::NextReview | Due::Approximate => {}
         Due::Unreadable => found.push(finding(
             codes::UNREADABLE_DATE,
             subject(),
@@ -316,14 +476,26 @@ pub fn check_action(action: &Action, case: &Case, dates: PlanDates) -> Vec<Findi
             "Say how we will know it has happened: something people will see, hear or can count.",
         ));
     }
-    if let Some(verb) = VAGUE_VERBS.iter().find(|v| contains_phrase(&what, v)) {
-        if how.is_empty() || !is_measurable(how) {
-            found.push(finding(
-                codes::VAGUE_VERB,
-                subject(),
-                format!("\u{201c}{verb}\u{201d} does not say what will be done. Say what the person will do, and what people will see."),
-            ));
-        }
+    // A vague verb is let off by a sign anyone can check ("support Amy
+    // with reading", known by her signed reading record).
+    let measurable = !how.is_empty() && is_measurable(how);
+    if let Some(verb) = VAGUE_VERBS
+        .iter()
+        .find(|v| contains_phrase(&what, v))
+        .filter(|_| !measurable)
+    {
+        found.push(finding(
+            codes::VAGUE_VERB,
+            subject(),
+            format!("\u{201c}{verb}\u{201d} does not say what will be done. Say what the person will do, so that others could see them do it: for example \u{201c}go to\u{201d}, \u{201c}book\u{201d}, \u{201c}phone\u{201d}."),
+        ));
+    }
+    if !how.is_empty() && !measurable {
+        found.push(finding(
+            codes::VAGUE_MEASURE,
+            subject(),
+            "This does not say what anyone will see, hear, count or be told. Say who will notice what: for example \u{201c}the school register shows\u{201d} or \u{201c}Amy tells her worker\u{201d}.",
+        ));
     }
     if has_several_tasks(&what) {
         found.push(finding(codes::SEVERAL_TASKS, subject(), "This joins more than one task. Split it into one action for each, each with its own date."));
@@ -331,44 +503,90 @@ pub fn check_action(action: &Action, case: &Case, dates: PlanDates) -> Vec<Findi
     found
 }
 
-/// A sign is measurable if it names something seen, heard or counted: a
-/// number, a frequency, or an observable record. Feelings of improvement
-/// without any of these are not.
+/// A sign is measurable if it names something seen, heard, counted or
+/// told: a number or a frequency, or a record, a document or an account
+/// someone gives. Comparatives with no baseline ("better", "improved",
+/// "less"), and reassurances ("no concerns", "things are fine"), are not.
 fn is_measurable(how: &str) -> bool {
     let lower = how.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
     let has_number = lower.chars().any(|c| c.is_ascii_digit())
         || [
             "every",
             "each",
-            "all ",
-            "no more than",
-            "at least",
+            "all",
             "once",
             "twice",
             "weekly",
             "daily",
+            "monthly",
+            "fortnightly",
+            "nightly",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "ten",
         ]
         .iter()
-        .any(|w| contains_phrase(&lower, w));
-    let observable = [
+        .any(|w| words.contains(w))
+        || ["no more than", "at least", "none of", "not once"]
+            .iter()
+            .any(|p| contains_phrase(&lower, p));
+    // Stems of what can be seen, heard or read: "shows", "recorded",
+    // "tells", "the register", "a letter", "writes", "shares".
+    const OBSERVABLE: [&str; 41] = [
         "see",
+        "saw",
         "seen",
         "record",
         "report",
         "letter",
-        "certificate",
+        "certificat",
         "attend",
         "register",
         "test",
         "show",
         "tell",
-        "says",
+        "told",
+        "say",
         "said",
         "photo",
         "visit",
-    ]
-    .iter()
-    .any(|w| contains_phrase(&lower, w));
+        "shar",
+        "writ",
+        "wrote",
+        "log",
+        "diary",
+        "chart",
+        "sign",
+        "confirm",
+        "minute",
+        "note",
+        "receipt",
+        "appointment",
+        "book",
+        "list",
+        "email",
+        "text",
+        "rota",
+        "assess",
+        "measur",
+        "observ",
+        "count",
+        "score",
+        "weigh",
+        "check",
+    ];
+    let observable = words
+        .iter()
+        .any(|w| OBSERVABLE.iter().any(|stem| w.starts_with(stem)));
     let vague = [
         "improve",
         "better",
@@ -376,8 +594,15 @@ fn is_measurable(how: &str) -> bool {
         "positive",
         "reduced concern",
         "no concern",
+        "no further concern",
         "progress",
         "fewer worries",
+        "things are fine",
+        "going well",
+        "more settled",
+        "is settled",
+        "happier",
+        "less ",
     ]
     .iter()
     .any(|w| lower.contains(w));
@@ -396,15 +621,22 @@ fn has_several_tasks(what: &str) -> bool {
     {
         return true;
     }
-    // "... and book the GP": a second verb with something to do. A verb
-    // with nothing after it is a noun: "every meeting and visit".
-    what.match_indices(" and ").any(|(at, m)| {
-        let mut rest = what[at + m.len()..]
+    // "... and book the GP", "..., arrange a meeting": a second task verb
+    // with something to do. A verb with nothing after it is a noun:
+    // "every meeting and visit".
+    let joins = what
+        .match_indices(" and ")
+        .chain(what.match_indices(", "))
+        .map(|(at, m)| at + m.len());
+    let mut starts = joins.filter(|&at| {
+        let mut rest = what[at..]
+            .trim_start_matches("and ")
             .trim_start_matches("then ")
             .split_whitespace();
         let next = rest.next().unwrap_or("");
-        ACTION_VERBS.contains(&next) && rest.next().is_some()
-    }) || what.contains(" and then ")
+        TASK_VERBS.contains(&next) && rest.next().is_some()
+    });
+    starts.next().is_some() || what.contains(" and then ")
 }
 
 /// Everything the checker finds in a plan: for each action, then for the
