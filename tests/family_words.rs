@@ -98,3 +98,29 @@ fn a_babys_age_is_given_in_months() {
         ["Ada (under a month)", "Ben (1 month)", "Cal (11 months)"]
     );
 }
+
+#[test]
+fn the_report_line_names_its_meeting_so_it_reads_on_its_own() {
+    let now = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
+    let case = Case::new("Smith family", now);
+    let mut plan = Plan::new(PlanKind::ChildProtection, now);
+    plan.start = NaiveDate::from_ymd_opt(2026, 11, 2);
+    let family = FamilyPlan::new(&case, &plan, &PracticeProfile::england(), today());
+    // The review conference is due within 3 months of 2 Nov 2026:
+    // Tuesday 2 Feb 2027; its report 5 working days before, 26 Jan.
+    assert!(
+        family.dates.contains(&(
+            "You get the report for the review meeting on 2 Feb 2027".to_string(),
+            NaiveDate::from_ymd_opt(2027, 1, 26).unwrap()
+        )),
+        "{:?}",
+        family.dates
+    );
+}
+
+#[test]
+fn counts_read_as_people_say_them() {
+    use kinplan::domain::text::every_one_of;
+    let said: Vec<String> = [1, 2, 3, 11].into_iter().map(every_one_of).collect();
+    assert_eq!(said, ["The", "Both", "All three", "All 11"]);
+}

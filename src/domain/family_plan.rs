@@ -12,7 +12,7 @@ use super::plain_english::{find_jargon, readability, JargonHint, Readability};
 use super::plan::{Plan, PlanKind};
 use super::profile::PracticeProfile;
 use super::safety_map::MapColumn;
-use super::schedule::schedule;
+use super::schedule::{schedule, ScheduleKind};
 use super::smart::{read_due, Due};
 
 /// One row of "who does what by when".
@@ -93,10 +93,26 @@ impl FamilyPlan {
         let baby = case.has_baby(&plan.children, today);
         let dates = schedule(plan, baby, profile, today)
             .map(|items| {
+                // The report comes before its meeting: its line names the
+                // meeting's date, so it makes sense on its own.
+                let review = items
+                    .iter()
+                    .find(|i| i.kind == ScheduleKind::ReviewConference)
+                    .map(|i| i.due);
                 items
-                    .into_iter()
+                    .iter()
                     .filter(|i| i.due >= today)
-                    .map(|i| (i.kind.for_family().to_string(), i.due))
+                    .map(|i| {
+                        let what = match (i.kind, review) {
+                            (ScheduleKind::ReviewReport, Some(meeting)) => format!(
+                                "{} on {}",
+                                i.kind.for_family(),
+                                dates::day_month_year(meeting)
+                            ),
+                            _ => i.kind.for_family().to_string(),
+                        };
+                        (what, i.due)
+                    })
                     .collect()
             })
             .unwrap_or_default();

@@ -15,6 +15,7 @@
 //! quarter Weak, and less Unsatisfactory. Unanswered statements are left
 //! out and reported, so a grade with questions open is provisional.
 
+use super::text::every_one_of;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -333,7 +334,11 @@ fn settle(
             } else {
                 yes_if(
                     labelled == 0,
-                    format!("All {} danger statements describe behaviour.", dangers.len()),
+                    format!(
+                        "{} danger statement{} behaviour.",
+                        every_one_of(dangers.len()),
+                        if dangers.len() == 1 { " describes" } else { "s describe" }
+                    ),
                     format!("{labelled} of {} danger statements use a label such as \u{201c}neglect\u{201d}.", dangers.len()),
                 )
             }
@@ -404,7 +409,11 @@ fn settle(
             } else {
                 yes_if(
                     unclear.is_empty(),
-                    format!("All {} workers have a role and an agency.", case.workers.len()),
+                    format!(
+                        "{} worker{} a role and an agency.",
+                        every_one_of(case.workers.len()),
+                        if case.workers.len() == 1 { " has" } else { "s have" }
+                    ),
                     format!("No role or agency for: {}.", unclear.join(", ")),
                 )
             }

@@ -210,6 +210,14 @@ impl DangerStatement {
         let who = or(&self.who_is_worried, "We");
         let by = or(&self.by_whom, "someone");
         let behaviour = or(&self.behaviour, "does this");
+        // "Dad drink and shout" is how the question's answer is often
+        // typed; the sentence needs "Dad drinks and shouts". Several people
+        // ("Mum and Dad") take the words as typed.
+        let behaviour = if by.contains(" and ") || looks_plural(&by) {
+            behaviour
+        } else {
+            third_person(&behaviour)
+        };
         let kids = if children.is_empty() {
             "the children".to_string()
         } else {
@@ -248,6 +256,71 @@ fn looks_plural(who: &str) -> bool {
     let last = who.split_whitespace().last().unwrap_or("").to_lowercase();
     last.ends_with('s') && !last.ends_with("ss")
         || ["we", "they", "people", "staff", "police"].contains(&last.as_str())
+}
+
+/// A behaviour as one person does it: "drink and shout at Jenny" becomes
+/// "drinks and shouts at Jenny"; "drinks and shouts" stays. Only the first
+/// word, and a word joined to a changed one by "and" or "or", are verbs
+/// here: "hit Jenny and the children" changes "hit" alone.
+fn third_person(behaviour: &str) -> String {
+    let words: Vec<&str> = behaviour.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    // Whether the word before (or before "and"/"or") was a verb we changed.
+    let mut verb_before = false;
+    for (i, word) in words.iter().enumerate() {
+        let (bare, tail) = word.split_at(word.trim_end_matches([',', ';']).len());
+        let after_comma = i > 0 && words[i - 1].ends_with(',');
+        let after_and = i > 0 && matches!(words[i - 1], "and" | "or");
+        if i == 0 || (verb_before && (after_comma || after_and)) {
+            let changed = verb_for_one(bare);
+            verb_before = changed != bare || bare.is_empty();
+            out.push(format!("{changed}{tail}"));
+        } else {
+            if !matches!(*word, "and" | "or") {
+                verb_before = false;
+            }
+            out.push((*word).to_string());
+        }
+    }
+    out.join(" ")
+}
+
+fn verb_for_one(word: &str) -> String {
+    let lower = word.to_lowercase();
+    const AS_THEY_ARE: [&str; 12] = [
+        "will", "would", "can", "could", "may", "might", "must", "should", "shall", "not", "again",
+        "never",
+    ];
+    if word.is_empty()
+        || !word.chars().all(|c| c.is_alphabetic())
+        || AS_THEY_ARE.contains(&lower.as_str())
+    {
+        return word.to_string();
+    }
+    match lower.as_str() {
+        "be" => return "is".into(),
+        "have" => return "has".into(),
+        "do" => return "does".into(),
+        "go" => return "goes".into(),
+        _ => {}
+    }
+    if lower.ends_with('s') && !lower.ends_with("ss")
+        || lower.ends_with("ed")
+        || lower.ends_with("ing")
+    {
+        return word.to_string();
+    }
+    if ["ch", "sh", "x", "z", "ss", "o"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        return format!("{word}es");
+    }
+    let mut chars = lower.chars().rev();
+    if chars.next() == Some('y') && chars.next().is_some_and(|c| !"aeiou".contains(c)) {
+        return format!("{}ies", &word[..word.len() - 1]);
+    }
+    format!("{word}s")
 }
 
 /// "Amy", "Amy and Leo", "Amy, Leo and Jo".
@@ -580,6 +653,46 @@ mod tests {
         assert!(school
             .compose(&["Amy".into(), "Leo".into()])
             .contains("Amy and Leo could"));
+    }
+
+    #[test]
+    fn a_behaviour_typed_as_the_hint_shows_reads_right_for_one_person() {
+        let typed = |behaviour: &str, by: &str| DangerStatement {
+            who_is_worried: "Priya".into(),
+            behaviour: behaviour.into(),
+            by_whom: by.into(),
+            impact: "be hurt".into(),
+            ..Default::default()
+        };
+        // Either form the worker types gives the same sentence.
+        for behaviour in ["drink and shout at Jenny", "drinks and shouts at Jenny"] {
+            assert_eq!(
+                typed(behaviour, "Darren").compose(&["Amy".into()]),
+                "Priya is worried that if Darren drinks and shouts at Jenny again, Amy could be hurt."
+            );
+        }
+        let cases = [
+            ("hit Jenny and the children", "hits Jenny and the children"),
+            ("push, hit or kick her", "pushes, hits or kicks her"),
+            (
+                "leave the children alone at night",
+                "leaves the children alone at night",
+            ),
+            ("carry Leo when drunk", "carries Leo when drunk"),
+            ("miss his medication", "misses his medication"),
+            ("will not feed the baby", "will not feed the baby"),
+            (
+                "be drunk around the children",
+                "is drunk around the children",
+            ),
+        ];
+        for (typed_words, sentence) in cases {
+            assert_eq!(third_person(typed_words), sentence);
+        }
+        // Two people: the words as typed.
+        assert!(typed("drink and shout at Jenny", "Mum and Dad")
+            .compose(&[])
+            .contains("if Mum and Dad drink and shout at Jenny again"));
     }
 
     #[test]

@@ -47,7 +47,7 @@ impl ScheduleKind {
             ScheduleKind::ReviewConference => {
                 "The meeting to look again at the child protection plan"
             }
-            ScheduleKind::ReviewReport => "You get the report for that meeting",
+            ScheduleKind::ReviewReport => "You get the report for the review meeting",
             ScheduleKind::CinReview => "A meeting to look again at the plan",
             ScheduleKind::AssessmentUpdate => {
                 "Your social worker writes an update on how things are"

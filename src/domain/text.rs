@@ -26,6 +26,20 @@ pub fn check_text(path: &str, text: &str, max: usize) -> Result<(), PathError> {
 
 /// The first `chars` characters of `text`, trimmed, with "…" when cut: for
 /// labels, notices and findings that quote what someone wrote.
+/// "The", "Both" or "All three": how a sentence about every one of `n`
+/// things starts, as people say it ("All 1 statements" reads as a fault).
+pub fn every_one_of(n: usize) -> String {
+    const WORDS: [&str; 11] = [
+        "", "", "", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    match n {
+        0 | 1 => "The".to_string(),
+        2 => "Both".to_string(),
+        n if n < WORDS.len() => format!("All {}", WORDS[n]),
+        n => format!("All {n}"),
+    }
+}
+
 pub fn shorten(text: &str, chars: usize) -> String {
     let text = text.trim();
     match text.char_indices().nth(chars) {

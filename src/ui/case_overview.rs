@@ -160,13 +160,11 @@ fn ChildFields(id: Uuid) -> impl IntoView {
         })
     };
     let name = read(|p| p.first_name.clone());
+    // The name with the age, as everything else Kinplan writes gives it.
     let heading = move || {
-        let n = name.get();
-        if n.trim().is_empty() {
-            "New child".to_string()
-        } else {
-            n
-        }
+        open.case()
+            .with(|c| c.child_names(&[id], today()).pop())
+            .unwrap_or_else(|| "New child".to_string())
     };
     let dob = read(|p| match p.age {
         ChildAge::DateOfBirth(date_of_birth) => date_of_birth.to_string(),

@@ -39,6 +39,12 @@ test('the family plan, Words and Pictures and the map print on A4 with page numb
   const page = await watchedPage(context);
   await importFile(page, server.url, FIXTURE);
 
+  // The case overview gives each child's age, as the prints do: Ola was
+  // born 3 May 2019, so is 7 on 3 Dec 2026; Kuba is about 3.
+  await page.goto(`${server.url}#/cases/${family.id}`);
+  await page.locator('fieldset.person legend', { hasText: 'Ola' }).waitFor();
+  assert.deepEqual(await page.locator('fieldset.person legend').allTextContents().then((l) => l.slice(0, 2)), ['Ola (7)', 'Kuba (3)']);
+
   // The family's plan: its own address, a Print button, the checker on screen only.
   await page.goto(`${server.url}#/cases/${family.id}/plans/${plan.id}`);
   await page.click('text=Print the family\'s plan');
@@ -70,6 +76,10 @@ test('the family plan, Words and Pictures and the map print on A4 with page numb
     assert.ok(words.text.includes(part), `Words and Pictures lacks "${part}"`);
   }
   assert.match(words.text, /Page 1 of \d/);
+  // Priya is named by the danger statement ("Priya and the school") and is
+  // the social worker: the children read her name once.
+  const whoPart = words.text.slice(words.text.indexOf('Who is worried?'), words.text.indexOf('What are they worried about?'));
+  assert.equal(whoPart.match(/Priya/g)?.length, 1, whoPart);
   assertNoChrome(words.text);
 
   // The worker's map: one A4 landscape page, with the scaling.

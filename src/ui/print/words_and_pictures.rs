@@ -33,8 +33,18 @@ fn story(c: &Case) -> Story {
             who.push(w.to_string());
         }
     }
+    // Each person once: a worker already named by a danger statement
+    // ("Priya and Sam are worried") is not listed again.
+    let worried = who.clone();
+    let named = |name: &str| {
+        let first = name.split_whitespace().next().unwrap_or(name);
+        worried.iter().any(|w| {
+            w.split(|c: char| !c.is_alphanumeric())
+                .any(|word| word == first)
+        })
+    };
     for w in &c.workers {
-        if !w.name.trim().is_empty() {
+        if !w.name.trim().is_empty() && !named(w.name.trim()) {
             let role = w.role.trim().to_lowercase();
             who.push(if role.is_empty() {
                 w.name.trim().to_string()

@@ -127,7 +127,7 @@ fn DangerCard(map: Uuid, id: Uuid, number: usize, editable: bool) -> impl IntoVi
             <fieldset class="fieldset danger">
                 <legend>{format!("Danger statement {number}")}</legend>
                 {question("who", "Who is worried?", "For example: Social workers and Amy's school", |d| d.who_is_worried.clone(), |d, v| d.who_is_worried = v)}
-                {question("behaviour", "What are they worried someone will do?", "What people would see or hear, not a label. For example: drink and shout at Jenny", |d| d.behaviour.clone(), |d, v| d.behaviour = v)}
+                {question("behaviour", "What are they worried someone will do?", "What people would see or hear, not a label. For example: drinks and shouts at Jenny", |d| d.behaviour.clone(), |d, v| d.behaviour = v)}
                 {question("by-whom", "Who would do it?", "For example: Darren", |d| d.by_whom.clone(), |d, v| d.by_whom = v)}
                 <ChildrenChoice id=format!("danger-{id}") legend="Which children could be hurt? Leave all unticked for all of them."
                     chosen=Signal::derive(move || danger.with(|d| d.as_ref().map(|d| d.children.clone()).unwrap_or_default()))

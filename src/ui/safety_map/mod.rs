@@ -153,11 +153,16 @@ fn StartMap() -> impl IntoView {
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") {
-            Ok(day) => open.edit(|c| {
-                c.documents
-                    .safety_maps
-                    .push(SafetyMap::new(day, Utc::now()))
-            }),
+            Ok(day) => {
+                open.edit(|c| {
+                    c.documents
+                        .safety_maps
+                        .push(SafetyMap::new(day, Utc::now()))
+                });
+                // The button that had focus is gone: the map's first field
+                // takes it, not the page.
+                focus_later("speaker".into());
+            }
             Err(_) => problem.set(Some("Enter the date of the meeting.")),
         }
     };
