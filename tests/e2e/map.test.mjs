@@ -2,7 +2,14 @@
 // a reload, reviewed with new scores, and read-only in its earlier versions.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, watchedPage, expectAccessible, screenshot, storedCases, expectNoProblems, createCase, waitSaved, tabTo } from './support.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  startServer, launch, watchedPage, expectAccessible, screenshot, storedCases, expectNoProblems, createCase, waitSaved, tabTo, importFile,
+} from './support.mjs';
+
+const FIXTURE = path.resolve('../fixtures/sample-family.json');
+const FAMILY = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')).cases[0];
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -185,5 +192,37 @@ test('a map built by keyboard alone survives a reload, and a review shows scores
   assert.match(await page.inputValue('textarea[id^="worry-"]'), /worried that if Darren drinks and shouts at Jenny again/);
   assert.equal(await page.inputValue('textarea[id$="-what"]'), 'Darren to book the alcohol service assessment');
   expectNoProblems(page);
+  await context.close();
+});
+
+for (const [width, height] of [[1280, 720], [768, 1024], [390, 844]]) test(`no focused control on the map is hidden under the "Who is speaking now" bar, tabbing either way, ${width} px wide`, async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context, { viewport: { width, height } });
+  await importFile(page, server.url, FIXTURE);
+  await page.goto(`${server.url}#/cases/${FAMILY.id}/map`);
+  await page.locator('.speaker-bar').waitFor();
+  // WCAG 2.2 (2.4.11): a focused control is not hidden by sticky content.
+  const hidden = () => page.evaluate(() => {
+    const el = document.activeElement;
+    const bar = document.querySelector('.speaker-bar');
+    if (!el || !bar || bar.contains(el) || el === document.body) return null;
+    const r = el.getBoundingClientRect();
+    const b = bar.getBoundingClientRect();
+    const under = r.top < b.bottom && r.bottom > b.top;
+    return under ? `${el.tagName} "${(el.textContent || el.getAttribute('aria-label') || el.id).trim().slice(0, 40)}" at ${Math.round(r.top)}-${Math.round(r.bottom)} under the bar at ${Math.round(b.top)}-${Math.round(b.bottom)}` : null;
+  });
+  const problems = [];
+  await page.locator('#speaker').focus();
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const problem = await hidden();
+    if (problem) problems.push(`Tab: ${problem}`);
+  }
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Shift+Tab');
+    const problem = await hidden();
+    if (problem) problems.push(`Shift+Tab: ${problem}`);
+  }
+  assert.deepEqual(problems, []);
   await context.close();
 });
