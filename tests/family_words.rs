@@ -124,3 +124,21 @@ fn counts_read_as_people_say_them() {
     let said: Vec<String> = [1, 2, 3, 11].into_iter().map(every_one_of).collect();
     assert_eq!(said, ["The", "Both", "All three", "All 11"]);
 }
+
+#[test]
+fn a_baby_is_not_asked_to_scale() {
+    let now = Utc.with_ymd_and_hms(2026, 12, 3, 9, 0, 0).unwrap();
+    let mut case = Case::new("Nowak family", now);
+    case.children = vec![
+        child("Ola", NaiveDate::from_ymd_opt(2019, 5, 3).unwrap()),
+        child("Leo", NaiveDate::from_ymd_opt(2026, 6, 20).unwrap()),
+        child("Kuba", NaiveDate::from_ymd_opt(2022, 12, 4).unwrap()),
+    ];
+    // Ola is 7; Leo 5 months; Kuba turns 4 tomorrow, so is 3 today.
+    let asked: Vec<String> = case
+        .who_can_scale(today())
+        .into_iter()
+        .map(|(_, name, _)| name)
+        .collect();
+    assert_eq!(asked, ["Ola"]);
+}

@@ -17,6 +17,10 @@ pub enum PersonRef {
     Named(String),
 }
 
+/// Children from about 4 can say a number and why (Signs of Safety
+/// practice scales with children from school age, with pictures younger).
+pub const MIN_SCALING_AGE: u32 = 4;
+
 impl Default for PersonRef {
     fn default() -> Self {
         PersonRef::Named(String::new())
@@ -58,6 +62,21 @@ impl Case {
     }
 
     /// Everyone on the case, for pickers: (id, name, what they are).
+    /// Everyone who can be asked the scaling question: children younger
+    /// than [`MIN_SCALING_AGE`] are not (a baby cannot choose a number).
+    pub fn who_can_scale(&self, today: chrono::NaiveDate) -> Vec<(Uuid, String, String)> {
+        self.people()
+            .into_iter()
+            .filter(|(id, _, _)| {
+                self.children
+                    .iter()
+                    .find(|c| c.id == *id)
+                    .and_then(|c| c.age.years_on(today))
+                    .is_none_or(|years| years >= MIN_SCALING_AGE)
+            })
+            .collect()
+    }
+
     pub fn people(&self) -> Vec<(Uuid, String, String)> {
         let workers = self
             .workers

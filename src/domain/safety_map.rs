@@ -14,6 +14,9 @@ use uuid::Uuid;
 use super::people::PersonRef;
 
 /// The wording of the scaling question, shown above the scores.
+/// The same question, as a child is asked it.
+pub const CHILD_SCALING_QUESTION: &str = "On a scale of 0 to 10, where 10 means you feel really safe at home and 0 means you do not feel safe at all, where are you today?";
+
 pub const SCALING_QUESTION: &str = "On a scale of 0 to 10, where 10 means there is enough safety for the children and we can close the case, and 0 means there is not enough safety to protect the children, where are we today?";
 
 /// One version of a family's map.

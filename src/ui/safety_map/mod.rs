@@ -248,8 +248,46 @@ fn Versions(
 fn SpeakerBar() -> impl IntoView {
     let open = expect_context::<OpenCase>();
     let Speaker(speaker) = expect_context::<Speaker>();
+    let bar = NodeRef::<leptos::html::Div>::new();
+    // A control that takes focus under the sticky bar is scrolled clear
+    // of it (WCAG 2.2, 2.4.11). The browser scrolls only a control that is
+    // out of view; one half under the bar it leaves there. Only for the
+    // keyboard: a pointer sees what it points at, and scrolling under it
+    // would move a drag's drop target.
+    let by_keyboard = StoredValue::new(false);
+    let keys = window_event_listener(leptos::ev::keydown, move |_| by_keyboard.set_value(true));
+    let pointer = window_event_listener(leptos::ev::pointerdown, move |_| {
+        by_keyboard.set_value(false)
+    });
+    let focus = window_event_listener(leptos::ev::focusin, move |ev| {
+        if !by_keyboard.get_value() {
+            return;
+        }
+        let (Some(bar), Some(target)) = (
+            bar.get_untracked(),
+            ev.target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()),
+        ) else {
+            return;
+        };
+        if bar.contains(Some(&target)) {
+            return;
+        }
+        let (under, clear) = (
+            target.get_bounding_client_rect(),
+            bar.get_bounding_client_rect(),
+        );
+        if under.top() < clear.bottom() && under.bottom() > clear.top() {
+            window().scroll_by_with_x_and_y(0.0, under.top() - clear.bottom() - 16.0);
+        }
+    });
+    on_cleanup(move || {
+        focus.remove();
+        keys.remove();
+        pointer.remove();
+    });
     view! {
-        <div class="speaker-bar">
+        <div class="speaker-bar" node_ref=bar>
             <PersonPicker id="speaker".into() label="Who is speaking now" other="Someone else" name_label="Their name or role"
                 people=open.select(Case::people) value=speaker
                 on_change=Callback::new(move |p| speaker.set(p))/>

@@ -8,8 +8,8 @@ use uuid::Uuid;
 use crate::domain::dates;
 use crate::domain::export::MAX_TEXT_CHARS;
 use crate::domain::people::PersonRef;
-use crate::domain::safety_map::{trajectories, SCALING_QUESTION};
-use crate::domain::Case;
+use crate::domain::safety_map::{trajectories, CHILD_SCALING_QUESTION, SCALING_QUESTION};
+use crate::ui::browser::today;
 use crate::ui::case_session::OpenCase;
 
 use super::{edit_map, read_map};
@@ -17,7 +17,7 @@ use super::{edit_map, read_map};
 #[component]
 pub(super) fn Scaling(map: Uuid, editable: bool) -> impl IntoView {
     let open = expect_context::<OpenCase>();
-    let people = open.select(Case::people);
+    let people = open.select(|c| c.who_can_scale(today()));
     view! {
         <section class="map-wide" aria-labelledby="scaling-heading">
             <h2 id="scaling-heading">"Scaling"</h2>
@@ -82,9 +82,17 @@ fn PersonScore(
         format!("{name} ({role})")
     };
     let score_text = move || answer.with(|(s, _)| s.map(|s| s.to_string()).unwrap_or_default());
+    let child = role == "Child";
+    let not_scored = move || answer.with(|(s, _)| s.is_none());
     view! {
         <fieldset class="fieldset score">
             <legend>{label}</legend>
+            {child.then(|| view! { <p class="hint">{CHILD_SCALING_QUESTION}</p> })}
+            // The slider rests at 0 before anyone scores: say so, not only
+            // to a screen reader.
+            <Show when=not_scored>
+                <p class="hint not-scored">"Not scored yet"</p>
+            </Show>
             <div class="score-inputs">
                 <div class="form-group">
                     <label class="label" for=f("range")>{format!("{name}'s score, on the slider")}</label>
@@ -100,7 +108,7 @@ fn PersonScore(
                 </div>
             </div>
             <div class="form-group">
-                <label class="label" for=f("reason")>{format!("Why {name} chose this number")}</label>
+                <label class="label" for=f("reason")>{if child { format!("What {name} said about the number") } else { format!("Why {name} chose this number") }}</label>
                 <textarea maxlength=MAX_TEXT_CHARS id=f("reason") class="textarea" rows="2" disabled=!editable
                     prop:value=move || answer.with(|(_, r)| r.clone())
                     on:input=move |ev| set_reason(event_target_value(&ev))></textarea>
@@ -156,7 +164,12 @@ pub(super) fn ScoresOverTime() -> impl IntoView {
                         {move || data.with(|(dates, lines)| {
                             let n = dates.len();
                             let labels = dates.iter().enumerate().map(|(i, d)| view! {
-                                <text class="axis" x=x(i, n) y=HEIGHT - 10.0 text-anchor="middle">{dates::numeric(*d)}</text>
+                                // The first and last labels sit inside the chart, not
+                                // centred off its edge; dates as the table writes them.
+                                <text class="axis" x=x(i, n) y=HEIGHT - 10.0
+                                    text-anchor=if n <= 1 { "middle" } else if i == 0 { "start" } else if i + 1 == n { "end" } else { "middle" }>
+                                    {dates::day_month_year(*d)}
+                                </text>
                             }).collect_view();
                             let series = lines.iter().enumerate().map(|(k, (name, points))| {
                                 let colour = COLOURS[k % COLOURS.len()];
