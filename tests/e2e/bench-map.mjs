@@ -2,7 +2,7 @@
 // click on its link to every section drawn, and the entries drawn. Run by
 // `make bench` on $BENCH_DIR/cases-map10000.json (`sample_cases -- 1 15 10000`).
 import path from 'node:path';
-import { startServer, launch, benchCases } from './support.mjs';
+import { startServer, launch, benchCases, pageWithRecords } from './support.mjs';
 
 const DIR = process.env.BENCH_DIR ?? '../../target/bench';
 const RUNS = 5;
@@ -13,9 +13,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const server = await startServer();
 const browser = await launch();
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url);
-  await page.evaluate((e) => { localStorage.clear(); for (const [k, v] of Object.entries(e)) localStorage.setItem(k, v); }, entries);
+  const page = await pageWithRecords(browser, server.url, entries);
   const times = [];
   let drawn = 0;
   for (let i = 0; i < RUNS; i++) {

@@ -2,7 +2,7 @@
 // running, the time from a keystroke to the updated DOM. Run by `make
 // bench` on $BENCH_DIR/cases-plan200.json (`sample_cases -- 1 200`).
 import path from 'node:path';
-import { startServer, launch, benchCases } from './support.mjs';
+import { startServer, launch, benchCases, pageWithRecords } from './support.mjs';
 
 const DIR = process.env.BENCH_DIR ?? '../../target/bench';
 const { entries, stored } = benchCases(path.join(DIR, 'cases-plan200.json'));
@@ -11,9 +11,7 @@ const plan = stored.case.documents.plans[0];
 const server = await startServer();
 const browser = await launch();
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url);
-  await page.evaluate((e) => { localStorage.clear(); for (const [k, v] of Object.entries(e)) localStorage.setItem(k, v); }, entries);
+  const page = await pageWithRecords(browser, server.url, entries);
   await page.goto(`${server.url}#/cases/${stored.case.id}/plans/${plan.id}`);
   await page.reload();
   await page.locator('fieldset.action').nth(plan.actions.length - 1).waitFor();

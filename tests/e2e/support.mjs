@@ -196,6 +196,14 @@ export function benchCases(file) {
   return { entries, key, stored: unpackRecord(record) };
 }
 
+/** A 1280 x 900 page of the app whose storage holds exactly `entries`. */
+export async function pageWithRecords(browser, url, entries) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(url);
+  await page.evaluate((e) => { localStorage.clear(); for (const [k, v] of Object.entries(e)) localStorage.setItem(k, v); }, entries);
+  return page;
+}
+
 /** Waits for the save status line to say `Saved`. */
 export async function waitSaved(page) {
   await page.locator('.save-status[data-status="saved"]').waitFor();
