@@ -640,7 +640,7 @@ fn ActionEditor(plan: Uuid, id: Uuid, number: usize) -> impl IntoView {
                 hint="One task, in plain words. For example: Take Amy to school by 8:50am every school day."
                 value=get(|a| a.what.clone()) on_input=set(|a, v| a.what = v)/>
             <div class="form-row">
-                <PersonPicker id=f("who") label="Who will do it" other="Someone not listed: type their name" name_label="Their name"
+                <PersonPicker id=f("who") label="Who will do it" other="Someone not listed" name_label="Their name"
                     people=choices.people
                     value=Signal::derive(move || action.with(|a| a.as_ref().map(|a| a.who.clone()).unwrap_or_default()))
                     on_change=Callback::new(move |who| edit_action(Box::new(move |a| a.who = who)))/>

@@ -3,7 +3,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startServer, launch, watchedPage, expectAccessible, screenshot, storedCases, expectNoProblems, createCase, waitSaved, tabTo, scratchFile } from './support.mjs';
+import path from 'node:path';
+import {
+  startServer, launch, watchedPage, expectAccessible, screenshot, storedCases, expectNoProblems, createCase, waitSaved, tabTo, scratchFile,
+  importFile,
+} from './support.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -171,4 +175,31 @@ test('a council practice profile changes the schedule, and profiles export and i
   assert.equal(await fresh.inputValue('#timescale-cin_review_every-count'), '4');
   expectNoProblems(page);
   await context.close();
+});
+
+test('"Who will do it" shows its whole choice, at 320 px and at 1280 px', async () => {
+  const file = JSON.parse(fs.readFileSync(path.resolve('../fixtures/sample-family.json'), 'utf8'));
+  const family = file.cases[0];
+  // One action given to someone who is not on the case.
+  family.documents.plans[0].actions[0].who = { named: 'Mrs Nowak from the Polish Saturday school' };
+  for (const width of [320, 1280]) {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await watchedPage(context);
+    await importFile(page, server.url, scratchFile(`who-${width}.json`, JSON.stringify(file)));
+    await page.goto(`${server.url}#/cases/${family.id}/plans/${family.documents.plans[0].id}`);
+    await page.locator('select[id$="-who"]').first().waitFor();
+    const clipped = await page.evaluate(() => {
+      const canvas = document.createElement('canvas').getContext('2d');
+      return [...document.querySelectorAll('select[id$="-who"]')].flatMap((select) => {
+        const style = getComputedStyle(select);
+        canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const text = select.selectedOptions[0]?.textContent ?? '';
+        // The text has the box less its padding, borders and the arrow.
+        const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24;
+        return canvas.measureText(text).width > room ? [`"${text}" needs ${Math.ceil(canvas.measureText(text).width)} px of ${Math.floor(room)}`] : [];
+      });
+    });
+    assert.deepEqual(clipped, [], `${width} px wide`);
+    await context.close();
+  }
 });
