@@ -391,6 +391,18 @@ mod tests {
         plan
     }
 
+    fn review(date: NaiveDate, kind: ReviewKind) -> PlanReview {
+        PlanReview {
+            id: Uuid::new_v4(),
+            date,
+            kind,
+            attended: vec![],
+            progress: vec![],
+            scale: None,
+            decisions: String::new(),
+        }
+    }
+
     fn due(items: &[ScheduleItem], kind: ScheduleKind) -> NaiveDate {
         items.iter().find(|i| i.kind == kind).unwrap().due
     }
@@ -440,15 +452,8 @@ mod tests {
             kind: EventKind::CoreGroup,
             date: d(2026, 11, 13),
         });
-        plan.reviews.push(PlanReview {
-            id: Uuid::new_v4(),
-            date: d(2027, 2, 1),
-            kind: ReviewKind::ReviewConference,
-            attended: vec![],
-            progress: vec![],
-            scale: None,
-            decisions: String::new(),
-        });
+        plan.reviews
+            .push(review(d(2027, 2, 1), ReviewKind::ReviewConference));
         let items = schedule(&plan, false, &profile, d(2027, 2, 3)).unwrap();
         // 10 working days after 18 Dec 2026 skips Christmas, Boxing Day (28th) and New Year.
         assert_eq!(due(&items, ScheduleKind::Visit), d(2027, 1, 6));
@@ -472,15 +477,8 @@ mod tests {
     fn only_a_review_conference_moves_the_conference() {
         let profile = PracticeProfile::england();
         let mut plan = cp_plan(d(2026, 11, 16));
-        plan.reviews.push(PlanReview {
-            id: Uuid::new_v4(),
-            date: d(2026, 12, 2),
-            kind: ReviewKind::CoreGroup,
-            attended: vec![],
-            progress: vec![],
-            scale: None,
-            decisions: String::new(),
-        });
+        plan.reviews
+            .push(review(d(2026, 12, 2), ReviewKind::CoreGroup));
         let items = schedule(&plan, false, &profile, d(2026, 12, 3)).unwrap();
         // Within 3 months of the initial conference: Tuesday 16 Feb 2027.
         assert_eq!(due(&items, ScheduleKind::ReviewConference), d(2027, 2, 16));

@@ -248,58 +248,49 @@ impl<S: Store> Repository<S> {
     /// however it is packed or sealed; `None` when there is no record or
     /// its header is damaged.
     pub fn stored_revision(&self, id: Uuid) -> Option<u64> {
-        packing::stamp(&self.store.stored(&case_key(id))?).map(|s| s.revision)
+        self.stored_stamp(id).flatten().map(|s| s.revision)
     }
 
-    /// The revision a write of `id` must carry: `at_least`, and above
-    /// whatever is stored. A damaged record's revision cannot be read, so
-    /// a write over one jumps [`AFTER_DAMAGE`] ahead: past any revision it
-    /// could have had, so that no tab which loaded it can save over this.
-    fn next_revision(&self, id: Uuid, at_least: u64) -> u64 {
-        match self.store.stored(&case_key(id)) {
-            None => at_least,
-            Some(raw) => match packing::stamp(&raw) {
-                Some(stamp) => at_least.max(stamp.revision + 1),
-                None => at_least.saturating_add(AFTER_DAMAGE),
-            },
-        }
+    /// The stamp of the stored record: `None` when there is none,
+    /// `Some(None)` when its header is damaged. Read once per write.
+    fn stored_stamp(&self, id: Uuid) -> Option<Option<Stamp>> {
+        self.store
+            .stored(&case_key(id))
+            .map(|raw| packing::stamp(&raw))
     }
 
     /// Saves `case`, which was loaded at `loaded_revision`. Refused if any
     /// other revision is stored (another tab saved it), or if a newer
-    /// Kinplan wrote it.
+    /// Kinplan wrote it. A damaged record is replaced: its text was offered
+    /// for download when the case failed to open, and this case is newer.
     pub fn save_case(&self, case: &Case, loaded_revision: u64) -> Result<Saved, SaveError> {
-        if let Some(current) = self.store.stored(&case_key(case.id)) {
-            if let Some(stamp) = packing::stamp(&current) {
-                if stamp.schema_version > CURRENT_VERSION {
-                    return Err(SaveError::NewerInStorage);
-                }
-                if stamp.revision != loaded_revision {
-                    return Err(SaveError::Conflict);
-                }
+        let stamp = self.stored_stamp(case.id);
+        if let Some(Some(stamp)) = stamp {
+            if stamp.schema_version > CURRENT_VERSION {
+                return Err(SaveError::NewerInStorage);
             }
-            // A damaged record is replaced: its text was offered for
-            // download when the case failed to open, and this case is newer.
+            if stamp.revision != loaded_revision {
+                return Err(SaveError::Conflict);
+            }
         }
-        self.write_case(case, self.next_revision(case.id, loaded_revision + 1))
+        self.write_case(case, next_revision(stamp, loaded_revision + 1))
     }
 
     /// Writes a new case, or a copy of one.
     pub fn create(&self, case: &Case) -> Result<Saved, SaveError> {
-        self.write_case(case, self.next_revision(case.id, 0))
+        self.write_case(case, next_revision(self.stored_stamp(case.id), 0))
     }
 
     /// After a clash, the worker keeps this tab's version over the other.
     pub fn keep_mine(&self, case: &Case) -> Result<Saved, SaveError> {
-        if self
-            .store
-            .stored(&case_key(case.id))
-            .and_then(|raw| packing::stamp(&raw))
+        let stamp = self.stored_stamp(case.id);
+        if stamp
+            .flatten()
             .is_some_and(|s| s.schema_version > CURRENT_VERSION)
         {
             return Err(SaveError::NewerInStorage);
         }
-        self.write_case(case, self.next_revision(case.id, 0))
+        self.write_case(case, next_revision(stamp, 0))
     }
 
     fn write_case(&self, case: &Case, revision: u64) -> Result<Saved, SaveError> {
@@ -382,7 +373,7 @@ impl<S: Store> Repository<S> {
         self.store.set(JOURNAL_KEY, &text)?;
         let written = (|| {
             for case in cases {
-                let saved = self.write_case(case, self.next_revision(case.id, 0))?;
+                let saved = self.write_case(case, next_revision(self.stored_stamp(case.id), 0))?;
                 if let Some(error) = saved.list_not_updated {
                     return Err(error);
                 }
@@ -478,6 +469,19 @@ impl<S: Store> Repository<S> {
 /// `kinplan.draft.<case>.<form>`.
 fn draft_key(case: Uuid, form: &str) -> String {
     format!("kinplan.draft.{case}.{form}")
+}
+
+/// The revision a write must carry: `at_least`, and above the stored
+/// record's (`stamp`, as [`Repository::stored_stamp`] reads it). A damaged
+/// record's revision cannot be read, so a write over one jumps
+/// [`AFTER_DAMAGE`] ahead: past any revision it could have had, so that no
+/// tab which loaded it can save over this.
+fn next_revision(stamp: Option<Option<Stamp>>, at_least: u64) -> u64 {
+    match stamp {
+        None => at_least,
+        Some(Some(stamp)) => at_least.max(stamp.revision + 1),
+        Some(None) => at_least.saturating_add(AFTER_DAMAGE),
+    }
 }
 
 fn put_back<S: Store>(store: &S, key: &str, before: Option<&str>) -> Result<(), SaveError> {
