@@ -421,7 +421,7 @@ pub fn is_sealed(raw: &str) -> bool {
 /// same scheme as the browser's WebCrypto, from RustCrypto.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod host {
-    use aes_gcm::aead::{Aead, KeyInit};
+    use aes_gcm::aead::{Aead, KeyInit, Payload};
     use aes_gcm::{Aes256Gcm, Nonce};
 
     use super::*;
@@ -437,10 +437,18 @@ pub mod host {
         key
     }
 
-    pub fn seal(key: &[u8; 32], iv: [u8; IV_BYTES], plaintext: &[u8]) -> Sealed {
+    /// `aad` is the additional data bound to the ciphertext; empty is the
+    /// same as none, as in WebCrypto.
+    pub fn seal(key: &[u8; 32], iv: [u8; IV_BYTES], plaintext: &[u8], aad: &[u8]) -> Sealed {
         let cipher = Aes256Gcm::new(key.into());
         let ciphertext = cipher
-            .encrypt(Nonce::from_slice(&iv), plaintext)
+            .encrypt(
+                Nonce::from_slice(&iv),
+                Payload {
+                    msg: plaintext,
+                    aad,
+                },
+            )
             .expect("AES-GCM encrypts any length Kinplan uses");
         Sealed {
             iv: Bytes(iv.to_vec()),
@@ -448,15 +456,18 @@ pub mod host {
         }
     }
 
-    /// `None` when the key is wrong or the ciphertext was changed.
-    pub fn open(key: &[u8; 32], sealed: &Sealed) -> Option<Vec<u8>> {
+    /// `None` when the key is wrong or the ciphertext or `aad` was changed.
+    pub fn open(key: &[u8; 32], sealed: &Sealed, aad: &[u8]) -> Option<Vec<u8>> {
         if sealed.iv.0.len() != IV_BYTES {
             return None;
         }
         Aes256Gcm::new(key.into())
             .decrypt(
                 Nonce::from_slice(&sealed.iv.0),
-                sealed.ciphertext.0.as_slice(),
+                Payload {
+                    msg: &sealed.ciphertext.0,
+                    aad,
+                },
             )
             .ok()
     }
@@ -464,7 +475,7 @@ pub mod host {
     /// The plain export JSON inside an encrypted export.
     pub fn open_export(file: &EncryptedExport, passphrase: &str) -> Result<String, String> {
         let key = derive_key(passphrase, &file.kdf);
-        let plain = open(&key, &file.sealed())
+        let plain = open(&key, &file.sealed(), &[])
             .ok_or("the passphrase is not right, or the file has been changed")?;
         String::from_utf8(plain).map_err(|_| "the decrypted file is not text".into())
     }
@@ -484,7 +495,7 @@ mod tests {
         let key = derive_key("correct horse battery", &kdf());
         let file = EncryptedExport::new(
             kdf(),
-            seal(&key, [1; IV_BYTES], br#"{"format":"kinplan-export"}"#),
+            seal(&key, [1; IV_BYTES], br#"{"format":"kinplan-export"}"#, &[]),
         );
         let bytes = file.to_json().into_bytes();
         assert!(is_encrypted_export(&bytes));
@@ -502,7 +513,7 @@ mod tests {
     #[test]
     fn weak_or_odd_envelopes_are_refused_with_their_path() {
         let key = derive_key("correct horse battery", &kdf());
-        let mut file = EncryptedExport::new(kdf(), seal(&key, [1; IV_BYTES], b"{}"));
+        let mut file = EncryptedExport::new(kdf(), seal(&key, [1; IV_BYTES], b"{}", &[]));
         file.kdf.iterations = 1000;
         let err = parse_encrypted_export(file.to_json().as_bytes()).unwrap_err();
         assert_eq!(err.path, "kdf.iterations");
@@ -530,7 +541,12 @@ mod tests {
         assert_eq!(plain.stamp, Some(stamp));
         // The deflated bytes, not the 15-bit text, are encrypted.
         assert!(plain.plaintext.len() < record.chars().count() * 2);
-        let sealed = seal(&key, [2; IV_BYTES], &plain.plaintext);
+        let sealed = seal(
+            &key,
+            [2; IV_BYTES],
+            &plain.plaintext,
+            &plain.additional_data,
+        );
         let stored = plain.seal(&sealed.iv.0, &sealed.ciphertext.0);
         assert!(is_sealed(&stored));
         assert_eq!(packing::stamp(&stored), Some(stamp));
@@ -543,6 +559,7 @@ mod tests {
                 iv: Bytes(read.iv.clone()),
                 ciphertext: Bytes(read.ciphertext.clone()),
             },
+            &read.additional_data,
         )
         .unwrap();
         assert_eq!(read.record(&opened).unwrap(), record);
@@ -573,6 +590,7 @@ mod tests {
                 &derive_key("x", &kdf()),
                 [0; IV_BYTES],
                 CHECK_TEXT.as_bytes(),
+                &[],
             ),
             DEFAULT_IDLE_MINUTES,
         );

@@ -1,55 +1,75 @@
-//! The browser's `localStorage` as a [`Store`], with the passphrase vault
-//! under it: while a passphrase is set, reads and writes go to the vault's
-//! decrypted copy and are encrypted behind (see [`super::vault`]).
+//! The browser's `localStorage` as a [`Store`]: [`LocalStore`] as it is,
+//! and [`BrowserStore`], the same with the passphrase vault over it. While
+//! a passphrase is set, reads and writes of sealed records go to the
+//! vault's decrypted copy and are encrypted behind (see [`super::vault`]).
 
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
 use super::{vault, SaveError, Store};
 
-/// `localStorage` for this site. Every tab has its own, over one storage.
+/// `localStorage` for this site, records as they are stored.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct BrowserStore;
+pub struct LocalStore;
 
-impl Store for BrowserStore {
+impl Store for LocalStore {
     fn get(&self, key: &str) -> Option<String> {
-        vault::get(key).unwrap_or_else(|| LocalStorage::raw().get_item(key).ok().flatten())
+        LocalStorage::raw().get_item(key).ok().flatten()
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
-        vault::set(key, value).unwrap_or_else(|| vault::real_set(key, value))
+        LocalStorage::raw().set_item(key, value).map_err(save_error)
     }
 
     fn remove(&self, key: &str) -> Result<(), SaveError> {
-        vault::remove(key);
         LocalStorage::raw().remove_item(key).map_err(save_error)
     }
 
     fn keys(&self) -> Vec<String> {
-        if let Some(keys) = vault::keys() {
-            return keys;
-        }
         let store = LocalStorage::raw();
         let len = store.length().unwrap_or(0);
         (0..len)
             .filter_map(|i| store.key(i).ok().flatten())
             .collect()
     }
+}
+
+/// This tab's storage as Kinplan reads and writes it: `localStorage`
+/// through the passphrase vault. Every tab has its own, over one storage.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BrowserStore;
+
+impl Store for BrowserStore {
+    fn get(&self, key: &str) -> Option<String> {
+        vault::vault().get(key)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
+        vault::vault().set(key, value)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), SaveError> {
+        vault::vault().remove(key)
+    }
+
+    fn keys(&self) -> Vec<String> {
+        vault::vault().keys()
+    }
 
     fn stored(&self, key: &str) -> Option<String> {
-        vault::newest(key).unwrap_or_else(|| LocalStorage::raw().get_item(key).ok().flatten())
+        vault::vault().stored(key)
     }
 }
 
 /// Why the browser refused a write, from the exception it threw.
-pub(super) fn save_error(err: wasm_bindgen::JsValue) -> SaveError {
+fn save_error(err: wasm_bindgen::JsValue) -> SaveError {
     let name = err
         .dyn_ref::<web_sys::DomException>()
         .map(|e| e.name())
         .unwrap_or_default();
     if name == "QuotaExceededError" {
         SaveError::QuotaFull {
-            used: super::Repository::new(BrowserStore).used_chars(),
+            used: super::Repository::new(LocalStore).used_chars(),
         }
     } else {
         SaveError::Unavailable(if name.is_empty() {

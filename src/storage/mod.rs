@@ -29,7 +29,7 @@ mod session;
 mod store;
 pub mod vault;
 
-pub use browser::BrowserStore;
+pub use browser::{BrowserStore, LocalStore};
 pub use repository::{Repository, Saved, JOURNAL_KEY};
 pub use session::{Next, SaveState, SaveStatus};
 pub use store::{Fault, MemoryStore, Store};
@@ -152,7 +152,8 @@ pub fn load_child_lock() -> Option<ChildLock> {
 
 /// Starts child mode, or stores the lock's count of wrong codes.
 pub fn save_child_lock(lock: &ChildLock) -> Result<(), SaveError> {
-    vault::real_set(CHILD_LOCK_KEY, &lock.to_json())
+    // Not sealed: the vault writes it to storage as it is.
+    BrowserStore.set(CHILD_LOCK_KEY, &lock.to_json())
 }
 
 /// Ends child mode. Refused, and said, if the browser will not remove it.

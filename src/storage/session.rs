@@ -86,10 +86,14 @@ impl SaveState {
     }
 
     /// A write that failed after it was accepted (an encrypted write
-    /// behind the save): the case must be saved again.
+    /// behind the save): the case must be saved again, or, if another tab
+    /// saved it meanwhile, the worker chooses as in any clash.
     pub fn write_failed(&mut self, error: SaveError) {
         self.dirty = true;
-        self.status = SaveStatus::NotSaved(error);
+        self.status = match error {
+            SaveError::Conflict => SaveStatus::Conflict,
+            error => SaveStatus::NotSaved(error),
+        };
     }
 
     /// Writes pending edits now. Returns what was written, if anything.

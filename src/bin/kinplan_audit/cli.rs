@@ -31,7 +31,7 @@ impl Passphrases {
 
     fn try_open(&mut self, file: &EncryptedExport, passphrase: &str) -> Option<Vec<u8>> {
         let key = self.key(passphrase, &file.kdf);
-        host::open(&key, &file.sealed())
+        host::open(&key, &file.sealed(), &[])
     }
 
     /// The plain export inside `file`: known passphrases first, then asked.
