@@ -54,6 +54,7 @@ clippy:
 host-test:
 	cargo test -q
 	AUDIT=target/debug/kinplan-audit .tools/py/bin/python tests/oracle/schedule.py
+	AUDIT=target/debug/kinplan-audit .tools/py/bin/python tests/oracle/reading_age.py
 
 wasm-test:
 	$(WASM) cargo test $(WASM32) --test components

