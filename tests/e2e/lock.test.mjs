@@ -420,3 +420,46 @@ test('an encrypted write that fails after the save returned shows on the case, a
   expectNoProblems(page);
   await context.close();
 });
+
+test('a reload while an encrypted write is still being made asks first, and then loses nothing', async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  await importFile(page, server.url, FIXTURE);
+  await setPassphrase(page, PASSPHRASE);
+  await page.goto(`${server.url}#/cases/${FAMILY.id}`);
+  await page.locator('main h1', { hasText: FAMILY.label }).waitFor();
+  const key = `kinplan.case.${FAMILY.id}`;
+  const sealedBefore = (await snapshot(page))[key];
+  // Hold every encryption until the test lets it go: the write behind the
+  // save stays in flight, as on a slow tablet.
+  await page.evaluate(() => {
+    const subtle = crypto.subtle;
+    const encrypt = subtle.encrypt.bind(subtle);
+    const held = new Promise((resolve) => { window.releaseEncryption = resolve; });
+    subtle.encrypt = (...args) => held.then(() => encrypt(...args));
+  });
+  await page.getByLabel('Case name').fill('Renamed just before a reload');
+  await waitSaved(page);
+
+  const asked = new Promise((resolve) => page.once('dialog', async (dialog) => {
+    resolve(dialog.type());
+    await dialog.dismiss();
+  }));
+  await page.evaluate(() => { setTimeout(() => location.reload(), 0); });
+  assert.equal(await asked, 'beforeunload', 'the browser asks before leaving with a write in flight');
+  assert.equal(await page.getByLabel('Case name').inputValue(), 'Renamed just before a reload',
+    'staying keeps the page as it was');
+  assert.equal((await snapshot(page))[key], sealedBefore, 'nothing is stored while the encryption is held');
+
+  await page.evaluate(() => window.releaseEncryption());
+  await page.waitForFunction(([k, old]) => localStorage.getItem(k) !== old, [key, sealedBefore]);
+  await page.reload();
+  await unlock(page, PASSPHRASE);
+  await page.goto(`${server.url}#/cases/${FAMILY.id}`);
+  await page.locator('main h1', { hasText: 'Renamed just before a reload' }).waitFor();
+  const raw = await deriveKey(PASSPHRASE, JSON.parse((await snapshot(page))['kinplan.vault']).kdf);
+  const stored = await openStoredRecord(key, (await snapshot(page))[key], raw);
+  assert.equal(stored.case.label, 'Renamed just before a reload');
+  expectNoProblems(page);
+  await context.close();
+});
