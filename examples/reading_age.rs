@@ -1,8 +1,10 @@
 //! The reading age of the sample family's printed plan, for `make bench`.
 //!
-//! `cargo run --example reading_age -- tests/fixtures/sample-family.json`
-//! reads an export file and prints, for the family's copy of each plan,
-//! the estimated reading age section by section and overall.
+//! `cargo run --example reading_age -- tests/fixtures/sample-family.json 2026-12-03`
+//! reads an export file and prints, for the family's copy of each plan as
+//! printed on the given day (children's ages are in it), the estimated
+//! reading age section by section and overall, and the hardest sentence
+//! of each section over the target.
 
 use kinplan::domain::export::parse_export;
 use kinplan::domain::family_plan::FamilyPlan;
@@ -16,7 +18,13 @@ fn main() {
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let file = parse_export(&bytes).unwrap_or_else(|e| panic!("{path}: {e:?}"));
     let profile = PracticeProfile::england();
-    let today = chrono::Utc::now().date_naive();
+    let today = std::env::args()
+        .nth(2)
+        .map(|day| {
+            chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+                .unwrap_or_else(|e| panic!("the day must be YYYY-MM-DD: {e}"))
+        })
+        .unwrap_or_else(|| chrono::Utc::now().date_naive());
     for case in &file.cases {
         for plan in &case.documents.plans {
             let family = FamilyPlan::new(case, plan, &profile, today);
@@ -36,6 +44,9 @@ fn main() {
                     check.readability.words_per_sentence(),
                     check.jargon.len()
                 );
+                if let Some(hardest) = &check.hardest {
+                    println!("    hardest to read: {hardest}");
+                }
             }
         }
     }

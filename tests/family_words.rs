@@ -49,7 +49,7 @@ fn a_statement_about_one_child_names_only_that_child_everywhere() {
     });
     case.documents.safety_maps.push(map.clone());
 
-    let want = "Social workers are worried that if Dad shakes him when he cries again, Leo (5 months) could be badly hurt.";
+    let want = "Social workers are worried that Dad shakes him when he cries again. If that happens, Leo (5 months) could be badly hurt.";
     assert_eq!(
         case.danger_sentence(&map.danger_statements[0], today()),
         want

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::case::Case;
 use super::dates;
-use super::plain_english::{find_jargon, readability, JargonHint, Readability};
+use super::plain_english::{find_jargon, hardest_sentence, readability, JargonHint, Readability};
 use super::plan::{Plan, PlanKind};
 use super::profile::PracticeProfile;
 use super::safety_map::MapColumn;
@@ -54,6 +54,8 @@ pub struct FamilyPlan {
 pub struct SectionCheck {
     pub section: &'static str,
     pub readability: Readability,
+    /// When the section is hard to read: its hardest sentence.
+    pub hardest: Option<String>,
     pub jargon: Vec<JargonHint>,
 }
 
@@ -165,10 +167,14 @@ impl FamilyPlan {
         self.sections()
             .into_iter()
             .filter(|(_, text)| !text.trim().is_empty())
-            .map(|(section, text)| SectionCheck {
-                section,
-                readability: readability(&text),
-                jargon: find_jargon(&text, &profile.jargon),
+            .map(|(section, text)| {
+                let readability = readability(&text);
+                SectionCheck {
+                    section,
+                    hardest: readability.hint().and(hardest_sentence(&text)),
+                    readability,
+                    jargon: find_jargon(&text, &profile.jargon),
+                }
             })
             .collect()
     }

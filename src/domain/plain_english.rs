@@ -387,6 +387,45 @@ pub fn readability_of_block(text: &str) -> Readability {
     }
 }
 
+/// The sentence of `text` that is hardest to read (by its grade), when
+/// `text` has more than one: what to rewrite first. Sentences end at ".",
+/// "!" or "?" before a space, or at the end of a line.
+pub fn hardest_sentence(text: &str) -> Option<String> {
+    let sentences: Vec<&str> = text
+        .lines()
+        .flat_map(split_sentences)
+        .map(str::trim)
+        .filter(|s| words_of(s).len() > 2)
+        .collect();
+    if sentences.len() < 2 {
+        return None;
+    }
+    sentences
+        .into_iter()
+        .max_by(|a, b| {
+            readability_of_block(a)
+                .grade()
+                .total_cmp(&readability_of_block(b).grade())
+        })
+        .map(String::from)
+}
+
+/// `line` cut after each ".", "!" or "?" that a space follows.
+fn split_sentences(line: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut chars = line.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let ends = is_terminator(c) && chars.peek().is_some_and(|(_, next)| next.is_whitespace());
+        if ends {
+            pieces.push(&line[start..at + c.len_utf8()]);
+            start = at + c.len_utf8();
+        }
+    }
+    pieces.push(&line[start..]);
+    pieces
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }

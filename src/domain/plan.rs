@@ -436,7 +436,7 @@ mod tests {
             PersonRef::default(),
             "who does it is the worker's to fill in"
         );
-        assert_eq!(plan.worries[0].text, "Social workers are worried that if Dad drinks and shouts at Mum again, Amy could get hurt.");
+        assert_eq!(plan.worries[0].text, "Social workers are worried that Dad drinks and shouts at Mum again. If that happens, Amy could get hurt.");
         assert_eq!(
             plan.outcomes[0].text,
             "Dad does not drink at home, for 6 months."

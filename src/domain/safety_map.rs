@@ -206,9 +206,11 @@ pub struct DangerStatement {
 }
 
 impl DangerStatement {
-    /// The plain sentence from the helper's answers, e.g. "Social workers
-    /// are worried that if Dad drinks and shouts at Mum again, Amy (6)
-    /// could get hurt and be scared to be at home."
+    /// The plain sentences from the helper's answers, e.g. "Social workers
+    /// are worried that Dad drinks and shouts at Mum again. If that
+    /// happens, Amy (6) could get hurt and be scared to be at home." Two
+    /// short sentences rather than one long one: families read them more
+    /// easily.
     pub fn compose(&self, children: &[String]) -> String {
         let who = or(&self.who_is_worried, "We");
         let by = or(&self.by_whom, "someone");
@@ -233,7 +235,7 @@ impl DangerStatement {
             "is"
         };
         let verb = if who == "We" { "are" } else { verb };
-        format!("{who} {verb} worried that if {by} {behaviour} again, {kids} could {impact}.")
+        format!("{who} {verb} worried that {by} {behaviour} again. If that happens, {kids} could {impact}.")
     }
 
     /// The sentence to show: the worker's own words if they edited it.
@@ -644,7 +646,7 @@ mod tests {
         };
         assert_eq!(
             statement.compose(&["Amy (6)".into()]),
-            "Social workers are worried that if Dad drinks and shouts at Mum again, Amy (6) could get hurt and be scared to be at home."
+            "Social workers are worried that Dad drinks and shouts at Mum again. If that happens, Amy (6) could get hurt and be scared to be at home."
         );
         let school = DangerStatement {
             who_is_worried: "Amy's school".into(),
@@ -652,7 +654,7 @@ mod tests {
         };
         assert!(school
             .compose(&["Amy".into(), "Leo".into()])
-            .starts_with("Amy's school is worried that if Dad"));
+            .starts_with("Amy's school is worried that Dad"));
         assert!(school
             .compose(&["Amy".into(), "Leo".into()])
             .contains("Amy and Leo could"));
@@ -671,7 +673,7 @@ mod tests {
         for behaviour in ["drink and shout at Jenny", "drinks and shouts at Jenny"] {
             assert_eq!(
                 typed(behaviour, "Darren").compose(&["Amy".into()]),
-                "Priya is worried that if Darren drinks and shouts at Jenny again, Amy could be hurt."
+                "Priya is worried that Darren drinks and shouts at Jenny again. If that happens, Amy could be hurt."
             );
         }
         let cases = [
@@ -695,7 +697,7 @@ mod tests {
         // Two people: the words as typed.
         assert!(typed("drink and shout at Jenny", "Mum and Dad")
             .compose(&[])
-            .contains("if Mum and Dad drink and shout at Jenny again"));
+            .contains("that Mum and Dad drink and shout at Jenny again."));
     }
 
     #[test]
@@ -706,7 +708,7 @@ mod tests {
         };
         assert!(statement
             .text(&[])
-            .starts_with("We are worried that if someone"));
+            .starts_with("We are worried that someone"));
         statement.sentence = "We are worried Leo will be left alone again.".into();
         assert_eq!(
             statement.text(&[]),

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::domain::export::MAX_TEXT_CHARS;
 use crate::domain::people::PersonRef;
-use crate::domain::plain_english::{find_jargon, readability, JargonHint};
+use crate::domain::plain_english::{find_jargon, hardest_sentence, readability, JargonHint};
 use crate::ui::app::AppState;
 use crate::ui::case_session::OpenCase;
 
@@ -91,8 +91,11 @@ pub fn PlainWords(#[prop(into)] text: Signal<String>) -> impl IntoView {
                 .collect();
             let r = readability(t);
             // One short sentence is too little to judge.
-            if r.sentences >= 2 || r.words >= 25 {
-                hints.extend(r.hint());
+            if let Some(hint) = r.hint().filter(|_| r.sentences >= 2 || r.words >= 25) {
+                hints.push(match hardest_sentence(t) {
+                    Some(hardest) => format!("{hint} Hardest to read: “{hardest}”"),
+                    None => hint,
+                });
             }
             hints
         })

@@ -83,6 +83,7 @@ fn BeforeYouPrint(plan: Uuid, family: FamilyPlan) -> impl IntoView {
                             <strong>{c.section}": "</strong>
                             {if ok { "plain and clear.".to_string() } else { String::new() }}
                             {level.map(|h| view! { <span class="hint-text">{h}" "</span> })}
+                            {c.hardest.map(|s| view! { <span class="hint-text">"Hardest to read: “"{s}"” "</span> })}
                             {(!c.jargon.is_empty()).then(|| view! {
                                 <ul class="jargon">
                                     {c.jargon.iter().map(|j| view! { <li data-term=j.found.clone()>{j.message()}</li> }).collect_view()}
