@@ -792,13 +792,20 @@ fn the_checker_agrees_with_actions_from_published_guidance() {
         println!("  disagrees: {line}");
     }
     assert!(rows >= 60 && sources.len() >= 10);
-    // 61 of 72 on 3 Dec 2026. The rest are open questions for the rules
-    // (issue 17): a vague verb next to a concrete measure ("ensure …
-    // improves from 63% to 85%", which Leeds calls effective), "to be
-    // able to", frequencies as the only "by when". Agreement may only rise.
+    // Issue 17: at least 150 actions in all, ours and sourced.
     assert!(
-        rows - wrong.len() >= 61,
-        "agreement fell below 61 of {rows}:\n{}",
+        ACTIONS.len() + rows >= 150,
+        "{} actions",
+        ACTIONS.len() + rows
+    );
+    // 76 of 87 on 3 Dec 2026. The rest are open questions for the rules:
+    // "make sure" beside a concrete task ("collect Padraig … and make sure
+    // they arrive on time"), "to be able to", "continue to live at home",
+    // two people acting together ("the child and carer"), and frequencies
+    // as the only "by when". Agreement may only rise.
+    assert!(
+        rows - wrong.len() >= 76,
+        "agreement fell below 76 of {rows}:\n{}",
         wrong.join("\n")
     );
 }

@@ -274,7 +274,11 @@ const ROLES: [&str; 30] = [
 ];
 
 /// Words for a kind of person rather than a person.
-const GENERIC_PEOPLE: [&str; 12] = [
+const GENERIC_PEOPLE: [&str; 16] = [
+    "we",
+    "individual",
+    "person",
+    "someone",
     "parent",
     "parents",
     "grandparent",
@@ -318,7 +322,7 @@ const VAGUE_OWNERS: [&str; 24] = [
 
 /// Verbs that say nothing anyone could see or count: what audits of
 /// plans find (see tests/fixtures/smart-sourced-actions.tsv).
-const VAGUE_VERBS: [&str; 37] = [
+const VAGUE_VERBS: [&str; 40] = [
     "improving",
     "get better",
     "needs met",
@@ -354,9 +358,17 @@ const VAGUE_VERBS: [&str; 37] = [
     "achieve their potential",
     "achieve his potential",
     "achieve her potential",
+    "implement",
+    "implementing",
+    "try to",
     "feel safe",
     "develop",
 ];
+
+/// Vague verbs that no measure lets off: they make someone answer for a
+/// result, never say what they will do ("Ms Smith to ensure attendance
+/// improves from 63% to 85%").
+const NEVER_LET_OFF: [&str; 2] = ["ensure", "make sure"];
 
 /// Verbs that start a task of its own, with its own owner, date or
 /// measure, after "and" or a comma. Verbs that also describe how a task
@@ -405,7 +417,7 @@ pub fn check_action(action: &Action, case: &Case, dates: PlanDates) -> Vec<Findi
                 .split_whitespace()
                 .next()
                 .is_some_and(|first| GENERIC_PEOPLE.contains(&first));
-            let several = [" and ", " & ", "/", ",", ";"]
+            let several = [" and ", " or ", " & ", "/", ",", ";"]
                 .iter()
                 .any(|s| lower.contains(s));
             if several {
@@ -479,10 +491,15 @@ pub fn check_action(action: &Action, case: &Case, dates: PlanDates) -> Vec<Findi
     // A vague verb is let off by a sign anyone can check ("support Amy
     // with reading", known by her signed reading record).
     let measurable = !how.is_empty() && is_measurable(how);
+    // A job title is not a verb: "Family Support Worker Daisy Brown".
+    let verbs_only = ROLES
+        .iter()
+        .filter(|role| role.contains(' '))
+        .fold(what.clone(), |text, role| text.replace(role, " "));
     if let Some(verb) = VAGUE_VERBS
         .iter()
-        .find(|v| contains_phrase(&what, v))
-        .filter(|_| !measurable)
+        .find(|v| contains_phrase(&verbs_only, v))
+        .filter(|v| !measurable || NEVER_LET_OFF.contains(v))
     {
         found.push(finding(
             codes::VAGUE_VERB,
@@ -541,8 +558,9 @@ fn is_measurable(how: &str) -> bool {
             .any(|p| contains_phrase(&lower, p));
     // Stems of what can be seen, heard or read: "shows", "recorded",
     // "tells", "the register", "a letter", "writes", "shares".
-    const OBSERVABLE: [&str; 41] = [
+    const OBSERVABLE: [&str; 42] = [
         "see",
+        "smell",
         "saw",
         "seen",
         "record",
