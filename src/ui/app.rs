@@ -10,7 +10,7 @@ use crate::domain::index::CaseIndex;
 use crate::domain::profile::PracticeProfile;
 use crate::route::Route;
 use crate::storage::{self, vault, BrowserStore, Cases, Repository, SaveError};
-use crate::ui::browser::focus_main_heading;
+use crate::ui::browser::{focus_later, focus_main_heading};
 use crate::ui::case_list::CaseList;
 use crate::ui::case_session::CaseSession;
 use crate::ui::export::{ExportChoice, ExportRequest};
@@ -70,11 +70,22 @@ impl AppState {
             move || {
                 // The workspace may have gone meanwhile (locked, or child
                 // mode started): then so has its notice.
-                slot.try_update(|n| {
-                    if n.as_ref() == Some(&notice) {
-                        *n = None
-                    }
-                });
+                let gone = slot
+                    .try_update(|n| {
+                        let ours = n.as_ref() == Some(&notice);
+                        if ours {
+                            *n = None
+                        }
+                        ours
+                    })
+                    .unwrap_or(false);
+                // Focus on its Undo or Dismiss would go with it.
+                let focus_in_notice = document()
+                    .active_element()
+                    .is_some_and(|el| el.closest(".notice").ok().flatten().is_some());
+                if gone && focus_in_notice {
+                    request_animation_frame(focus_main_heading);
+                }
             },
             std::time::Duration::from_secs(NOTICE_SECONDS),
         );
@@ -303,7 +314,12 @@ fn NoticeBar() -> impl IntoView {
                 Err(e) => format!("The case could not be taken out of the bin: {e}. It is still there; try again from the bin."),
             };
             state.notice.set(Some(Notice { text, undo: None }));
+            focus_later("notice-dismiss".into());
         }
+    };
+    let dismiss = move |_| {
+        state.notice.set(None);
+        request_animation_frame(focus_main_heading);
     };
     view! {
         <div class="notice-region width-container" role="status" aria-live="polite">
@@ -311,9 +327,9 @@ fn NoticeBar() -> impl IntoView {
                 <div class="notice">
                     <p>{notice.text}</p>
                     {notice.undo.map(|action| view! {
-                        <button type="button" class="button button-secondary" on:click=move |_| undo(action)>"Undo"</button>
+                        <button id="notice-undo" type="button" class="button button-secondary" on:click=move |_| undo(action)>"Undo"</button>
                     })}
-                    <button type="button" class="button-link" on:click=move |_| state.notice.set(None)>"Dismiss"</button>
+                    <button id="notice-dismiss" type="button" class="button-link" on:click=dismiss>"Dismiss"</button>
                 </div>
             })}
         </div>

@@ -80,10 +80,12 @@ pub fn focus_main_heading() {
 /// Moves keyboard focus to the element `id` once it has been drawn: after
 /// a click adds a field, or replaces the button that was clicked. In a
 /// text area the caret goes to the end, after any words already there.
+/// Should `id` not be there (the bin emptied, say), focus goes to the
+/// page's heading, never to nowhere.
 pub fn focus_later(id: String) {
     request_animation_frame(move || {
         let Some(el) = document().get_element_by_id(&id) else {
-            return;
+            return focus_main_heading();
         };
         if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
             let end = area.value().encode_utf16().count() as u32;

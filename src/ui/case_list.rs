@@ -12,7 +12,7 @@ use crate::domain::Case;
 use crate::route::Route;
 use crate::storage::{self, human_size, SaveError, QUOTA_ESTIMATE_CHARS};
 use crate::ui::app::{AppState, Undo};
-use crate::ui::browser::{day, day_and_time, today};
+use crate::ui::browser::{day, day_and_time, focus_later, today};
 use crate::ui::export::export_cases;
 use crate::ui::import::ImportCases;
 use crate::ui::lock::PassphraseOffer;
@@ -250,6 +250,8 @@ fn CaseRow(entry: IndexEntry) -> impl IntoView {
                 format!("\"{label_for_delete}\" was moved to the bin."),
                 Some(Undo::RestoreFromBin(id)),
             );
+            // The row and its buttons are gone: focus "Undo".
+            focus_later("notice-undo".into());
         }
         Err(e) => message.set(Some(format!("Not deleted: {e}"))),
     };
@@ -343,7 +345,7 @@ fn Bin() -> impl IntoView {
     view! {
         <Show when=move || !binned().is_empty()>
             <details class="bin">
-                <summary>{move || format!("Bin ({})", binned().len())}</summary>
+                <summary id="bin-summary">{move || format!("Bin ({})", binned().len())}</summary>
                 <p class="hint">"Deleted cases stay here until you delete them for good."</p>
                 {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
                 <ul class="case-list">
@@ -360,11 +362,13 @@ fn Bin() -> impl IntoView {
                                     <div class="button-group" role="group" aria-label=format!("Actions for {label}")>
                                         <button type="button" class="button button-secondary" on:click=move |_| {
                                             answer(state.cases(|c| c.set_binned(id, None)), "Not restored");
+                                            focus_later("bin-summary".into());
                                         }>"Restore"</button>
                                         <button type="button" class="button button-warning" on:click=move |_| {
                                             let sure = window().confirm_with_message(&format!("Delete \"{}\" for good? This cannot be undone.", entry.label)).unwrap_or(false);
                                             if sure {
                                                 answer(state.cases(|c| c.delete_for_good(id)), "Not deleted");
+                                                focus_later("bin-summary".into());
                                             }
                                         }>"Delete for good"</button>
                                     </div>

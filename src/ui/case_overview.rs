@@ -231,6 +231,8 @@ fn ChildFields(id: Uuid) -> impl IntoView {
             .unwrap_or(false)
         {
             open.edit(|c| c.children.retain(|p| p.id != id));
+            // The button went with the child: focus the next thing to do.
+            focus_later("child-add".into());
         }
     };
     let f = move |suffix: &str| format!("child-{id}-{suffix}");
@@ -304,13 +306,14 @@ fn NetworkSection() -> impl IntoView {
                             <Field id=f("contact") label="Phone or email" value=read(|p| p.contact.clone()) on_input=write(|p, v| p.contact = v)/>
                             <button type="button" class="button button-warning" disabled=open.is_read_only()
                                 on:click=move |_| if window().confirm_with_message(&format!("Remove {} from this case?", heading())).unwrap_or(false) {
-                                    open.edit(|c| c.network.retain(|p| p.id != id))
+                                    open.edit(|c| c.network.retain(|p| p.id != id));
+                                    focus_later("network-add".into());
                                 }>"Remove " {heading}</button>
                         </fieldset>
                     }
                 }
             </For>
-            <button type="button" class="button button-secondary" disabled=open.is_read_only() on:click=add>"Add a person"</button>
+            <button id="network-add" type="button" class="button button-secondary" disabled=open.is_read_only() on:click=add>"Add a person"</button>
         </section>
     }
 }
@@ -356,13 +359,14 @@ fn WorkersSection() -> impl IntoView {
                             </div>
                             <button type="button" class="button button-warning" disabled=open.is_read_only()
                                 on:click=move |_| if window().confirm_with_message(&format!("Remove {} from this case?", heading())).unwrap_or(false) {
-                                    open.edit(|c| c.workers.retain(|p| p.id != id))
+                                    open.edit(|c| c.workers.retain(|p| p.id != id));
+                                    focus_later("worker-add".into());
                                 }>"Remove " {heading}</button>
                         </fieldset>
                     }
                 }
             </For>
-            <button type="button" class="button button-secondary" disabled=open.is_read_only() on:click=add>"Add a worker"</button>
+            <button id="worker-add" type="button" class="button button-secondary" disabled=open.is_read_only() on:click=add>"Add a worker"</button>
         </section>
     }
 }

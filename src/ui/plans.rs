@@ -408,16 +408,24 @@ fn WorriesAndOutcomes(plan: Uuid) -> impl IntoView {
             <For each=move || worries.get() key=|id| *id let:id>
                 <WorryField plan id/>
             </For>
-            <button type="button" class="button button-secondary" disabled=open.is_read_only()
-                on:click=move |_| edit_plan(open, plan, |p| p.worries.push(Worry { id: Uuid::new_v4(), ..Worry::default() }))>"Add a worry"</button>
+            <button id="worry-add" type="button" class="button button-secondary" disabled=open.is_read_only()
+                on:click=move |_| {
+                    let id = Uuid::new_v4();
+                    edit_plan(open, plan, |p| p.worries.push(Worry { id, ..Worry::default() }));
+                    focus_later(format!("worry-{id}"));
+                }>"Add a worry"</button>
         </section>
         <section aria-labelledby="outcomes-heading">
             <h2 id="outcomes-heading">"What life will look like when things are better"</h2>
             <For each=move || outcomes.get() key=|id| *id let:id>
                 <OutcomeField plan id/>
             </For>
-            <button type="button" class="button button-secondary" disabled=open.is_read_only()
-                on:click=move |_| edit_plan(open, plan, |p| p.outcomes.push(Outcome { id: Uuid::new_v4(), ..Outcome::default() }))>"Add an outcome"</button>
+            <button id="outcome-add" type="button" class="button button-secondary" disabled=open.is_read_only()
+                on:click=move |_| {
+                    let id = Uuid::new_v4();
+                    edit_plan(open, plan, |p| p.outcomes.push(Outcome { id, ..Outcome::default() }));
+                    focus_later(format!("outcome-{id}"));
+                }>"Add an outcome"</button>
         </section>
     }
 }
@@ -445,7 +453,11 @@ fn WorryField(plan: Uuid, id: Uuid) -> impl IntoView {
                 value=read_plan(open, plan, move |p| p.worries.iter().find(|w| w.id == id).map(|w| w.text.clone()).unwrap_or_default())
                 on_input=Callback::new(move |v| edit_plan(open, plan, |p| if let Some(w) = p.worries.iter_mut().find(|w| w.id == id) { w.text = v }))/>
             <FindingList findings/>
-            <button type="button" class="button-link" disabled=open.is_read_only() on:click=move |_| edit_plan(open, plan, |p| p.remove_worry(id))>
+            <button type="button" class="button-link" disabled=open.is_read_only() on:click=move |_| {
+                edit_plan(open, plan, |p| p.remove_worry(id));
+                // The button went with the worry: focus the next thing to do.
+                focus_later("worry-add".into());
+            }>
                 {move || format!("Remove worry {}", number.get())}
             </button>
         </div>
@@ -505,7 +517,10 @@ fn OutcomeField(plan: Uuid, id: Uuid) -> impl IntoView {
                 </select>
             </div>
             <FindingList findings/>
-            <button type="button" class="button-link" disabled=open.is_read_only() on:click=move |_| edit_plan(open, plan, |p| p.remove_outcome(id))>
+            <button type="button" class="button-link" disabled=open.is_read_only() on:click=move |_| {
+                edit_plan(open, plan, |p| p.remove_outcome(id));
+                focus_later("outcome-add".into());
+            }>
                 {move || format!("Remove outcome {}", number.get())}
             </button>
         </div>
@@ -687,7 +702,10 @@ fn ActionEditor(plan: Uuid, id: Uuid, number: usize) -> impl IntoView {
                 <FindingList findings/>
             </div>
             <button type="button" class="button button-warning" disabled=open.is_read_only()
-                on:click=move |_| edit_plan(open, plan, |p| p.actions.retain(|a| a.id != id))>
+                on:click=move |_| {
+                    edit_plan(open, plan, |p| p.actions.retain(|a| a.id != id));
+                    focus_later("action-add".into());
+                }>
                 {format!("Remove action {number}")}
             </button>
         </fieldset>

@@ -99,7 +99,7 @@ fn QuadrantBox(child: Uuid, quadrant: Quadrant) -> impl IntoView {
                     <FactorCard child id/>
                 </For>
             </ul>
-            <button type="button" class="button button-secondary" on:click=add>
+            <button id=format!("factor-add-{}", quadrant.slug()) type="button" class="button button-secondary" on:click=add>
                 "Add a factor"<span class="visually-hidden">{format!(" to {}", quadrant.name())}</span>
             </button>
         </section>
@@ -162,7 +162,12 @@ fn FactorCard(child: Uuid, id: Uuid) -> impl IntoView {
                 </div>
             </div>
             <button type="button" class="button-link button-link-warning" on:click=move |_| {
+                let quadrant = quadrant();
                 edit_matrix(open, child, |m| m.factors.retain(|f| f.id != id));
+                // The button went with the factor: focus the quadrant's "Add".
+                if let Some(q) = quadrant {
+                    focus_later(format!("factor-add-{}", q.slug()));
+                }
             }>"Delete"<span class="visually-hidden">" this factor"</span></button>
         </li>
     }

@@ -196,7 +196,7 @@ fn HouseRoom(child: Uuid, kind: HouseKind) -> impl IntoView {
                 </For>
             </ul>
             <div class="child-add">
-                <button type="button" class="child-button" on:click=move |_| add(Writer::Child, false)>"I want to write"</button>
+                <button id="house-add" type="button" class="child-button" on:click=move |_| add(Writer::Child, false)>"I want to write"</button>
                 <button type="button" class="child-button" on:click=move |_| add(Writer::Worker, false)>"My worker writes for me"</button>
                 <button type="button" class="child-button" on:click=move |_| add(Writer::Child, true)>"I want to draw"</button>
             </div>
@@ -277,7 +277,7 @@ fn EntryCard(
             <p class="child-meta">
                 {move || entry.with(|e| e.as_ref().map(|e| day(e.written)).unwrap_or_default())}
                 " "
-                <TakeAway on_confirm=Callback::new(move |()| edit_houses(open, child, |h| h.remove_entry(id)))/>
+                <TakeAway then_focus="house-add" on_confirm=Callback::new(move |()| edit_houses(open, child, |h| h.remove_entry(id)))/>
             </p>
         </li>
     }

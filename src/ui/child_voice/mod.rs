@@ -16,7 +16,7 @@ use crate::domain::child_voice::{ChildEntry, HouseKind, HouseSymbol, ThreeHouses
 use crate::route::{PrintView, Route};
 use crate::storage;
 use crate::ui::app::AppState;
-use crate::ui::browser::day;
+use crate::ui::browser::{day, focus_later};
 use crate::ui::case_session::OpenCase;
 use crate::ui::per_child::{read_child_doc, ChildTabs};
 
@@ -139,25 +139,48 @@ pub fn StartChildMode(child: Uuid) -> impl IntoView {
 }
 
 /// "Take this away", asked twice: a small finger can tap it by mistake, and
-/// what a child said is not to be lost that way.
+/// what a child said is not to be lost that way. Focus follows the
+/// question: to "No, keep it" when it is asked, back to the button when
+/// it is answered no, and to `then_focus` (the id of the list's "Add"
+/// button) once the thing is gone.
 #[component]
 pub fn TakeAway(
     #[prop(default = "Take this away")] label: &'static str,
+    #[prop(into)] then_focus: String,
     on_confirm: Callback<()>,
 ) -> impl IntoView {
     let asking = RwSignal::new(false);
+    let answered_no = StoredValue::new(false);
+    let then_focus = StoredValue::new(then_focus);
     move || {
+        let focus = NodeRef::<leptos::html::Button>::new();
+        let focus_it = move || {
+            focus.on_load(|button| {
+                // Focus is a courtesy: a browser that refuses it loses nothing.
+                let _ = button.focus();
+            })
+        };
         if asking.get() {
+            focus_it();
             view! {
                 <span class="take-away" role="group" aria-label="Take it away?">
                     <span class="take-away-question">"Take it away for good?"</span>
-                    <button type="button" class="button button-warning" on:click=move |_| on_confirm.run(())>"Yes, take it away"</button>
-                    <button type="button" class="button button-secondary" on:click=move |_| asking.set(false)>"No, keep it"</button>
+                    <button type="button" class="button button-warning" on:click=move |_| {
+                        on_confirm.run(());
+                        focus_later(then_focus.get_value());
+                    }>"Yes, take it away"</button>
+                    <button node_ref=focus type="button" class="button button-secondary" on:click=move |_| {
+                        answered_no.set_value(true);
+                        asking.set(false);
+                    }>"No, keep it"</button>
                 </span>
             }
             .into_any()
         } else {
-            view! { <button type="button" class="button-link" on:click=move |_| asking.set(true)>{label}</button> }.into_any()
+            if answered_no.get_value() {
+                focus_it();
+            }
+            view! { <button node_ref=focus type="button" class="button-link" on:click=move |_| asking.set(true)>{label}</button> }.into_any()
         }
     }
 }

@@ -99,7 +99,7 @@ fn StrengthList(child: Uuid, kind: StrengthKind, child_mode: bool) -> impl IntoV
                     }}
                 </For>
             </ul>
-            <button type="button" class="button button-secondary child-button" on:click=move |_| add(format!("{} ", kind.heading()))>
+            <button id=format!("strength-add-{}", kind.slug()) type="button" class="button button-secondary child-button" on:click=move |_| add(format!("{} ", kind.heading()))>
                 {if child_mode { "Write my own".to_string() } else { format!("Add an \u{201c}{}\u{201d} statement", kind.heading()) }}
             </button>
             <details class="starters">
@@ -248,6 +248,7 @@ fn StatementCard(child: Uuid, id: Uuid, child_mode: bool) -> impl IntoView {
                 <label for=private_id>"Just for me and my worker"</label>
             </div>
             <TakeAway label=if child_mode { "Take this away" } else { "Delete" }
+                then_focus=format!("strength-add-{}", statement.with_untracked(|s| s.as_ref().map_or("i-have", |s| s.kind.slug())))
                 on_confirm=Callback::new(move |()| edit_strengths(open, child, |s| s.statements.retain(|st| st.id != id)))/>
         </li>
     }

@@ -44,7 +44,7 @@ pub(super) fn DangerStatements(map: Uuid, editable: bool) -> impl IntoView {
                 </ol>
             </Show>
             {editable.then(|| view! {
-                <button type="button" class="button button-secondary" on:click=add>"Add a danger statement"</button>
+                <button id="danger-add" type="button" class="button button-secondary" on:click=add>"Add a danger statement"</button>
             })}
         </section>
     }
@@ -149,7 +149,11 @@ fn DangerCard(map: Uuid, id: Uuid, number: usize, editable: bool) -> impl IntoVi
                         <Show when=move || danger.with(|d| d.as_ref().is_some_and(|d| !d.sentence.trim().is_empty()))>
                             <button type="button" class="button button-secondary" on:click=move |_| edit(Box::new(|d| d.sentence.clear()))>"Write it again from the answers"</button>
                         </Show>
-                        <button type="button" class="button button-warning" on:click=move |_| edit_map(open, map, |m| m.remove_danger_statement(id))>
+                        <button type="button" class="button button-warning" on:click=move |_| {
+                            edit_map(open, map, |m| m.remove_danger_statement(id));
+                            // The button went with the statement: focus the next thing to do.
+                            focus_later("danger-add".into());
+                        }>
                             {format!("Remove danger statement {number}")}
                         </button>
                     </div>
@@ -159,7 +163,7 @@ fn DangerCard(map: Uuid, id: Uuid, number: usize, editable: bool) -> impl IntoVi
                 <Show when=move || goal.get().is_some() fallback=move || view! {
                     <p>"No safety goal for this danger yet."</p>
                     {editable.then(|| view! {
-                        <button type="button" class="button button-secondary" on:click=add_goal>{format!("Add a safety goal for danger statement {number}")}</button>
+                        <button id=f("goal-add") type="button" class="button button-secondary" on:click=add_goal>{format!("Add a safety goal for danger statement {number}")}</button>
                     })}
                 }>
                     <fieldset class="fieldset">
@@ -179,7 +183,10 @@ fn DangerCard(map: Uuid, id: Uuid, number: usize, editable: bool) -> impl IntoVi
                         </div>
                         {editable.then(|| view! {
                             <button type="button" class="button-link button-link-warning"
-                                on:click=move |_| edit_map(open, map, |m| m.safety_goals.retain(|g| g.danger_statement != id))>
+                                on:click=move |_| {
+                                    edit_map(open, map, |m| m.safety_goals.retain(|g| g.danger_statement != id));
+                                    focus_later(f("goal-add"));
+                                }>
                                 {format!("Remove the safety goal for danger statement {number}")}
                             </button>
                         })}
@@ -226,7 +233,10 @@ pub(super) fn BottomLines(map: Uuid, editable: bool) -> impl IntoView {
                                     }></textarea>
                                 {editable.then(|| view! {
                                     <button type="button" class="button-link button-link-warning"
-                                        on:click=move |_| edit_map(open, map, |m| m.bottom_lines.retain(|b| b.id != id))>
+                                        on:click=move |_| {
+                                            edit_map(open, map, |m| m.bottom_lines.retain(|b| b.id != id));
+                                            focus_later("bottom-line-add".into());
+                                        }>
                                         {format!("Remove bottom line {}", i + 1)}
                                     </button>
                                 })}
@@ -236,7 +246,7 @@ pub(super) fn BottomLines(map: Uuid, editable: bool) -> impl IntoView {
                 </For>
             </ol>
             {editable.then(|| view! {
-                <button type="button" class="button button-secondary" on:click=add>"Add a bottom line"</button>
+                <button id="bottom-line-add" type="button" class="button button-secondary" on:click=add>"Add a bottom line"</button>
             })}
         </section>
     }
