@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   startServer, launch, watchedPage, expectAccessible, screenshot, storedCases, expectNoProblems, createCase, waitSaved, tabTo, importFile,
+  scratchFile,
 } from './support.mjs';
 
 const FIXTURE = path.resolve('../fixtures/sample-family.json');
@@ -231,4 +232,37 @@ for (const [width, height] of [[1280, 720], [768, 1024], [390, 844]]) test(`no f
   }
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('the scores chart writes dates as the table does, and clips no label, at 320, 768 and 1280 px', async () => {
+  const file = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
+  const maps = file.cases[0].documents.safety_maps;
+  // A review a month later: two dates on the chart, the first at its left edge.
+  maps.push({ ...structuredClone(maps[0]), id: '7d0c2a8e-3f43-4d5a-9a55-0b7f6d1c2e01', date: '2026-12-14' });
+  maps[1].scores[0].score = 6;
+  const fixture = scratchFile('two-map-versions.json', JSON.stringify(file));
+  for (const width of [320, 768, 1280]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await watchedPage(context);
+    await importFile(page, server.url, fixture);
+    await page.goto(`${server.url}#/cases/${FAMILY.id}/map`);
+    await page.locator('.score-chart svg').waitFor();
+    const { labels, clipped } = await page.evaluate(() => {
+      const svg = document.querySelector('.score-chart svg');
+      const view = svg.viewBox.baseVal;
+      const texts = [...svg.querySelectorAll('text')];
+      return {
+        labels: texts.filter((t) => t.classList.contains('axis') && /\D/.test(t.textContent)).map((t) => t.textContent),
+        clipped: texts.filter((t) => {
+          const box = t.getBBox();
+          return box.x < view.x || box.y < view.y || box.x + box.width > view.x + view.width || box.y + box.height > view.y + view.height;
+        }).map((t) => t.textContent),
+      };
+    });
+    assert.deepEqual(labels, ['2 Nov 2026', '14 Dec 2026'], `${width} px: dates as the table writes them`);
+    const header = await page.locator('.score-table thead th').allTextContents();
+    assert.deepEqual(header.slice(1), labels);
+    assert.deepEqual(clipped, [], `${width} px: no label runs off the chart`);
+    await context.close();
+  }
 });

@@ -177,12 +177,13 @@ test('a council practice profile changes the schedule, and profiles export and i
   await context.close();
 });
 
-test('"Who will do it" shows its whole choice, at 320 px and at 1280 px', async () => {
+test('"Who will do it" shows its whole choice, at 320 px, at 1280 px, and at 1280 px zoomed to 200%', async () => {
   const file = JSON.parse(fs.readFileSync(path.resolve('../fixtures/sample-family.json'), 'utf8'));
   const family = file.cases[0];
   // One action given to someone who is not on the case.
   family.documents.plans[0].actions[0].who = { named: 'Mrs Nowak from the Polish Saturday school' };
-  for (const width of [320, 1280]) {
+  // 200% zoom on a 1280 px screen lays the page out 640 CSS px wide.
+  for (const width of [320, 640, 1280]) {
     const context = await browser.newContext({ viewport: { width, height: 800 } });
     const page = await watchedPage(context);
     await importFile(page, server.url, scratchFile(`who-${width}.json`, JSON.stringify(file)));
