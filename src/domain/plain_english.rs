@@ -313,6 +313,20 @@ impl Readability {
             && self.words_per_sentence() <= TARGET_SENTENCE_WORDS
     }
 
+    /// The figures alone, for a list of sections that gives the advice once:
+    /// "Reading age about 12, 20 words a sentence on average."; `None` when
+    /// the text meets the targets.
+    pub fn summary(&self) -> Option<String> {
+        if self.words == 0 || self.is_easy() {
+            return None;
+        }
+        Some(format!(
+            "Reading age about {:.0}, {:.0} words a sentence on average.",
+            self.reading_age(),
+            self.words_per_sentence()
+        ))
+    }
+
     /// A hint in plain words, or `None` when the text meets the targets.
     pub fn hint(&self) -> Option<String> {
         if self.words == 0 || self.is_easy() {

@@ -65,7 +65,7 @@ fn BeforeYouPrint(plan: Uuid, family: FamilyPlan) -> impl IntoView {
         <section class="before-print no-print" aria-labelledby="before-print-heading">
             <h2 id="before-print-heading">"Before you print"</h2>
             <p>{format!(
-                "Reading age of the whole plan: about {:.0}. Aim for 9 or under, with sentences of 15 to 20 words.",
+                "Reading age of the whole plan: about {:.0}. Aim for 9 or under, with sentences of 15 to 20 words: shorter sentences and everyday words help most.",
                 overall.reading_age()
             )}</p>
             {needs_action.then(|| view! {
@@ -76,7 +76,7 @@ fn BeforeYouPrint(plan: Uuid, family: FamilyPlan) -> impl IntoView {
             })}
             <ul class="section-checks">
                 {checks.into_iter().map(|c| {
-                    let level = c.readability.hint();
+                    let level = c.readability.summary();
                     let ok = level.is_none() && c.jargon.is_empty();
                     view! {
                         <li>
