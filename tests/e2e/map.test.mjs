@@ -25,8 +25,8 @@ async function addEntry(page, section, text) {
 }
 
 test('a map built by keyboard alone survives a reload, and a review shows scores over time', async () => {
-  const context = await browser.newContext({ locale: 'en-GB' });
-  const page = await watchedPage(context, { viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
+  const page = await watchedPage(context);
   const id = await createCase(page, server.url, 'Smith family');
   // The family, set up on the overview.
   await page.click('text=Add a child');

@@ -14,8 +14,8 @@ before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
 test('a Child Protection plan: the checker explains what is not SMART, and the schedule follows the conference date', async () => {
-  const context = await browser.newContext();
-  const page = await watchedPage(context, { viewport: { width: 1100, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const page = await watchedPage(context);
   const id = await createCase(page, server.url, 'Plan family');
   await page.click('text=Add a child');
   await page.fill('input[id$="-name"]', 'Amy');

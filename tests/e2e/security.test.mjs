@@ -53,8 +53,8 @@ async function assertInert(page, where) {
 
 test(`${PAYLOADS.length} script payloads, typed into fields and imported, stay inert text`, async () => {
   assert.ok(PAYLOADS.length >= 50);
-  const context = await browser.newContext();
-  const page = await watchedPage(context, { viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await watchedPage(context);
   const dialogs = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
   const id = await createCase(page, server.url, 'XSS family');

@@ -71,8 +71,8 @@ export async function launch() {
 export const TODAY = '2026-12-03';
 
 /** A page that records console errors and warnings, page errors and CSP violations. */
-export async function watchedPage(context, options = {}) {
-  const page = await context.newPage(options);
+export async function watchedPage(context) {
+  const page = await context.newPage();
   // The page's clock starts at 09:00 on TODAY and runs on from there.
   // Only Date moves: Playwright's page.clock also fakes timers and
   // animation frames, which changes when focus moves and autosave runs.
