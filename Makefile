@@ -45,14 +45,16 @@ bench: setup build-dist
 	@cargo run -q --example reading_age -- tests/fixtures/sample-family.json 2026-12-03
 
 check-format:
-	cargo fmt --check
+	cargo fmt --all --check
 
+# The host checks cover the whole workspace (the web app, kinplan-core,
+# kinplan-audit); the wasm ones the web app, which pulls in the core.
 clippy:
-	cargo clippy --all-targets -q -- -D warnings
+	cargo clippy --workspace --all-targets -q -- -D warnings
 	$(WASM) cargo clippy $(WASM32) --all-targets -q -- -D warnings
 
 host-test:
-	cargo test -q
+	cargo test -q --workspace
 	AUDIT=target/debug/kinplan-audit .tools/py/bin/python tests/oracle/schedule.py
 	AUDIT=target/debug/kinplan-audit .tools/py/bin/python tests/oracle/reading_age.py
 

@@ -1,14 +1,16 @@
 //! Kinplan: plans made with families, kept on the worker's device.
 //!
-//! The shape of the crate follows the product:
-//! - [`domain`]: what a case is, its stored and exported forms, and the
-//!   rules that read it. Pure Rust, tested on the host.
+//! This crate is the web app; the rules are `kinplan_core`, which has no
+//! browser in it:
+//! - [`domain`]: `kinplan_core::domain`, re-exported: what a case is, its
+//!   stored and exported forms, and the rules that read it.
 //! - [`route`]: the hash routes that let the site live in any folder.
-//! - [`storage`]: the single adapter over the browser's `localStorage`.
+//! - [`storage`]: the core's storage, with the browser's `localStorage`
+//!   and WebCrypto under it.
 //! - [`ui`]: Leptos components, one module per page or tool, kept thin:
-//!   they call the domain for decisions and the storage adapter for writes.
+//!   they call the domain for decisions and the repository for writes.
 
-pub mod domain;
+pub use kinplan_core::domain;
 pub mod route;
 pub mod storage;
 pub mod ui;

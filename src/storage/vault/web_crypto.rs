@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesDerivedKeyParams, AesGcmParams, CryptoKey, Pbkdf2Params, SubtleCrypto};
 
-use super::cipher::{Cipher, CipherError};
+use super::{Cipher, CipherError};
 use crate::domain::vault::{Bytes, Kdf, Sealed, IV_BYTES, SALT_BYTES};
 
 #[derive(Clone, Copy, Debug, Default)]

@@ -17,15 +17,8 @@
 //! passphrase that opened one file is tried first on the next, so a folder
 //! of exports from one device asks once.
 
-#[cfg(not(target_arch = "wasm32"))]
 mod cli;
 
-#[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     cli::run()
 }
-
-/// A host tool: `cargo test` for the browser builds every binary, and this
-/// one has nothing to do there.
-#[cfg(target_arch = "wasm32")]
-fn main() {}

@@ -3,10 +3,10 @@
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 
-use kinplan::domain::audit::Audit;
-use kinplan::domain::plain_english::readability_of_block;
-use kinplan::domain::profile::PracticeProfile;
-use kinplan::domain::vault::{self, host, EncryptedExport};
+use kinplan_core::domain::audit::Audit;
+use kinplan_core::domain::plain_english::readability_of_block;
+use kinplan_core::domain::profile::PracticeProfile;
+use kinplan_core::domain::vault::{self, host, EncryptedExport};
 
 /// Passphrases given so far, with the keys they made, so each salt costs
 /// one key derivation however many files share it.
