@@ -6,9 +6,9 @@
 use std::time::Instant;
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use kinplan::domain::people::PersonRef;
-use kinplan::domain::plan::{Action, Outcome, Plan, PlanKind, Worry};
-use kinplan::domain::smart::check_plan;
+use kinplan::domain::case::people::PersonRef;
+use kinplan::domain::plans::smart::check_plan;
+use kinplan::domain::plans::{Action, Outcome, Plan, PlanKind, Worry};
 use kinplan::domain::{Case, NetworkMember};
 use uuid::Uuid;
 

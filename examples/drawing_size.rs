@@ -4,10 +4,10 @@
 //! tree, a family of four and some scribble: 40 strokes, as a pointer at
 //! 60 events a second would give them, with a little wobble. It prints the
 //! drawing's JSON size and what it adds to a stored case once deflated and
-//! packed (`domain::packing`), as localStorage counts it (UTF-16).
+//! packed (`domain::persist::packing`), as localStorage counts it (UTF-16).
 
-use kinplan::domain::drawing::{Drawing, Ink, Point, HEIGHT, WIDTH};
-use kinplan::domain::packing::{pack, Stamp};
+use kinplan::domain::child_voice::drawing::{Drawing, Ink, Point, HEIGHT, WIDTH};
+use kinplan::domain::persist::packing::{pack, Stamp};
 
 /// A small deterministic wobble, so every run draws the same picture.
 struct Wobble(u64);

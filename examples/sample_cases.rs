@@ -8,13 +8,13 @@
 //! entries on each map (three in each section unless given).
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
-use kinplan::domain::index::CaseIndex;
-use kinplan::domain::packing::{pack, Stamp};
-use kinplan::domain::people::PersonRef;
-use kinplan::domain::plan::*;
+use kinplan::domain::case::index::CaseIndex;
+use kinplan::domain::case::people::PersonRef;
+use kinplan::domain::persist::packing::{pack, Stamp};
+use kinplan::domain::persist::schema::{StoredCase, CURRENT_VERSION};
+use kinplan::domain::plans::*;
 use kinplan::domain::profile::PracticeProfile;
 use kinplan::domain::safety_map::*;
-use kinplan::domain::schema::{StoredCase, CURRENT_VERSION};
 use kinplan::domain::{Case, Child, ChildAge, NetworkMember, Worker};
 use uuid::Uuid;
 

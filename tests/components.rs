@@ -104,11 +104,11 @@ async fn creating_a_case_opens_its_overview_and_autosaves_edits() {
         .get_item(&format!("kinplan.case.{id}"))
         .unwrap()
         .unwrap();
-    let stored = kinplan::domain::packing::unpack(&stored).unwrap();
+    let stored = kinplan::domain::persist::packing::unpack(&stored).unwrap();
     let stored: serde_json::Value = serde_json::from_str(&stored).unwrap();
     assert_eq!(
         stored["schema_version"],
-        kinplan::domain::schema::CURRENT_VERSION
+        kinplan::domain::persist::schema::CURRENT_VERSION
     );
     assert_eq!(stored["case"]["children"][0]["first_name"], "Amy");
     assert!(stored["revision"].as_u64().unwrap() >= 1);
@@ -135,7 +135,7 @@ fn heading(root: &web_sys::Element) -> String {
 
 #[wasm_bindgen_test]
 async fn a_stored_child_lock_keeps_the_child_in_child_mode_until_the_workers_code() {
-    use kinplan::domain::child_lock::ChildLock;
+    use kinplan::domain::child_voice::child_lock::ChildLock;
     use kinplan::domain::{Case, Child};
 
     // A case with one child, and child mode already on, as after a reload.

@@ -3,9 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use kinplan::domain::family_plan::{has_language_action, language_action, FamilyPlan};
-use kinplan::domain::people::PersonRef;
-use kinplan::domain::plan::{Action, Outcome, Plan, PlanKind, Worry};
+use kinplan::domain::case::people::PersonRef;
+use kinplan::domain::plans::family_plan::{has_language_action, language_action, FamilyPlan};
+use kinplan::domain::plans::{Action, Outcome, Plan, PlanKind, Worry};
 use kinplan::domain::profile::PracticeProfile;
 use kinplan::domain::safety_map::{MapEntry, MapSection, SafetyMap};
 use kinplan::domain::{Case, Child, ChildAge, Worker};

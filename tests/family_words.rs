@@ -4,8 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use kinplan::domain::family_plan::FamilyPlan;
-use kinplan::domain::plan::{Plan, PlanKind};
+use kinplan::domain::plans::family_plan::FamilyPlan;
+use kinplan::domain::plans::{Plan, PlanKind};
 use kinplan::domain::profile::PracticeProfile;
 use kinplan::domain::safety_map::{DangerStatement, SafetyMap};
 use kinplan::domain::{Case, Child, ChildAge};
@@ -120,7 +120,7 @@ fn the_report_line_names_its_meeting_so_it_reads_on_its_own() {
 
 #[test]
 fn counts_read_as_people_say_them() {
-    use kinplan::domain::text::every_one_of;
+    use kinplan::domain::language::text::every_one_of;
     let said: Vec<String> = [1, 2, 3, 11].into_iter().map(every_one_of).collect();
     assert_eq!(said, ["The", "Both", "All three", "All 11"]);
 }

@@ -3,7 +3,7 @@
 //! the JSON path and the words its first error must contain.
 #![cfg(not(target_arch = "wasm32"))]
 
-use kinplan::domain::export::{parse_export, MAX_IMPORT_BYTES, MAX_TEXT_CHARS};
+use kinplan::domain::persist::export::{parse_export, MAX_IMPORT_BYTES, MAX_TEXT_CHARS};
 
 const ID_A: &str = "6f1c1b8e-2f7a-4c1e-9a57-0d6a3f0d9b11";
 const ID_B: &str = "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";

@@ -2,8 +2,8 @@
 //! an earlier schema version, and must read cleanly with today's code.
 #![cfg(not(target_arch = "wasm32"))]
 
-use kinplan::domain::export::parse_export;
-use kinplan::domain::schema::{read_case, CURRENT_VERSION};
+use kinplan::domain::persist::export::parse_export;
+use kinplan::domain::persist::schema::{read_case, CURRENT_VERSION};
 use kinplan::domain::ChildAge;
 
 fn fixture(name: &str) -> String {
@@ -46,7 +46,7 @@ fn a_version_1_export_imports_with_defaults_for_missing_lists() {
 
 #[test]
 fn version_3_reviews_keep_the_meeting_they_were_taken_for() {
-    use kinplan::domain::plan::ReviewKind;
+    use kinplan::domain::plans::ReviewKind;
     let stored = read_case(&fixture("stored-case-v3.json")).unwrap();
     assert_eq!(stored.schema_version, CURRENT_VERSION);
     let kinds: Vec<ReviewKind> = stored

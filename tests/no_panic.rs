@@ -13,20 +13,20 @@
 use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate, TimeZone, Utc};
-use kinplan::domain::audit::Audit;
-use kinplan::domain::calendar::{HolidayRule, WorkingDays};
-use kinplan::domain::export::{parse_export, ExportFile};
-use kinplan::domain::family_plan::FamilyPlan;
-use kinplan::domain::index::CaseIndex;
-use kinplan::domain::plain_english::{
+use kinplan::domain::case::index::CaseIndex;
+use kinplan::domain::language::plain_english::{
     count_syllables, england_jargon, find_jargon, jargon_from_lines, readability, Jargon,
 };
+use kinplan::domain::language::text::{is_blank, shorten};
+use kinplan::domain::persist::export::{parse_export, ExportFile};
+use kinplan::domain::plans::audit::Audit;
+use kinplan::domain::plans::calendar::{HolidayRule, WorkingDays};
+use kinplan::domain::plans::family_plan::FamilyPlan;
+use kinplan::domain::plans::quality::QualityCheck;
+use kinplan::domain::plans::schedule::{next_deadline, schedule};
+use kinplan::domain::plans::smart::{check_plan, parse_date, read_due};
 use kinplan::domain::profile::{Period, PracticeProfile, TIMESCALES};
-use kinplan::domain::quality::QualityCheck;
 use kinplan::domain::safety_map::label_hint;
-use kinplan::domain::schedule::{next_deadline, schedule};
-use kinplan::domain::smart::{check_plan, parse_date, read_due};
-use kinplan::domain::text::{is_blank, shorten};
 use kinplan::domain::Case;
 use proptest::prelude::*;
 use serde_json::Value;
@@ -285,7 +285,7 @@ proptest! {
             if is_blank(&case.label) { case.label = "Family".into(); }
         }
         for plan in &case.documents.plans {
-            let review = kinplan::domain::schedule::next_review(plan, &profile, today);
+            let review = kinplan::domain::plans::schedule::next_review(plan, &profile, today);
             let _ = check_plan(plan, &case, review);
             let _ = schedule(plan, case.has_baby(&plan.children, today), &profile, today);
             let family = FamilyPlan::new(&case, plan, &profile, today);

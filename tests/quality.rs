@@ -3,10 +3,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;
-use kinplan::domain::export::parse_export;
-use kinplan::domain::plan::PlanKind;
+use kinplan::domain::persist::export::parse_export;
+use kinplan::domain::plans::quality::{Answer, Grade, QualityCheck, WorkerAnswer, STATEMENTS};
+use kinplan::domain::plans::PlanKind;
 use kinplan::domain::profile::PracticeProfile;
-use kinplan::domain::quality::{Answer, Grade, QualityCheck, WorkerAnswer, STATEMENTS};
 use kinplan::domain::Case;
 
 fn sample_family() -> Case {

@@ -4,11 +4,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use kinplan::domain::people::PersonRef;
-use kinplan::domain::plan::{Action, Outcome, Plan, PlanKind, Worry};
-use kinplan::domain::smart::{
+use kinplan::domain::case::people::PersonRef;
+use kinplan::domain::plans::smart::{
     check_action, check_plan, codes::*, read_due, Checker, Due, PlanDates,
 };
+use kinplan::domain::plans::{Action, Outcome, Plan, PlanKind, Worry};
 use kinplan::domain::{Case, NetworkMember};
 use uuid::Uuid;
 

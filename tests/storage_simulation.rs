@@ -50,7 +50,7 @@ use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use kinplan::domain::vault::{host, Kdf, Sealed, IV_BYTES, SALT_BYTES};
+use kinplan::domain::persist::vault::{host, Kdf, Sealed, IV_BYTES, SALT_BYTES};
 use kinplan::domain::Case;
 use kinplan::storage::vault::{
     ChangeError, Cipher, CipherError, Status, Task, UnlockError, Vault, VAULT_KEY,

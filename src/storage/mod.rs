@@ -20,7 +20,7 @@ pub use kinplan_core::storage::{
 use gloo_storage::{LocalStorage, Storage};
 use uuid::Uuid;
 
-use crate::domain::child_lock::ChildLock;
+use crate::domain::child_voice::child_lock::ChildLock;
 
 /// The cases in this browser: what the app holds in its context.
 pub type Cases = Repository<BrowserStore>;

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::child_lock::ChildLock;
-use crate::domain::index::CaseIndex;
+use crate::domain::case::index::CaseIndex;
+use crate::domain::child_voice::child_lock::ChildLock;
 use crate::domain::profile::PracticeProfile;
 use crate::route::Route;
 use crate::storage::{self, vault, BrowserStore, Cases, Repository, SaveError};

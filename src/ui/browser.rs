@@ -4,7 +4,7 @@
 use chrono::{DateTime, Local, Utc};
 use leptos::prelude::{document, request_animation_frame};
 
-use crate::domain::dates;
+use crate::domain::language::dates;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 

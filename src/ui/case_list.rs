@@ -4,10 +4,10 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::domain::dates;
-use crate::domain::export::MAX_TEXT_CHARS;
-use crate::domain::index::{CaseIndex, CaseOrder, IndexEntry};
-use crate::domain::schedule::DueState;
+use crate::domain::case::index::{CaseIndex, CaseOrder, IndexEntry};
+use crate::domain::language::dates;
+use crate::domain::persist::export::MAX_TEXT_CHARS;
+use crate::domain::plans::schedule::DueState;
 use crate::domain::Case;
 use crate::route::Route;
 use crate::storage::{self, human_size, SaveError, QUOTA_ESTIMATE_CHARS};

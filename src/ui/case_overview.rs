@@ -5,11 +5,11 @@ use chrono::Utc;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::export::MAX_TEXT_CHARS;
+use crate::domain::persist::export::MAX_TEXT_CHARS;
+use crate::domain::plans::schedule::next_deadline;
 use crate::domain::profile::PracticeProfile;
-use crate::domain::schedule::next_deadline;
 use crate::domain::{
-    dates, Case, Child, ChildAge, NetworkMember, NextStep, Tool, ToolProgress, Worker,
+    language::dates, Case, Child, ChildAge, NetworkMember, NextStep, Tool, ToolProgress, Worker,
 };
 use crate::route::Route;
 use crate::ui::browser::{day, focus_later, today};

@@ -10,7 +10,7 @@ use chrono::Utc;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::schema::StoredCase;
+use crate::domain::persist::schema::StoredCase;
 use crate::domain::{Case, Tool};
 use crate::route::Route;
 use crate::storage::{self, vault, CaseFault, Cases, Next, SaveState, SaveStatus, Saved};

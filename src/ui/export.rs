@@ -1,11 +1,11 @@
 //! Exporting cases to a file. With a passphrase set, the worker chooses an
-//! encrypted or a plain file each time (see `domain::vault` for the format).
+//! encrypted or a plain file each time (see `domain::persist::vault` for the format).
 
 use chrono::{DateTime, Utc};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use crate::domain::export::{file_name, ExportFile};
+use crate::domain::persist::export::{file_name, ExportFile};
 use crate::domain::Case;
 use crate::storage::vault;
 use crate::ui::app::AppState;

@@ -4,9 +4,11 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::export::MAX_TEXT_CHARS;
-use crate::domain::people::PersonRef;
-use crate::domain::plain_english::{find_jargon, hardest_sentence, readability, JargonHint};
+use crate::domain::case::people::PersonRef;
+use crate::domain::language::plain_english::{
+    find_jargon, hardest_sentence, readability, JargonHint,
+};
+use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::ui::app::AppState;
 use crate::ui::case_session::OpenCase;
 

@@ -7,11 +7,11 @@ use std::collections::HashSet;
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::domain::export::{
+use crate::domain::persist::export::{
     decode_text, parse_export, ClashChoice, DeviceBackup, ImportError, ImportPreview,
     DEVICE_BACKUP, MAX_IMPORT_BYTES,
 };
-use crate::domain::vault::{is_encrypted_export, parse_encrypted_export, EncryptedExport};
+use crate::domain::persist::vault::{is_encrypted_export, parse_encrypted_export, EncryptedExport};
 use crate::storage::{self, vault, SaveError};
 use crate::ui::app::AppState;
 use crate::ui::browser::read_file;

@@ -1,11 +1,11 @@
 //! "Check this plan": the quality self-check on the six-point scale, with
 //! what each answer was based on, and the questions only the worker can
-//! answer. The rules are in `domain::quality`.
+//! answer. The rules are in `domain::plans::quality`.
 
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::quality::{Answer, QualityCheck, Settled, WorkerAnswer};
+use crate::domain::plans::quality::{Answer, QualityCheck, Settled, WorkerAnswer};
 use crate::route::Route;
 use crate::ui::app::AppState;
 use crate::ui::browser::today;

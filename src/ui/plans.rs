@@ -2,7 +2,7 @@
 //! SMART checker and statutory schedule.
 //!
 //! The editor is thin: every rule (what is not SMART, when things are due)
-//! comes from `domain::smart` and `domain::schedule`, recomputed from the
+//! comes from `domain::plans::smart` and `domain::plans::schedule`, recomputed from the
 //! case as the worker types.
 
 use std::collections::HashMap;
@@ -11,18 +11,18 @@ use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::export::MAX_TEXT_CHARS;
-use crate::domain::people::PersonRef;
-use crate::domain::plan::{
+use crate::domain::case::people::PersonRef;
+use crate::domain::language::text::shorten;
+use crate::domain::persist::export::MAX_TEXT_CHARS;
+use crate::domain::plans::schedule::{next_review, schedule, DueState};
+use crate::domain::plans::smart::{Checker, Finding, PlanReport, Subject};
+use crate::domain::plans::{
     Action, ActionStatus, EventKind, HarmCategory, Outcome, Plan, PlanKind, RecordedEvent,
     ReviewKind, Worry,
 };
 use crate::domain::profile::PracticeProfile;
 use crate::domain::safety_map::MapSection;
-use crate::domain::schedule::{next_review, schedule, DueState};
-use crate::domain::smart::{Checker, Finding, PlanReport, Subject};
-use crate::domain::text::shorten;
-use crate::domain::{dates, Case};
+use crate::domain::{language::dates, Case};
 use crate::route::{PrintView, Route};
 use crate::ui::browser::{focus_later, today};
 use crate::ui::case_session::OpenCase;
@@ -827,13 +827,13 @@ fn Reviews(plan: Uuid) -> impl IntoView {
             let progress = p
                 .actions
                 .iter()
-                .map(|a| crate::domain::plan::ActionProgress {
+                .map(|a| crate::domain::plans::ActionProgress {
                     action: a.id,
                     status: a.status,
                     note: String::new(),
                 })
                 .collect();
-            p.reviews.push(crate::domain::plan::PlanReview {
+            p.reviews.push(crate::domain::plans::PlanReview {
                 id: Uuid::new_v4(),
                 date: day,
                 kind: which,

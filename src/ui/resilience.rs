@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::export::MAX_TEXT_CHARS;
+use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::domain::resilience::{Quadrant, ResilienceDomain, ResilienceFactor, ResilienceMatrix};
 use crate::route::{PrintView, Route};
 use crate::ui::browser::focus_later;

@@ -4,10 +4,10 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::domain::export::MAX_TEXT_CHARS;
-use crate::domain::plain_english::{jargon_from_lines, jargon_to_lines};
+use crate::domain::language::plain_english::{jargon_from_lines, jargon_to_lines};
+use crate::domain::language::text::MAX_PROFILE_TEXT;
+use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::domain::profile::{Period, PracticeProfile, TIMESCALES};
-use crate::domain::text::MAX_PROFILE_TEXT;
 use crate::storage;
 use crate::ui::app::AppState;
 use crate::ui::browser::{download, read_file};

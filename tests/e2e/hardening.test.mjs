@@ -360,7 +360,7 @@ test('typing stops at the import limit, says so, and a case at the limit exports
   const context = await browser.newContext();
   const page = await watchedPage(context);
   const id = await createCase(page, server.url, 'At the limit');
-  // MAX_TEXT_CHARS in src/domain/export.rs, and docs/export-format.md.
+  // MAX_TEXT_CHARS in crates/kinplan-core/src/domain/persist/export.rs, and docs/export-format.md.
   const limit = 50000;
   await page.goto(`${server.url}#/cases/${id}/plans`);
   await page.click('text=Start a Child in Need plan');

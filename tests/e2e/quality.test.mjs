@@ -39,7 +39,7 @@ test('the plan check grades the plan, shows each basis, and keeps the worker ans
   // protection visit is due 10 working days after the last, 13 Nov 2026:
   // Fri 27 Nov, so overdue) and plain words (the family's copy reads at
   // about 11, over 9).
-  // 9 of 12 = 75%: "Good" on the scale's reading in src/domain/quality.rs
+  // 9 of 12 = 75%: "Good" on the scale's reading in crates/kinplan-core/src/domain/plans/quality.rs
   // (all Excellent, 90% Very good, 75% Good).
   assert.match(await statement('on_time').textContent(), /No\. Overdue: Visit to the child \(27 Nov 2026\)/);
   assert.match(await statement('plain_words').textContent(), /No\. The family's copy reads at about age 11/);

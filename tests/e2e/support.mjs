@@ -130,7 +130,7 @@ export async function tabTo(page, pattern, { max = 80, shift = false } = {}) {
   throw new Error(`Tab never reached ${pattern}`);
 }
 
-/** Reads a stored case record: plain JSON, or packed (see src/domain/packing.rs). */
+/** Reads a stored case record: plain JSON, or packed (see crates/kinplan-core/src/domain/persist/packing.rs). */
 export function unpackRecord(raw) {
   if (!raw.startsWith('\u0001')) return JSON.parse(raw);
   const body = raw.slice(raw.indexOf('\u0002') + 1);

@@ -3,7 +3,7 @@
 England's bank holidays come from python's `holidays` package (not from
 Kinplan's rules), and each due date is worked out again here from the
 timescales in Working Together to Safeguard Children 2023 as Kinplan's
-England profile states them (src/domain/profile.rs, `england`):
+England profile states them (crates/kinplan-core/src/domain/profile.rs, `england`):
 
 - first core group and visits (child protection): 10 working days;
 - review conference: within 3 months of the initial conference, its

@@ -3,10 +3,10 @@
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 
-use kinplan_core::domain::audit::Audit;
-use kinplan_core::domain::plain_english::readability_of_block;
+use kinplan_core::domain::language::plain_english::readability_of_block;
+use kinplan_core::domain::persist::vault::{self, host, EncryptedExport};
+use kinplan_core::domain::plans::audit::Audit;
 use kinplan_core::domain::profile::PracticeProfile;
-use kinplan_core::domain::vault::{self, host, EncryptedExport};
 
 /// Passphrases given so far, with the keys they made, so each salt costs
 /// one key derivation however many files share it.

@@ -13,8 +13,8 @@ use wasm_bindgen_futures::JsFuture;
 pub use self::web_crypto::WebCrypto;
 use super::browser::LocalStore;
 use super::SaveError;
-use crate::domain::export::DeviceBackup;
-use crate::domain::vault::{EncryptedExport, VaultRecord};
+use crate::domain::persist::export::DeviceBackup;
+use crate::domain::persist::vault::{EncryptedExport, VaultRecord};
 pub use kinplan_core::storage::vault::{
     is_sealed_key, ChangeError, Cipher, CipherError, Spawner, Status, Task, UnlockError, Vault,
     VAULT_KEY,

@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesDerivedKeyParams, AesGcmParams, CryptoKey, Pbkdf2Params, SubtleCrypto};
 
 use super::{Cipher, CipherError};
-use crate::domain::vault::{Bytes, Kdf, Sealed, IV_BYTES, SALT_BYTES};
+use crate::domain::persist::vault::{Bytes, Kdf, Sealed, IV_BYTES, SALT_BYTES};
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct WebCrypto;

@@ -11,12 +11,12 @@ use chrono::Utc;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::child_lock::Attempt;
+use crate::domain::child_voice::child_lock::Attempt;
+use crate::domain::child_voice::drawing::Drawing;
 use crate::domain::child_voice::{
     ChildEntry, HouseColour, HouseKind, HouseSymbol, ThreeHouses, Writer,
 };
-use crate::domain::drawing::Drawing;
-use crate::domain::export::MAX_TEXT_CHARS;
+use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::domain::Tool;
 use crate::route::Route;
 use crate::storage;

@@ -1,7 +1,7 @@
 //! Drawing with a finger, a pen or a mouse, on a canvas.
 //!
 //! The canvas is 800 × 600 pixels, the same grid the strokes are stored
-//! on (`domain::drawing`), and CSS scales it to the space there is. Each
+//! on (`domain::child_voice::drawing`), and CSS scales it to the space there is. Each
 //! stroke is drawn straight onto the canvas while the pen moves, and saved
 //! when it lifts; whenever the strokes change (a stroke saved, load, undo,
 //! clear) the whole drawing is redrawn from them, one `Path2D` a stroke,
@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, Path2d, PointerEvent};
 
-use crate::domain::drawing::{Drawing, Ink, Point, HEIGHT, PEN_WIDTH, WIDTH};
+use crate::domain::child_voice::drawing::{Drawing, Ink, Point, HEIGHT, PEN_WIDTH, WIDTH};
 
 /// A drawing surface with colours, Undo and Clear.
 #[component]

@@ -11,7 +11,7 @@ mod strengths;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::child_lock::ChildLock;
+use crate::domain::child_voice::child_lock::ChildLock;
 use crate::domain::child_voice::{ChildEntry, HouseKind, HouseSymbol, ThreeHouses, Writer};
 use crate::route::{PrintView, Route};
 use crate::storage;

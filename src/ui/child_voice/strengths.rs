@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::child_voice::{SaidBy, Strength, StrengthKind, StrengthsStatements, Writer};
-use crate::domain::export::MAX_TEXT_CHARS;
+use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::route::{PrintView, Route};
 use crate::ui::browser::focus_later;
 use crate::ui::case_session::OpenCase;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::LockState;
-use crate::domain::vault::{DEFAULT_IDLE_MINUTES, MIN_PASSPHRASE_CHARS};
+use crate::domain::persist::vault::{DEFAULT_IDLE_MINUTES, MIN_PASSPHRASE_CHARS};
 use crate::route::Route;
 use crate::storage::{self, vault};
 use crate::ui::app::AppState;

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::dates;
-use crate::domain::family_plan::{has_language_action, language_action, FamilyPlan};
-use crate::domain::plan::{Action, PlanKind};
+use crate::domain::language::dates;
+use crate::domain::plans::family_plan::{has_language_action, language_action, FamilyPlan};
+use crate::domain::plans::{Action, PlanKind};
 use crate::ui::app::AppState;
 use crate::ui::browser::today;
 use crate::ui::case_session::OpenCase;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::dates;
+use crate::domain::language::dates;
 use crate::domain::safety_map::{MapColumn, SafetyMap};
 use crate::ui::browser::today;
 use crate::ui::case_session::OpenCase;
@@ -13,7 +13,7 @@ pub(super) fn MapPrint() -> impl IntoView {
     let open = expect_context::<OpenCase>();
     let map = open.select(|c| c.current_map().cloned());
     let label = open.select(|c| c.label.clone());
-    let person = move |p: &crate::domain::people::PersonRef| {
+    let person = move |p: &crate::domain::case::people::PersonRef| {
         open.case()
             .with_untracked(|c| p.name(c))
             .unwrap_or_else(|| "Someone".into())

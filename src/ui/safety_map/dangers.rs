@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::export::MAX_TEXT_CHARS;
+use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::domain::safety_map::{label_hint, BottomLine, DangerStatement};
 use crate::ui::browser::{focus_later, today};
 use crate::ui::case_session::OpenCase;

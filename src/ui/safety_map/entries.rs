@@ -9,11 +9,11 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::dates;
-use crate::domain::export::MAX_TEXT_CHARS;
-use crate::domain::people::PersonRef;
+use crate::domain::case::people::PersonRef;
+use crate::domain::language::dates;
+use crate::domain::language::text::shorten;
+use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::domain::safety_map::{MapEntry, MapSection};
-use crate::domain::text::shorten;
 use crate::domain::Case;
 use crate::ui::browser::focus_later;
 use crate::ui::case_session::OpenCase;

@@ -16,9 +16,9 @@ use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::people::PersonRef;
+use crate::domain::case::people::PersonRef;
 use crate::domain::safety_map::{MapColumn, MapEntry, SafetyMap};
-use crate::domain::{dates, Case};
+use crate::domain::{language::dates, Case};
 use crate::route::{PrintView, Route};
 use crate::ui::browser::{focus_later, today};
 use crate::ui::case_session::OpenCase;

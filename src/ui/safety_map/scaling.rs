@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::dates;
-use crate::domain::export::MAX_TEXT_CHARS;
-use crate::domain::people::PersonRef;
+use crate::domain::case::people::PersonRef;
+use crate::domain::language::dates;
+use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::domain::safety_map::{trajectories, CHILD_SCALING_QUESTION, SCALING_QUESTION};
 use crate::ui::browser::today;
 use crate::ui::case_session::OpenCase;

@@ -1,31 +1,30 @@
 //! The domain: what a case is, how it is stored and exported, and the rules
-//! that read it. Everything here is plain Rust (serde, chrono, uuid) with no
-//! web dependency, so it runs and is tested on the host with `cargo test`,
-//! and the same code ships in the browser.
+//! that read it, one folder per tool a worker sees. Everything here is
+//! plain Rust (serde, chrono, uuid) with no web dependency, so it runs and
+//! is tested on the host with `cargo test`, and the same code ships in the
+//! browser.
+//!
+//! - [`case`]: the case itself, its people and the case list's index;
+//! - [`safety_map`]: the Signs of Safety map, its danger statements,
+//!   safety goals, bottom lines and scaling;
+//! - [`plans`]: Child in Need and Child Protection plans, with the SMART
+//!   checker, the statutory schedule and its calendar, the quality check,
+//!   the family's copy and the audit of exported files;
+//! - [`child_voice`]: the Three Houses, "I have, I am, I can", drawings and
+//!   the child mode lock;
+//! - [`resilience`]: the resilience matrix;
+//! - [`profile`]: the practice profile a council can change;
+//! - shared parts: [`language`] (plain English, text, dates in words) and
+//!   [`persist`] (stored and exported shapes, packing, migrations, the
+//!   encryption formats).
 
-pub mod audit;
-pub mod calendar;
 pub mod case;
-pub mod child_lock;
 pub mod child_voice;
-pub mod dates;
-pub mod drawing;
-pub mod export;
-pub mod family_plan;
-pub mod index;
-pub mod json_path;
-pub mod packing;
-pub mod people;
-pub mod plain_english;
-pub mod plan;
+pub mod language;
+pub mod persist;
+pub mod plans;
 pub mod profile;
-pub mod quality;
 pub mod resilience;
 pub mod safety_map;
-pub mod schedule;
-pub mod schema;
-pub mod smart;
-pub mod text;
-pub mod vault;
 
 pub use case::*;

@@ -8,10 +8,10 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::calendar::{HolidayRules, WorkingDays};
-use super::json_path::PathError;
-use super::plain_english::{england_jargon, Jargon};
-use super::text::{check_text, MAX_PROFILE_TEXT};
+use crate::domain::language::plain_english::{england_jargon, Jargon};
+use crate::domain::language::text::{check_text, MAX_PROFILE_TEXT};
+use crate::domain::persist::json_path::PathError;
+use crate::domain::plans::calendar::{HolidayRules, WorkingDays};
 
 /// A length of time as practice standards state them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -176,7 +176,7 @@ pub struct PracticeProfile {
     pub holidays: HolidayRules,
     /// Words families find hard, with plain alternatives. A council adds
     /// its own here; profiles from before the list existed get England's.
-    #[serde(default = "super::plain_english::england_jargon")]
+    #[serde(default = "crate::domain::language::plain_english::england_jargon")]
     pub jargon: Vec<Jargon>,
 }
 
@@ -217,7 +217,8 @@ impl PracticeProfile {
     /// Reads a profile file, naming the field that is wrong: its shape,
     /// and then every number and text against [`PracticeProfile::check`].
     pub fn from_json(text: &str) -> Result<PracticeProfile, String> {
-        let profile: PracticeProfile = super::json_path::read(text).map_err(|e| e.to_string())?;
+        let profile: PracticeProfile =
+            crate::domain::persist::json_path::read(text).map_err(|e| e.to_string())?;
         profile.check().map_err(|e| e.to_string())?;
         Ok(profile)
     }

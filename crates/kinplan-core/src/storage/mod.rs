@@ -12,7 +12,7 @@
 //!   [`vault::Cipher`].
 //!
 //! Layout in storage:
-//! - `kinplan.index`: the [`CaseIndex`](crate::domain::index::CaseIndex),
+//! - `kinplan.index`: the [`CaseIndex`](crate::domain::case::index::CaseIndex),
 //!   read when the app opens;
 //! - `kinplan.case.<id>`: one [`StoredCase`] per case, read when it opens;
 //! - `kinplan.draft.<case id>.<form>`: a form's values before it is
@@ -31,14 +31,14 @@ pub use store::{Fault, MemoryStore, Store};
 
 use uuid::Uuid;
 
-use crate::domain::schema::StoredCase;
+use crate::domain::persist::schema::StoredCase;
 
 pub const INDEX_KEY: &str = "kinplan.index";
 /// The device's practice profile; England's defaults when absent.
 pub const PROFILE_KEY: &str = "kinplan.profile";
 /// Set while a child has the screen (see `ui::child_voice`).
 pub const CHILD_LOCK_KEY: &str = "kinplan.child-lock";
-const CASE_PREFIX: &str = crate::domain::schema::CASE_KEY_PREFIX;
+const CASE_PREFIX: &str = crate::domain::persist::schema::CASE_KEY_PREFIX;
 
 /// Chromium and Firefox allow about 5 million characters per site.
 pub const QUOTA_ESTIMATE_CHARS: usize = 5 * 1024 * 1024;

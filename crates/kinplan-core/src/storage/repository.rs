@@ -33,12 +33,12 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::{case_id_of_key, case_key, CaseFault, SaveError, Store, INDEX_KEY, PROFILE_KEY};
-use crate::domain::index::{CaseIndex, IndexEntry, NextDue};
-use crate::domain::packing::{self, Stamp};
-use crate::domain::profile::PracticeProfile;
-use crate::domain::schema::{
+use crate::domain::case::index::{CaseIndex, IndexEntry, NextDue};
+use crate::domain::persist::packing::{self, Stamp};
+use crate::domain::persist::schema::{
     read_case, read_case_ignoring_version, ReadError, StoredCase, CURRENT_VERSION,
 };
+use crate::domain::profile::PracticeProfile;
 use crate::domain::Case;
 
 /// How far a write over a damaged record moves its revision on: more

@@ -11,7 +11,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Repository, SaveError, Saved, Store};
-use crate::domain::schema::StoredCase;
+use crate::domain::persist::schema::StoredCase;
 use crate::domain::Case;
 
 /// Where the open case stands with storage.

@@ -9,7 +9,7 @@
 
 use std::future::Future;
 
-use crate::domain::vault::{Kdf, Sealed, SALT_BYTES};
+use crate::domain::persist::vault::{Kdf, Sealed, SALT_BYTES};
 
 /// Why a cryptographic operation failed: a wrong key, damaged data, or a
 /// browser that refused.

@@ -15,8 +15,8 @@ use std::rc::Rc;
 
 use super::cipher::{Cipher, CipherError};
 use super::{ChangeError, Status, UnlockError, VAULT_KEY};
-use crate::domain::export::DeviceBackup;
-use crate::domain::vault::{
+use crate::domain::persist::export::DeviceBackup;
+use crate::domain::persist::vault::{
     is_sealed, EncryptedExport, Kdf, RecordPlaintext, Sealed, SealedRecord, VaultRecord,
     CHECK_TEXT, PREVIOUS_KEY_DATA,
 };
@@ -864,8 +864,8 @@ impl<S: Store + 'static, C: Cipher + 'static> Vault<S, C> {
         let decrypting = self.0.cipher.open(
             key,
             &Sealed {
-                iv: crate::domain::vault::Bytes(sealed.iv.clone()),
-                ciphertext: crate::domain::vault::Bytes(sealed.ciphertext.clone()),
+                iv: crate::domain::persist::vault::Bytes(sealed.iv.clone()),
+                ciphertext: crate::domain::persist::vault::Bytes(sealed.ciphertext.clone()),
             },
             &sealed.additional_data,
         );

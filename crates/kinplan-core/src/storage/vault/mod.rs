@@ -30,7 +30,7 @@
 //! it and the [`Cipher`], so the host simulation
 //! (`tests/storage_simulation.rs`) runs it over an in-memory store with
 //! many tabs, and the web app over `localStorage` and WebCrypto. The
-//! formats are in `domain::vault`; the scheme in `docs/security.md`.
+//! formats are in `domain::persist::vault`; the scheme in `docs/security.md`.
 
 mod cipher;
 mod core;

@@ -6,14 +6,16 @@
 
 use chrono::NaiveDate;
 
-use super::case::Case;
-use super::dates;
-use super::plain_english::{find_jargon, hardest_sentence, readability, JargonHint, Readability};
-use super::plan::{Plan, PlanKind};
-use super::profile::PracticeProfile;
-use super::safety_map::MapColumn;
-use super::schedule::{schedule, ScheduleKind};
-use super::smart::{read_due, Due};
+use crate::domain::case::Case;
+use crate::domain::language::dates;
+use crate::domain::language::plain_english::{
+    find_jargon, hardest_sentence, readability, JargonHint, Readability,
+};
+use crate::domain::plans::schedule::{schedule, ScheduleKind};
+use crate::domain::plans::smart::{read_due, Due};
+use crate::domain::plans::{Plan, PlanKind};
+use crate::domain::profile::PracticeProfile;
+use crate::domain::safety_map::MapColumn;
 
 /// One row of "who does what by when".
 #[derive(Clone, Debug, PartialEq)]
@@ -69,7 +71,7 @@ impl FamilyPlan {
         let names = case.child_names(&plan.children, today);
         let title = match names.as_slice() {
             [] => "Our plan".to_string(),
-            names => format!("Plan for {}", super::safety_map::join_names(names)),
+            names => format!("Plan for {}", crate::domain::safety_map::join_names(names)),
         };
         let working_well = case
             .current_map()
@@ -230,7 +232,7 @@ pub fn language_note(case: &Case, children: &[uuid::Uuid]) -> Option<String> {
     if !languages.is_empty() {
         note.push(format!(
             "This family speaks {}. This plan should also be given to them in that language.",
-            super::safety_map::join_names(&languages)
+            crate::domain::safety_map::join_names(&languages)
         ));
     }
     if interpreter {

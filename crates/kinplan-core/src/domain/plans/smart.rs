@@ -18,10 +18,10 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use super::case::Case;
-use super::people::PersonRef;
-use super::plan::{Action, Plan, PlanKind};
-use super::text::shorten;
+use crate::domain::case::people::PersonRef;
+use crate::domain::case::Case;
+use crate::domain::language::text::shorten;
+use crate::domain::plans::{Action, Plan, PlanKind};
 
 /// Every finding code the checker can give.
 pub mod codes {

@@ -27,8 +27,8 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::json_path::PathError;
-use super::packing::{self, Stamp};
+use crate::domain::persist::json_path::PathError;
+use crate::domain::persist::packing::{self, Stamp};
 
 /// PBKDF2 rounds for every key Kinplan makes (OWASP's figure for
 /// PBKDF2-HMAC-SHA256 in 2023).

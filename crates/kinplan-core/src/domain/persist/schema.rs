@@ -12,8 +12,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::case::Case;
-use super::json_path::{self, PathError};
+use crate::domain::case::Case;
+use crate::domain::persist::json_path::{self, PathError};
 
 /// Each case is stored under this prefix and its id (`storage`).
 pub const CASE_KEY_PREFIX: &str = "kinplan.case.";

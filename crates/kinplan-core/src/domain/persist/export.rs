@@ -15,9 +15,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::case::Case;
-use super::json_path;
-use super::schema::{migrate_case, version_of, ReadError, CURRENT_VERSION};
+use crate::domain::case::Case;
+use crate::domain::persist::json_path;
+use crate::domain::persist::schema::{migrate_case, version_of, ReadError, CURRENT_VERSION};
 
 /// The value of the `format` field that marks a Kinplan export.
 pub const FORMAT: &str = "kinplan-export";
@@ -77,7 +77,7 @@ pub fn file_name(what: &str, now: DateTime<Utc>) -> String {
 }
 
 /// One problem in an import file, at a JSON path such as `cases[2].label`.
-pub use super::json_path::PathError as ImportError;
+pub use crate::domain::persist::json_path::PathError as ImportError;
 
 /// Checks a whole export file and returns its cases, migrated to the
 /// current schema, or every problem found. Nothing is written either way.
@@ -223,14 +223,14 @@ impl DeviceBackup {
     /// caller must open those records first (see `storage::vault`).
     pub fn has_sealed_cases(&self) -> bool {
         self.case_records()
-            .any(|(_, raw)| super::vault::is_sealed(raw))
+            .any(|(_, raw)| crate::domain::persist::vault::is_sealed(raw))
     }
 
     /// The case records: key and stored text.
     pub fn case_records(&self) -> impl Iterator<Item = (&String, &String)> {
         self.records
             .iter()
-            .filter(|(key, _)| key.starts_with(super::schema::CASE_KEY_PREFIX))
+            .filter(|(key, _)| key.starts_with(crate::domain::persist::schema::CASE_KEY_PREFIX))
     }
 
     /// Its cases, as an export file would hold them; every record that
@@ -240,13 +240,13 @@ impl DeviceBackup {
         let mut cases = Vec::new();
         for (key, raw) in self.case_records() {
             let path = format!("records.{key}");
-            if super::vault::is_sealed(raw) {
+            if crate::domain::persist::vault::is_sealed(raw) {
                 errors.push(ImportError::at(path, "this case is encrypted: import the file on a device where Kinplan is unlocked, or give its passphrase"));
                 continue;
             }
-            let read = super::packing::unpack(raw)
+            let read = crate::domain::persist::packing::unpack(raw)
                 .map_err(ReadError::Corrupt)
-                .and_then(|json| super::schema::read_case(&json));
+                .and_then(|json| crate::domain::persist::schema::read_case(&json));
             match read {
                 Ok(stored) => cases.push(stored.case),
                 Err(why) => errors.push(ImportError::at(
@@ -333,7 +333,7 @@ fn check_ids(cases: &[(String, Case)], errors: &mut Vec<ImportError>) {
                 errors.push(ImportError::at(at, "two people in this case have this id"));
             }
         }
-        if super::text::is_blank(&case.label) {
+        if crate::domain::language::text::is_blank(&case.label) {
             errors.push(ImportError::at(
                 format!("{path}.label"),
                 "a case needs a name",
@@ -370,7 +370,7 @@ impl ImportPreview {
                 let label = format!(
                     "{} (imported {})",
                     c.label,
-                    super::dates::numeric(now.date_naive())
+                    crate::domain::language::dates::numeric(now.date_naive())
                 );
                 let mut copy = c.duplicate(label, now);
                 copy.created = c.created;

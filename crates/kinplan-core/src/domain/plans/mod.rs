@@ -6,13 +6,20 @@
 //! twice); each action serves one outcome, and each outcome answers one
 //! worry. The SMART checker (`smart`) reads these links.
 
+pub mod audit;
+pub mod calendar;
+pub mod family_plan;
+pub mod quality;
+pub mod schedule;
+pub mod smart;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::people::PersonRef;
-use super::quality::WorkerAnswer;
-use super::safety_map::{DangerStatement, MapSection, SafetyMap};
+use crate::domain::case::people::PersonRef;
+use crate::domain::plans::quality::WorkerAnswer;
+use crate::domain::safety_map::{DangerStatement, MapSection, SafetyMap};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -7,11 +7,14 @@
 //! the family, through [`ThreeHouses::shared`] and
 //! [`StrengthsStatements::shared`].
 
+pub mod child_lock;
+pub mod drawing;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::drawing::Drawing;
+use crate::domain::child_voice::drawing::Drawing;
 
 /// A document that belongs to one child of the case.
 pub trait ChildDocument {
@@ -510,7 +513,7 @@ impl StrengthsStatements {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::drawing::{Ink, Point};
+    use crate::domain::child_voice::drawing::{Ink, Point};
     use chrono::TimeZone;
 
     fn now() -> DateTime<Utc> {

@@ -15,20 +15,20 @@
 //! quarter Weak, and less Unsatisfactory. Unanswered statements are left
 //! out and reported, so a grade with questions open is provisional.
 
-use super::text::every_one_of;
+use crate::domain::language::text::every_one_of;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::case::Case;
-use super::child_voice::{HouseKind, SaidBy};
-use super::family_plan::{has_language_action, language_note, FamilyPlan};
-use super::plain_english::TARGET_READING_AGE;
-use super::plan::{Plan, PlanKind};
-use super::profile::PracticeProfile;
-use super::safety_map::{label_hint, MapColumn};
-use super::schedule::{schedule, DueState};
-use super::smart::{check_plan, codes, PlanReport};
+use crate::domain::case::Case;
+use crate::domain::child_voice::{HouseKind, SaidBy};
+use crate::domain::language::plain_english::TARGET_READING_AGE;
+use crate::domain::plans::family_plan::{has_language_action, language_note, FamilyPlan};
+use crate::domain::plans::schedule::{schedule, DueState};
+use crate::domain::plans::smart::{check_plan, codes, PlanReport};
+use crate::domain::plans::{Plan, PlanKind};
+use crate::domain::profile::PracticeProfile;
+use crate::domain::safety_map::{label_hint, MapColumn};
 
 /// An answer to one quality statement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -184,7 +184,7 @@ impl QualityCheck {
         profile: &PracticeProfile,
         today: NaiveDate,
     ) -> QualityCheck {
-        let review = super::schedule::next_review(plan, profile, today);
+        let review = crate::domain::plans::schedule::next_review(plan, profile, today);
         let report = check_plan(plan, case, review);
         let judgements = STATEMENTS
             .iter()
@@ -425,7 +425,7 @@ fn settle(
                     let late: Vec<String> = items
                         .iter()
                         .filter(|i| i.state == DueState::Overdue)
-                        .map(|i| format!("{} ({})", i.kind.title(), super::dates::day_month_year(i.due)))
+                        .map(|i| format!("{} ({})", i.kind.title(), crate::domain::language::dates::day_month_year(i.due)))
                         .collect();
                     yes_if(late.is_empty(), "Nothing in the schedule is overdue.", format!("Overdue: {}.", late.join(", ")))
                 }

@@ -9,11 +9,11 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::calendar::WorkingDays;
-use super::case::Case;
-use super::profile::PracticeProfile;
-use super::schedule::{next_deadline, DueState};
-use super::schema::CURRENT_VERSION;
+use crate::domain::case::Case;
+use crate::domain::persist::schema::CURRENT_VERSION;
+use crate::domain::plans::calendar::WorkingDays;
+use crate::domain::plans::schedule::{next_deadline, DueState};
+use crate::domain::profile::PracticeProfile;
 
 /// How long after the last export the worker is reminded to back up.
 pub const BACKUP_REMINDER_DAYS: i64 = 7;
@@ -266,7 +266,7 @@ mod tests {
 
     #[test]
     fn cases_sort_by_next_deadline_with_none_last() {
-        use crate::domain::plan::{Plan, PlanKind};
+        use crate::domain::plans::{Plan, PlanKind};
         let mut index = CaseIndex::default();
         for (label, start) in [("No plan", None), ("Later", Some(20)), ("Sooner", Some(2))] {
             let mut case = Case::new(label, at(21));

@@ -8,14 +8,14 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::case::Case;
-use super::export::parse_export;
-use super::json_path::PathError;
-use super::plan::{Plan, PlanKind};
-use super::profile::PracticeProfile;
-use super::quality::{Answer, QualityCheck, Settled};
-use super::schedule::{next_review, schedule, DueState};
-use super::smart::check_plan;
+use crate::domain::case::Case;
+use crate::domain::persist::export::parse_export;
+use crate::domain::persist::json_path::PathError;
+use crate::domain::plans::quality::{Answer, QualityCheck, Settled};
+use crate::domain::plans::schedule::{next_review, schedule, DueState};
+use crate::domain::plans::smart::check_plan;
+use crate::domain::plans::{Plan, PlanKind};
+use crate::domain::profile::PracticeProfile;
 
 /// Bumped only when a field changes meaning or goes.
 pub const AUDIT_VERSION: u32 = 1;

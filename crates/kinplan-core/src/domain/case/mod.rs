@@ -6,14 +6,17 @@
 //! Field names are part of the export format (`docs/export-format.md`):
 //! rename them only with a schema migration.
 
+pub mod index;
+pub mod people;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::child_voice::{StrengthsStatements, ThreeHouses};
-use super::plan::Plan;
-use super::resilience::ResilienceMatrix;
-use super::safety_map::{DangerStatement, SafetyMap};
+use crate::domain::child_voice::{StrengthsStatements, ThreeHouses};
+use crate::domain::plans::Plan;
+use crate::domain::resilience::ResilienceMatrix;
+use crate::domain::safety_map::{DangerStatement, SafetyMap};
 
 /// One family's record: who is in it and what has been written with them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -364,9 +367,10 @@ mod tests {
             .safety_maps
             .push(SafetyMap::new(now().date_naive(), now()));
         assert_eq!(case.next_step(), NextStep::Open(Tool::Plans));
-        case.documents
-            .plans
-            .push(Plan::new(crate::domain::plan::PlanKind::ChildInNeed, now()));
+        case.documents.plans.push(Plan::new(
+            crate::domain::plans::PlanKind::ChildInNeed,
+            now(),
+        ));
         assert_eq!(case.next_step(), NextStep::Open(Tool::ThreeHouses));
         let child_id = case.children[0].id;
         case.documents

@@ -7,10 +7,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::calendar::WorkingDays;
-use super::case::Case;
-use super::plan::{EventKind, Plan, PlanKind, ReviewKind};
-use super::profile::{Period, PracticeProfile};
+use crate::domain::case::Case;
+use crate::domain::plans::calendar::WorkingDays;
+use crate::domain::plans::{EventKind, Plan, PlanKind, ReviewKind};
+use crate::domain::profile::{Period, PracticeProfile};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScheduleKind {
@@ -107,7 +107,7 @@ pub enum DateProblem {
 
 impl std::fmt::Display for DateProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use super::dates::day_month_year as d;
+        use crate::domain::language::dates::day_month_year as d;
         match self {
             DateProblem::NoStart => write!(
                 f,
@@ -213,7 +213,7 @@ pub fn schedule(
         let basis = format!(
             "{} after {what} on {}",
             period.describe(),
-            super::dates::day_month_year(from)
+            crate::domain::language::dates::day_month_year(from)
         );
         Some(item(kind, due, today, soon_limit, basis))
     };
@@ -374,7 +374,7 @@ pub fn next_review(plan: &Plan, profile: &PracticeProfile, today: NaiveDate) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::plan::{PlanReview, RecordedEvent};
+    use crate::domain::plans::{PlanReview, RecordedEvent};
     use chrono::{TimeZone, Utc};
     use uuid::Uuid;
 

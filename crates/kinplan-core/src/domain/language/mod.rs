@@ -1,0 +1,6 @@
+//! Words Kinplan reads and writes for people: the plain-English checker and
+//! reading age, text helpers, and dates as people write them.
+
+pub mod dates;
+pub mod plain_english;
+pub mod text;
