@@ -1,23 +1,20 @@
-//! The user interface: a thin Leptos layer over the domain and storage.
+//! The user interface: a thin Leptos layer over the domain and storage,
+//! one folder per part a worker sees.
+//!
+//! - [`app`]: the shell, its header and notices, and the print page;
+//! - [`cases`]: the case list, a case's overview, the open case's session
+//!   with storage, import, export and drafts;
+//! - [`tools`]: one folder per tool (editor, check, print):
+//!   `safety_map`, `plans`, `child_voice`, `resilience`;
+//! - [`settings`] and [`lock`] (the passphrase lock);
+//! - [`components`]: fields, keyed rows, the per-child tabs;
+//! - [`platform`]: what the browser does for us (download, focus, dates,
+//!   speech, offline).
 
 pub mod app;
-pub mod browser;
-pub mod case_list;
-pub mod case_overview;
-pub mod case_session;
-pub mod child_voice;
-pub mod draft;
-pub mod export;
-pub mod fields;
-pub mod import;
-pub mod keyed;
+pub mod cases;
+pub mod components;
 pub mod lock;
-pub mod offline;
-pub mod per_child;
-pub mod plan_check;
-pub mod plans;
-pub mod print;
-pub mod resilience;
-pub mod safety_map;
+pub mod platform;
 pub mod settings;
-pub mod speech;
+pub mod tools;

@@ -24,6 +24,17 @@ const snapshot = (page) => page.evaluate(() => Object.fromEntries(Object.keys(lo
 
 const setPassphrase = (page, passphrase) => setPassphraseAt(page, server.url, passphrase);
 
+/** A new tab with the sample family imported, the passphrase set, and its case open. */
+async function openFamilyWithPassphrase() {
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  await importFile(page, server.url, FIXTURE);
+  await setPassphrase(page, PASSPHRASE);
+  await page.goto(`${server.url}#/cases/${FAMILY.id}`);
+  await page.locator('main h1', { hasText: FAMILY.label }).waitFor();
+  return { context, page };
+}
+
 /** Fills in "Change the passphrase" on `#/settings/passphrase`, without submitting it. */
 async function fillChange(page, current, next) {
   await page.getByLabel('Current passphrase').fill(current);
@@ -398,12 +409,7 @@ test('a tampered encrypted case opens as damaged with its data to download, and 
 });
 
 test('an encrypted write that fails after the save returned shows on the case, and the next edit saves it', async () => {
-  const context = await browser.newContext();
-  const page = await watchedPage(context);
-  await importFile(page, server.url, FIXTURE);
-  await setPassphrase(page, PASSPHRASE);
-  await page.goto(`${server.url}#/cases/${FAMILY.id}`);
-  await page.locator('main h1', { hasText: FAMILY.label }).waitFor();
+  const { context, page } = await openFamilyWithPassphrase();
   const restoreWrites = await failWrites(page, { key: `kinplan.case.${FAMILY.id}` });
   await page.getByLabel('Case name').fill('Written while storage was full');
   await page.locator('.save-status[data-status="not-saved"]', { hasText: 'storage is full' }).waitFor();
@@ -422,12 +428,7 @@ test('an encrypted write that fails after the save returned shows on the case, a
 });
 
 test('a reload while an encrypted write is still being made asks first, and then loses nothing', async () => {
-  const context = await browser.newContext();
-  const page = await watchedPage(context);
-  await importFile(page, server.url, FIXTURE);
-  await setPassphrase(page, PASSPHRASE);
-  await page.goto(`${server.url}#/cases/${FAMILY.id}`);
-  await page.locator('main h1', { hasText: FAMILY.label }).waitFor();
+  const { context, page } = await openFamilyWithPassphrase();
   const key = `kinplan.case.${FAMILY.id}`;
   const sealedBefore = (await snapshot(page))[key];
   // Hold every encryption until the test lets it go: the write behind the

@@ -72,6 +72,16 @@ fn ask(name: &str, terminal: bool) -> Option<String> {
 
 const USAGE: &str = "usage: kinplan-audit [--json] [--today YYYY-MM-DD] FILE...\n       kinplan-audit readability [--json] TEXT-FILE...\n\nAudits Kinplan export files, plain or encrypted: SMART findings, due dates, quality statements and the six-point grade.\n--today sets the day that due and overdue are reckoned from (default: today on this computer).\nFor an encrypted file it asks for the passphrase, or reads one line per file from standard input.\n\n`readability` gives the sentences, words, syllables and Flesch-Kincaid grade of each UTF-8 text file, counted as Kinplan counts one block of prose.";
 
+/// A mistake in how the command was called: said (when there is more to
+/// say than the usage), with the usage; exit 2.
+fn usage_error(why: Option<&str>) -> ExitCode {
+    match why {
+        Some(why) => eprintln!("kinplan-audit: {why}\n{USAGE}"),
+        None => eprintln!("{USAGE}"),
+    }
+    ExitCode::from(2)
+}
+
 pub fn run() -> ExitCode {
     let mut args = std::env::args().skip(1).peekable();
     if args.peek().map(String::as_str) == Some("readability") {
@@ -89,8 +99,9 @@ pub fn run() -> ExitCode {
                 match chrono::NaiveDate::parse_from_str(&given, "%Y-%m-%d") {
                     Ok(day) => today = day,
                     Err(_) => {
-                        eprintln!("kinplan-audit: --today needs a date as YYYY-MM-DD, not \"{given}\"\n{USAGE}");
-                        return ExitCode::from(2);
+                        return usage_error(Some(&format!(
+                            "--today needs a date as YYYY-MM-DD, not \"{given}\""
+                        )))
                     }
                 }
             }
@@ -99,15 +110,13 @@ pub fn run() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             flag if flag.starts_with("--") => {
-                eprintln!("kinplan-audit: unknown option {flag}\n{USAGE}");
-                return ExitCode::from(2);
+                return usage_error(Some(&format!("unknown option {flag}")))
             }
             _ => files.push(arg),
         }
     }
     if files.is_empty() {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
+        return usage_error(None);
     }
     let profile = PracticeProfile::england();
     let mut audit = Audit::new(today);
@@ -158,15 +167,13 @@ fn readability(args: impl Iterator<Item = String>) -> ExitCode {
         match arg.as_str() {
             "--json" => json = true,
             flag if flag.starts_with("--") => {
-                eprintln!("kinplan-audit: unknown option {flag}\n{USAGE}");
-                return ExitCode::from(2);
+                return usage_error(Some(&format!("unknown option {flag}")))
             }
             _ => files.push(arg),
         }
     }
     if files.is_empty() {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
+        return usage_error(None);
     }
     let mut measured = Vec::new();
     for file in &files {

@@ -8,7 +8,7 @@ use crate::domain::persist::vault::{DEFAULT_IDLE_MINUTES, MIN_PASSPHRASE_CHARS};
 use crate::route::Route;
 use crate::storage::{self, vault};
 use crate::ui::app::AppState;
-use crate::ui::export::export_cases;
+use crate::ui::cases::export::export_cases;
 
 /// Minutes the worker can choose before the app locks itself.
 const IDLE_CHOICES: [u32; 7] = [1, 2, 5, 10, 15, 30, 60];

@@ -36,7 +36,7 @@ use crate::domain::persist::schema::StoredCase;
 pub const INDEX_KEY: &str = "kinplan.index";
 /// The device's practice profile; England's defaults when absent.
 pub const PROFILE_KEY: &str = "kinplan.profile";
-/// Set while a child has the screen (see `ui::child_voice`).
+/// Set while a child has the screen (see the web app's `ui::tools::child_voice`).
 pub const CHILD_LOCK_KEY: &str = "kinplan.child-lock";
 const CASE_PREFIX: &str = crate::domain::persist::schema::CASE_KEY_PREFIX;
 

@@ -1,0 +1,348 @@
+//! The shell: header, skip link, footer, and the hash router that picks
+//! the page. App-wide state (the case index and the notice bar) is provided
+//! here as context.
+
+pub mod print;
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::domain::case::index::CaseIndex;
+use crate::domain::child_voice::child_lock::ChildLock;
+use crate::domain::profile::PracticeProfile;
+use crate::route::Route;
+use crate::storage::{self, vault, BrowserStore, Cases, Repository, SaveError};
+use crate::ui::cases::export::{ExportChoice, ExportRequest};
+use crate::ui::cases::list::CaseList;
+use crate::ui::cases::session::CaseSession;
+use crate::ui::lock::{
+    lock_when_idle, provide_lock_state, LockButton, LockState, PassphrasePage, UnlockScreen,
+};
+use crate::ui::platform::browser::{focus_later, focus_main_heading};
+use crate::ui::platform::offline;
+use crate::ui::settings::ProfileSettings;
+
+/// State every page can reach.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub route: RwSignal<Route>,
+    /// The case index as last read from or written to storage.
+    pub index: RwSignal<CaseIndex>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// Timescales and bank holidays, kept per device.
+    pub profile: RwSignal<PracticeProfile>,
+    /// Set while a child has the screen: every route leads back to them.
+    pub child_lock: RwSignal<Option<ChildLock>>,
+    /// A new version has been deployed and is ready (see `ui::platform::offline`).
+    pub update_ready: RwSignal<bool>,
+    /// An export waiting for the worker to choose encrypted or plain.
+    pub export_request: RwSignal<Option<ExportRequest>>,
+    /// An encrypted write that failed after its save returned: the storage
+    /// key and why. An open case takes its own into its save status.
+    pub write_failure: RwSignal<Option<(String, SaveError)>>,
+    /// Every case on this device: all reads and writes go through it. It
+    /// lives as long as the unlocked workspace, so locking drops its cache.
+    pub repository: StoredValue<Cases>,
+}
+
+/// A message in the notice bar, with an optional way to take the action back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub undo: Option<Undo>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Undo {
+    RestoreFromBin(Uuid),
+}
+
+/// How long a notice with an undo stays up.
+const NOTICE_SECONDS: u64 = 15;
+
+impl AppState {
+    pub fn notify(&self, text: impl Into<String>, undo: Option<Undo>) {
+        let notice = Notice {
+            text: text.into(),
+            undo,
+        };
+        self.notice.set(Some(notice.clone()));
+        let slot = self.notice;
+        set_timeout(
+            move || {
+                // The workspace may have gone meanwhile (locked, or child
+                // mode started): then so has its notice.
+                let gone = slot
+                    .try_update(|n| {
+                        let ours = n.as_ref() == Some(&notice);
+                        if ours {
+                            *n = None
+                        }
+                        ours
+                    })
+                    .unwrap_or(false);
+                // Focus on its Undo or Dismiss would go with it.
+                let focus_in_notice = document()
+                    .active_element()
+                    .is_some_and(|el| el.closest(".notice").ok().flatten().is_some());
+                if gone && focus_in_notice {
+                    request_animation_frame(focus_main_heading);
+                }
+            },
+            std::time::Duration::from_secs(NOTICE_SECONDS),
+        );
+    }
+
+    /// Runs `f` with the repository of cases.
+    pub fn cases<T>(&self, f: impl FnOnce(&Cases) -> T) -> T {
+        self.repository.with_value(f)
+    }
+
+    pub fn go(&self, route: Route) {
+        let _ = window().location().set_hash(&route.href());
+    }
+}
+
+fn current_route() -> Route {
+    Route::parse(&window().location().hash().unwrap_or_default())
+}
+
+/// The route to show: the one asked for, unless a child has the screen.
+/// Then a link, the Back button, a typed address or a reload all lead back
+/// to child mode, and the wrong entry is replaced in history.
+fn allowed_route(lock: Option<&ChildLock>) -> Route {
+    let asked = current_route();
+    match lock {
+        Some(lock) => {
+            let home = Route::ChildMode(lock.case_id, lock.child_id);
+            if asked != home {
+                let _ = window().location().replace(&home.href());
+            }
+            home
+        }
+        None => asked,
+    }
+}
+
+/// The root: the unlock screen while the passphrase lock is on and locked,
+/// otherwise the app.
+#[component]
+pub fn App() -> impl IntoView {
+    let update_ready = RwSignal::new(false);
+    offline::start(update_ready);
+    let lock = provide_lock_state();
+    move || {
+        if lock.locked.get() {
+            view! { <UnlockScreen/> }.into_any()
+        } else {
+            view! { <Workspace update_ready/> }.into_any()
+        }
+    }
+}
+
+/// The app, unlocked: everything here reads storage as it mounts, so after
+/// an unlock it starts from the decrypted records.
+#[component]
+fn Workspace(update_ready: RwSignal<bool>) -> impl IntoView {
+    let lock = storage::load_child_lock();
+    let cases = Repository::new(BrowserStore);
+    // An import cut off by a crash is put back before anything reads.
+    let recovered = cases.recover();
+    let (index, unrepaired) = cases.load_index();
+    let state = AppState {
+        route: RwSignal::new(allowed_route(lock.as_ref())),
+        index: RwSignal::new(index),
+        notice: RwSignal::new(None),
+        profile: RwSignal::new(cases.load_profile().0),
+        child_lock: RwSignal::new(lock),
+        update_ready,
+        export_request: RwSignal::new(None),
+        write_failure: RwSignal::new(None),
+        repository: StoredValue::new(cases),
+    };
+    provide_context(state);
+    match recovered {
+        Ok(true) => state.notify("Kinplan closed while an import was being saved, so the import was undone. Your cases are as they were before it: import the file again.", None),
+        Ok(false) => {}
+        Err(e) => state.notify(format!("Kinplan closed while an import was being saved, and it could not be undone: {e}."), None),
+    }
+    if let Some(e) = unrepaired {
+        state.notify(format!("The list of cases was out of date and could not be corrected: {e}. Your cases are safe; Kinplan will try again next time."), None);
+    }
+    lock_when_idle(expect_context::<LockState>());
+    vault::on_write_failure(move |key, e| {
+        state.write_failure.try_set(Some((key.to_string(), e)));
+    });
+
+    // Workspace mounts again after every unlock: its listeners go with it.
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        state.route.set(
+            state
+                .child_lock
+                .with_untracked(|l| allowed_route(l.as_ref())),
+        );
+        request_animation_frame(focus_main_heading);
+    });
+    // Another tab changed the list of cases, or started or ended child
+    // mode: then this tab follows at once, whatever it was showing.
+    let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(storage::CHILD_LOCK_KEY) || ev.key().is_none() {
+            let lock = storage::load_child_lock();
+            if state.child_lock.with_untracked(|l| l != &lock) {
+                state.route.set(allowed_route(lock.as_ref()));
+                state.child_lock.set(lock);
+            }
+        }
+        if ev.key().as_deref() == Some(storage::INDEX_KEY) || ev.key().is_none() {
+            vault::after_other_tab(ev.key(), ev.new_value(), move || {
+                if let Some((index, _)) = state.repository.try_with_value(Repository::load_index) {
+                    state.index.try_set(index);
+                }
+            });
+        }
+    });
+    on_cleanup(move || {
+        on_hash.remove();
+        on_storage.remove();
+    });
+
+    let case_id = Memo::new(move |_| state.route.with(Route::case_id));
+    let child_mode = Memo::new(move |_| state.child_lock.with(|l| l.as_ref().map(|l| l.case_id)));
+
+    move || {
+        match child_mode.get() {
+        // No header, no footer, no links: only the child's screen.
+        Some(id) => view! {
+            <main id="main" class="child-mode-main" tabindex="-1"><WriteFailure/><CaseSession id/></main>
+        }
+        .into_any(),
+        None => view! { <WorkerShell case_id/> }.into_any(),
+    }
+    }
+}
+
+/// The app as the worker sees it.
+#[component]
+fn WorkerShell(case_id: Memo<Option<Uuid>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <a href="#main" class="skip-link" on:click=move |ev| {
+            // The hash is the router's: move focus without changing it.
+            ev.prevent_default();
+            focus_main_heading();
+        }>"Skip to main content"</a>
+        <header class="app-header">
+            <div class="width-container header-inner">
+                <a class="product-name" href="#/">"Kinplan"</a>
+                <nav aria-label="Main">
+                    <a href="#/" aria-current=move || (state.route.get() == Route::CaseList).then_some("page")>"Cases"</a>
+                    <a href="#/settings" aria-current=move || matches!(state.route.get(), Route::Settings | Route::Passphrase).then_some("page")>"Settings"</a>
+                </nav>
+                <LockButton/>
+            </div>
+        </header>
+        <NoticeBar/>
+        <WriteFailure/>
+        <ExportChoice/>
+        <Show when=move || state.update_ready.get()>
+            <div class="width-container update-banner" role="status">
+                <p>"A new version of Kinplan is available. Your work is saved first."</p>
+                <button type="button" class="button" on:click=|_| offline::apply_update()>"Reload to update"</button>
+            </div>
+        </Show>
+        <main id="main" class="width-container" tabindex="-1">
+            {move || match case_id.get() {
+                Some(id) => view! { <CaseSession id/> }.into_any(),
+                None if state.route.get() == Route::NotFound => view! { <NotFound/> }.into_any(),
+                None if state.route.get() == Route::Settings => view! { <ProfileSettings/> }.into_any(),
+                None if state.route.get() == Route::Passphrase => view! { <PassphrasePage/> }.into_any(),
+                None => view! { <CaseList/> }.into_any(),
+            }}
+        </main>
+        <footer class="app-footer">
+            <div class="width-container">
+                <p>"Kinplan version " {crate::VERSION} ". Everything you write stays in this browser on this device until you export or print it."</p>
+            </div>
+        </footer>
+    }
+}
+
+/// An encrypted write that failed after its save had returned (see
+/// `storage::vault`), shown until dismissed, in child mode too.
+#[component]
+fn WriteFailure() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let failed = state.write_failure.get()?;
+        // A child has the screen: nothing here is theirs to sort out.
+        if state.child_lock.with(Option::is_some) {
+            return Some(view! { <AskYourWorker/> }.into_any());
+        }
+        let why = failed.1;
+        Some(view! {
+            <div class="width-container">
+                <div class="error-summary" role="alert">
+                    <h2>"Your last change was not saved on this device"</h2>
+                    <p>{format!("Kinplan could not store it: {why}.")}</p>
+                    <p>"Keep this tab open, and export your cases from the case list to keep a copy."</p>
+                    <button type="button" class="button-link" on:click=move |_| state.write_failure.set(None)>"Dismiss"</button>
+                </div>
+            </div>
+        }.into_any())
+    }
+}
+
+/// What child mode shows when something needs the worker: the child is
+/// asked to fetch them, and nothing on the screen can change anything.
+#[component]
+pub fn AskYourWorker() -> impl IntoView {
+    view! {
+        <div class="child-ask-worker" role="alert">
+            <p>"Please ask your worker to look at the screen."</p>
+        </div>
+    }
+}
+
+#[component]
+fn NoticeBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let undo = move |action: Undo| match action {
+        Undo::RestoreFromBin(id) => {
+            let text = match state.cases(|c| c.set_binned(id, None)) {
+                Ok(index) => {
+                    state.index.set(index);
+                    "The case is back in your list.".to_string()
+                }
+                Err(e) => format!("The case could not be taken out of the bin: {e}. It is still there; try again from the bin."),
+            };
+            state.notice.set(Some(Notice { text, undo: None }));
+            focus_later("notice-dismiss".into());
+        }
+    };
+    let dismiss = move |_| {
+        state.notice.set(None);
+        request_animation_frame(focus_main_heading);
+    };
+    view! {
+        <div class="notice-region width-container" role="status" aria-live="polite">
+            {move || state.notice.get().map(|notice| view! {
+                <div class="notice">
+                    <p>{notice.text}</p>
+                    {notice.undo.map(|action| view! {
+                        <button id="notice-undo" type="button" class="button button-secondary" on:click=move |_| undo(action)>"Undo"</button>
+                    })}
+                    <button id="notice-dismiss" type="button" class="button-link" on:click=dismiss>"Dismiss"</button>
+                </div>
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <h1 tabindex="-1">"Page not found"</h1>
+        <p>"This link does not go to a page in Kinplan. It may be from an older version, or mistyped."</p>
+        <p><a href="#/">"Go to your cases"</a></p>
+    }
+}

@@ -1,0 +1,44 @@
+//! Print views: pages laid out for A4 that the browser prints. Each has its
+//! own address, a Print button, and nothing of the app's chrome on paper
+//! (`style/print.css`). On screen, a panel above the page checks the words
+//! the family will read; it is never printed.
+
+use leptos::prelude::*;
+
+use crate::domain::Tool;
+use crate::route::{PrintView, Route};
+use crate::ui::cases::session::OpenCase;
+
+use crate::ui::tools::child_voice::print::ChildsWordsPrint;
+use crate::ui::tools::plans::print::FamilyPlanPrint;
+use crate::ui::tools::resilience::print::ResiliencePrint;
+use crate::ui::tools::safety_map::print::MapPrint;
+use crate::ui::tools::safety_map::words_and_pictures::WordsAndPicturesPrint;
+
+#[component]
+pub fn PrintPage(view: PrintView) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let case_id = open.case().with_untracked(|c| c.id);
+    let back = match view {
+        PrintView::FamilyPlan(plan) => Route::Plan(case_id, plan),
+        PrintView::WordsAndPictures | PrintView::SafetyMap => {
+            Route::CaseTool(case_id, Tool::SafetyMap)
+        }
+        PrintView::ChildsWords(_) => Route::CaseTool(case_id, Tool::ThreeHouses),
+        PrintView::Resilience(_) => Route::CaseTool(case_id, Tool::Resilience),
+    };
+    view! {
+        <div class="print-toolbar no-print">
+            <a href=back.href()>"Back"</a>
+            <button type="button" class="button" on:click=|_| { let _ = window().print(); }>"Print"</button>
+            <p class="hint">"Prints on A4, in black and white if you like. Choose \u{201c}Save as PDF\u{201d} in the print window to keep a copy."</p>
+        </div>
+        {match view {
+            PrintView::FamilyPlan(plan) => view! { <FamilyPlanPrint plan/> }.into_any(),
+            PrintView::WordsAndPictures => view! { <WordsAndPicturesPrint/> }.into_any(),
+            PrintView::SafetyMap => view! { <MapPrint/> }.into_any(),
+            PrintView::ChildsWords(child) => view! { <ChildsWordsPrint child/> }.into_any(),
+            PrintView::Resilience(child) => view! { <ResiliencePrint child/> }.into_any(),
+        }}
+    }
+}

@@ -1,0 +1,5 @@
+//! Parts every tool uses: labelled fields, keyed rows, tabs for each child.
+
+pub mod fields;
+pub mod keyed;
+pub mod per_child;

@@ -1,0 +1,7 @@
+//! One folder per tool a worker opens on a case: its editor, its checks and
+//! its print views.
+
+pub mod child_voice;
+pub mod plans;
+pub mod resilience;
+pub mod safety_map;

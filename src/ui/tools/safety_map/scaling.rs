@@ -1,0 +1,214 @@
+//! Scaling: each person's answer to the scaling question, 0 to 10, with
+//! their reason; and everyone's scores across the versions of the map, as
+//! a small chart with a table of the same figures for screen readers.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::domain::case::people::PersonRef;
+use crate::domain::language::dates;
+use crate::domain::persist::export::MAX_TEXT_CHARS;
+use crate::domain::safety_map::{trajectories, CHILD_SCALING_QUESTION, SCALING_QUESTION};
+use crate::ui::cases::session::OpenCase;
+use crate::ui::platform::browser::today;
+
+use super::{edit_map, read_map};
+
+#[component]
+pub(super) fn Scaling(map: Uuid, editable: bool) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let people = open.select(|c| c.who_can_scale(today()));
+    view! {
+        <section class="map-wide" aria-labelledby="scaling-heading">
+            <h2 id="scaling-heading">"Scaling"</h2>
+            <blockquote class="scaling-question">{SCALING_QUESTION}</blockquote>
+            <p class="hint">"Ask each person: the worker, each parent, the child, and each agency."</p>
+            <div class="scores">
+                <For each=move || people.get() key=|p| p.clone() let:person>
+                    <PersonScore map person=PersonRef::Person(person.0) name=person.1 role=person.2 editable/>
+                </For>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn PersonScore(
+    map: Uuid,
+    person: PersonRef,
+    name: String,
+    role: String,
+    editable: bool,
+) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let who = person.clone();
+    let answer = read_map(open, map, move |m| {
+        m.scores
+            .iter()
+            .find(|s| s.person == who)
+            .map(|s| (s.score, s.reason.clone()))
+            .unwrap_or((None, String::new()))
+    });
+    let key = match &person {
+        PersonRef::Person(id) => id.to_string(),
+        PersonRef::Named(n) => n.clone(),
+    };
+    let f = move |s: &str| format!("score-{key}-{s}");
+    let set_score = {
+        let person = person.clone();
+        move |text: String| {
+            let score = text.trim().parse::<u8>().ok().filter(|n| *n <= 10);
+            let person = person.clone();
+            edit_map(open, map, move |m| {
+                let _ = m.set_score(&person, score);
+            });
+        }
+    };
+    let set_score_too = set_score.clone();
+    let set_reason = move |text: String| {
+        let person = person.clone();
+        edit_map(open, map, move |m| {
+            if m.scores.iter().all(|s| s.person != person) {
+                let _ = m.set_score(&person, None);
+            }
+            if let Some(s) = m.scores.iter_mut().find(|s| s.person == person) {
+                s.reason = text;
+            }
+        });
+    };
+    let label = if role.trim().is_empty() {
+        name.clone()
+    } else {
+        format!("{name} ({role})")
+    };
+    let score_text = move || answer.with(|(s, _)| s.map(|s| s.to_string()).unwrap_or_default());
+    let child = role == "Child";
+    let not_scored = move || answer.with(|(s, _)| s.is_none());
+    view! {
+        <fieldset class="fieldset score">
+            <legend>{label}</legend>
+            {child.then(|| view! { <p class="hint">{CHILD_SCALING_QUESTION}</p> })}
+            // The slider rests at 0 before anyone scores: say so, not only
+            // to a screen reader.
+            <Show when=not_scored>
+                <p class="hint not-scored">"Not scored yet"</p>
+            </Show>
+            <div class="score-inputs">
+                <div class="form-group">
+                    <label class="label" for=f("range")>{format!("{name}'s score, on the slider")}</label>
+                    <input id=f("range") class="range" type="range" min="0" max="10" step="1" disabled=!editable
+                        aria-valuetext=move || answer.with(|(s, _)| s.map_or("not scored yet".to_string(), |s| format!("{s} out of 10")))
+                        prop:value=move || answer.with(|(s, _)| s.unwrap_or(0).to_string())
+                        on:input=move |ev| set_score(event_target_value(&ev))/>
+                </div>
+                <div class="form-group">
+                    <label class="label" for=f("number")>{format!("{name}'s score, 0 to 10")}</label>
+                    <input id=f("number") class="input input-short" type="number" min="0" max="10" inputmode="numeric" disabled=!editable
+                        prop:value=score_text on:input=move |ev| set_score_too(event_target_value(&ev))/>
+                </div>
+            </div>
+            <div class="form-group">
+                <label class="label" for=f("reason")>{if child { format!("What {name} said about the number") } else { format!("Why {name} chose this number") }}</label>
+                <textarea maxlength=MAX_TEXT_CHARS id=f("reason") class="textarea" rows="2" disabled=!editable
+                    prop:value=move || answer.with(|(_, r)| r.clone())
+                    on:input=move |ev| set_reason(event_target_value(&ev))></textarea>
+            </div>
+        </fieldset>
+    }
+}
+
+/// Chart geometry, in SVG user units.
+const WIDTH: f64 = 640.0;
+const HEIGHT: f64 = 260.0;
+const LEFT: f64 = 40.0;
+const RIGHT: f64 = 150.0;
+const TOP: f64 = 15.0;
+const BOTTOM: f64 = 35.0;
+/// Dash patterns, so lines differ without relying on colour.
+const DASHES: [&str; 5] = ["", "8 4", "2 4", "12 4 2 4", "4 2"];
+const COLOURS: [&str; 5] = ["#1d70b8", "#d4351c", "#00703c", "#4c2c92", "#6f4a00"];
+
+#[component]
+pub(super) fn ScoresOverTime() -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let data = open.select(|c| {
+        let versions = &c.documents.safety_maps;
+        let dates: Vec<_> = versions.iter().map(|m| m.date).collect();
+        let lines: Vec<(String, Vec<Option<u8>>)> = trajectories(versions)
+            .into_iter()
+            .map(|t| {
+                let name = t.person.name(c).unwrap_or_else(|| "Someone".into());
+                (name, t.points.into_iter().map(|(_, s)| s).collect())
+            })
+            .collect();
+        (dates, lines)
+    });
+    let x = move |i: usize, n: usize| {
+        if n <= 1 {
+            LEFT + (WIDTH - LEFT - RIGHT) / 2.0
+        } else {
+            LEFT + (WIDTH - LEFT - RIGHT) * i as f64 / (n - 1) as f64
+        }
+    };
+    let y = |score: u8| TOP + (HEIGHT - TOP - BOTTOM) * (10.0 - f64::from(score)) / 10.0;
+    view! {
+        <section class="map-wide" aria-labelledby="over-time-heading">
+            <h2 id="over-time-heading">"Scores over time"</h2>
+            <Show when=move || data.with(|(_, lines)| !lines.is_empty()) fallback=|| view! { <p>"No one has given a score yet."</p> }>
+                <figure class="score-chart">
+                    <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby="over-time-caption" focusable="false">
+                        {[0u8, 5, 10].into_iter().map(|s| view! {
+                            <line class="grid" x1=LEFT x2=WIDTH - RIGHT y1=y(s) y2=y(s)/>
+                            <text class="axis" x=LEFT - 8.0 y=y(s) + 5.0 text-anchor="end">{s.to_string()}</text>
+                        }).collect_view()}
+                        {move || data.with(|(dates, lines)| {
+                            let n = dates.len();
+                            let labels = dates.iter().enumerate().map(|(i, d)| view! {
+                                // The first and last labels sit inside the chart, not
+                                // centred off its edge; dates as the table writes them.
+                                <text class="axis" x=x(i, n) y=HEIGHT - 10.0
+                                    text-anchor=if n <= 1 { "middle" } else if i == 0 { "start" } else if i + 1 == n { "end" } else { "middle" }>
+                                    {dates::day_month_year(*d)}
+                                </text>
+                            }).collect_view();
+                            let series = lines.iter().enumerate().map(|(k, (name, points))| {
+                                let colour = COLOURS[k % COLOURS.len()];
+                                let dash = DASHES[k % DASHES.len()];
+                                let scored: Vec<(f64, f64)> = points.iter().enumerate()
+                                    .filter_map(|(i, s)| s.map(|s| (x(i, n), y(s)))).collect();
+                                let path = scored.iter().map(|(px, py)| format!("{px:.1},{py:.1}")).collect::<Vec<_>>().join(" ");
+                                let last = scored.last().copied();
+                                view! {
+                                    <g class="series" data-person=name.clone()>
+                                        <polyline points=path fill="none" stroke=colour stroke-width="3" stroke-dasharray=dash/>
+                                        {scored.iter().map(|(px, py)| view! { <circle cx=*px cy=*py r="5" fill=colour/> }).collect_view()}
+                                        {last.map(|(px, py)| view! { <text class="series-label" x=px + 10.0 y=py + 5.0 fill=colour>{name.clone()}</text> })}
+                                    </g>
+                                }
+                            }).collect_view();
+                            (labels, series)
+                        })}
+                    </svg>
+                    <figcaption id="over-time-caption">"Each person's score, 0 to 10, at each version of the map. The table gives the same figures."</figcaption>
+                </figure>
+                <table class="table score-table">
+                    <caption class="visually-hidden">"Scores at each version of the map"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Who"</th>
+                            {move || data.with(|(dates, _)| dates.iter().map(|d| view! { <th scope="col">{dates::day_month_year(*d)}</th> }).collect_view())}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || data.with(|(_, lines)| lines.iter().map(|(name, points)| view! {
+                            <tr>
+                                <th scope="row">{name.clone()}</th>
+                                {points.iter().map(|s| view! { <td>{s.map_or("Not scored".to_string(), |s| s.to_string())}</td> }).collect_view()}
+                            </tr>
+                        }).collect_view())}
+                    </tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}
