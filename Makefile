@@ -66,7 +66,6 @@ wasm-test:
 # RUSTFLAGS replaces .cargo/config.toml's rustflags, so it repeats them.
 build-dist:
 	$(WASM) RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort" trunk build --release
-	@scripts/postbuild.py dist
 
 e2e:
 	cd tests/e2e && DIST_DIR=$(CURDIR)/dist SHOTS_DIR=$(CURDIR)/target/screenshots npm test

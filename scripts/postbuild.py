@@ -6,9 +6,14 @@ without 'unsafe-inline' would block it, so it moves into its own file, named
 by a hash of its content so that a new build is never served from an old
 cache. The policy itself goes into a <meta> tag, because the app is served
 by plain static servers whose headers the council may not control.
+
+Trunk runs it after every build, `make serve` as `make dist` (a post_build
+hook in Trunk.toml), on the staging folder it then moves into dist/; given
+a folder as its argument, it works on that instead.
 """
 import hashlib
 import json
+import os
 import pathlib
 import re
 import sys
@@ -25,7 +30,7 @@ CSP = "; ".join([
     "form-action 'none'",
 ])
 
-dist = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "dist")
+dist = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TRUNK_STAGING_DIR", "dist"))
 page = dist / "index.html"
 html = page.read_text()
 
