@@ -10,6 +10,7 @@
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use kinplan::domain::case::index::CaseIndex;
 use kinplan::domain::case::people::PersonRef;
+use kinplan::domain::choice::Choice;
 use kinplan::domain::persist::packing::{pack, Stamp};
 use kinplan::domain::persist::schema::{StoredCase, CURRENT_VERSION};
 use kinplan::domain::plans::*;

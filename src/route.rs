@@ -5,6 +5,7 @@
 //! fetches the same `index.html`, and no rewrite rules are needed. Parsing is
 //! plain Rust and tested on the host.
 
+use crate::domain::choice::Choice;
 use uuid::Uuid;
 
 use crate::domain::Tool;
@@ -149,7 +150,7 @@ mod tests {
             Route::Passphrase,
             Route::CaseOverview(id),
         ];
-        routes.extend(Tool::ALL.map(|t| Route::CaseTool(id, t)));
+        routes.extend(Tool::ALL.iter().map(|&t| Route::CaseTool(id, t)));
         routes.push(Route::Plan(id, Uuid::new_v4()));
         routes.push(Route::PlanCheck(id, Uuid::new_v4()));
         routes.push(Route::Print(id, PrintView::FamilyPlan(Uuid::new_v4())));

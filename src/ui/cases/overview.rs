@@ -1,6 +1,7 @@
 //! A case's front page: the family's people, where each tool stands, and
 //! the next step, so a worker new to Kinplan is guided through the work.
 
+use crate::domain::choice::Choice;
 use chrono::Utc;
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -36,7 +37,7 @@ pub fn CaseOverview() -> impl IntoView {
         <section aria-labelledby="tools-heading">
             <h2 id="tools-heading">"Tools"</h2>
             <ul class="tool-list">
-                {Tool::ALL.into_iter().map(|tool| view! {
+                {Tool::ALL.iter().copied().map(|tool| view! {
                     <li>
                         <a href=Route::CaseTool(id, tool).href()>{tool.title()}</a>
                         <span class="tool-state">{move || case.with(|c| match c.documents.progress(tool) {

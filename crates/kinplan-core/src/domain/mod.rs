@@ -20,6 +20,7 @@
 
 pub mod case;
 pub mod child_voice;
+pub mod choice;
 pub mod language;
 pub mod persist;
 pub mod plans;

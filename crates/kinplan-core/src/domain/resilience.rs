@@ -12,6 +12,8 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+
+use crate::domain::choice::Choice;
 use uuid::Uuid;
 
 use crate::domain::child_voice::ChildDocument;
@@ -29,42 +31,14 @@ pub enum ResilienceDomain {
     SocialCompetence,
 }
 
-impl ResilienceDomain {
-    pub const ALL: [ResilienceDomain; 6] = [
-        ResilienceDomain::SecureBase,
-        ResilienceDomain::Education,
-        ResilienceDomain::Friendships,
-        ResilienceDomain::TalentsAndInterests,
-        ResilienceDomain::PositiveValues,
-        ResilienceDomain::SocialCompetence,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            ResilienceDomain::SecureBase => "Secure base",
-            ResilienceDomain::Education => "Education",
-            ResilienceDomain::Friendships => "Friendships",
-            ResilienceDomain::TalentsAndInterests => "Talents and interests",
-            ResilienceDomain::PositiveValues => "Positive values",
-            ResilienceDomain::SocialCompetence => "Social competence",
-        }
-    }
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            ResilienceDomain::SecureBase => "secure_base",
-            ResilienceDomain::Education => "education",
-            ResilienceDomain::Friendships => "friendships",
-            ResilienceDomain::TalentsAndInterests => "talents_and_interests",
-            ResilienceDomain::PositiveValues => "positive_values",
-            ResilienceDomain::SocialCompetence => "social_competence",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<ResilienceDomain> {
-        ResilienceDomain::ALL.into_iter().find(|d| d.slug() == slug)
-    }
-}
+crate::choices!(ResilienceDomain {
+    SecureBase => "secure_base", "Secure base";
+    Education => "education", "Education";
+    Friendships => "friendships", "Friendships";
+    TalentsAndInterests => "talents_and_interests", "Talents and interests";
+    PositiveValues => "positive_values", "Positive values";
+    SocialCompetence => "social_competence", "Social competence";
+});
 
 /// The child's own qualities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -91,31 +65,10 @@ pub struct Quadrant {
 }
 
 impl Quadrant {
-    /// In the order of the grid: top row resilience, left column protective.
-    pub const ALL: [Quadrant; 4] = [
-        Quadrant::new(Intrinsic::Resilience, Extrinsic::Protective),
-        Quadrant::new(Intrinsic::Resilience, Extrinsic::Adversity),
-        Quadrant::new(Intrinsic::Vulnerability, Extrinsic::Protective),
-        Quadrant::new(Intrinsic::Vulnerability, Extrinsic::Adversity),
-    ];
-
     pub const fn new(intrinsic: Intrinsic, extrinsic: Extrinsic) -> Quadrant {
         Quadrant {
             intrinsic,
             extrinsic,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match (self.intrinsic, self.extrinsic) {
-            (Intrinsic::Resilience, Extrinsic::Protective) => {
-                "Resilience in a protective environment"
-            }
-            (Intrinsic::Resilience, Extrinsic::Adversity) => "Resilience in adversity",
-            (Intrinsic::Vulnerability, Extrinsic::Protective) => {
-                "Vulnerability in a protective environment"
-            }
-            (Intrinsic::Vulnerability, Extrinsic::Adversity) => "Vulnerability in adversity",
         }
     }
 
@@ -137,7 +90,26 @@ impl Quadrant {
         }
     }
 
-    pub fn slug(self) -> &'static str {
+    pub fn is_strength(self) -> bool {
+        self.intrinsic == Intrinsic::Resilience || self.extrinsic == Extrinsic::Protective
+    }
+
+    pub fn is_concern(self) -> bool {
+        self.intrinsic == Intrinsic::Vulnerability || self.extrinsic == Extrinsic::Adversity
+    }
+}
+
+/// Quadrants are two choices at once, so they are listed by hand.
+impl Choice for Quadrant {
+    /// In the order of the grid: top row resilience, left column protective.
+    const ALL: &'static [Quadrant] = &[
+        Quadrant::new(Intrinsic::Resilience, Extrinsic::Protective),
+        Quadrant::new(Intrinsic::Resilience, Extrinsic::Adversity),
+        Quadrant::new(Intrinsic::Vulnerability, Extrinsic::Protective),
+        Quadrant::new(Intrinsic::Vulnerability, Extrinsic::Adversity),
+    ];
+
+    fn slug(self) -> &'static str {
         match (self.intrinsic, self.extrinsic) {
             (Intrinsic::Resilience, Extrinsic::Protective) => "resilience-protective",
             (Intrinsic::Resilience, Extrinsic::Adversity) => "resilience-adversity",
@@ -146,16 +118,17 @@ impl Quadrant {
         }
     }
 
-    pub fn from_slug(slug: &str) -> Option<Quadrant> {
-        Quadrant::ALL.into_iter().find(|q| q.slug() == slug)
-    }
-
-    pub fn is_strength(self) -> bool {
-        self.intrinsic == Intrinsic::Resilience || self.extrinsic == Extrinsic::Protective
-    }
-
-    pub fn is_concern(self) -> bool {
-        self.intrinsic == Intrinsic::Vulnerability || self.extrinsic == Extrinsic::Adversity
+    fn title(self) -> &'static str {
+        match (self.intrinsic, self.extrinsic) {
+            (Intrinsic::Resilience, Extrinsic::Protective) => {
+                "Resilience in a protective environment"
+            }
+            (Intrinsic::Resilience, Extrinsic::Adversity) => "Resilience in adversity",
+            (Intrinsic::Vulnerability, Extrinsic::Protective) => {
+                "Vulnerability in a protective environment"
+            }
+            (Intrinsic::Vulnerability, Extrinsic::Adversity) => "Vulnerability in adversity",
+        }
     }
 }
 
@@ -237,7 +210,8 @@ impl ResilienceMatrix {
     /// Every domain, with its strengths and concerns counted.
     pub fn summary(&self) -> Vec<DomainSummary> {
         ResilienceDomain::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .map(|domain| {
                 let here = || self.written().filter(|f| f.domain == domain);
                 DomainSummary {
@@ -353,10 +327,10 @@ mod tests {
 
     #[test]
     fn quadrants_and_domains_round_trip_through_their_slugs() {
-        for q in Quadrant::ALL {
+        for &q in Quadrant::ALL {
             assert_eq!(Quadrant::from_slug(q.slug()), Some(q));
         }
-        for d in ResilienceDomain::ALL {
+        for &d in ResilienceDomain::ALL {
             assert_eq!(ResilienceDomain::from_slug(d.slug()), Some(d));
         }
         assert!(VA.is_concern() && !VA.is_strength());

@@ -7,6 +7,7 @@
 //! seconds (long enough that a tap or a small child's poke does not do it),
 //! then type the code they set.
 
+use crate::domain::choice::Choice;
 use chrono::Utc;
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -107,9 +108,9 @@ fn ChildHome(child: Uuid, screen: RwSignal<Screen>) -> impl IntoView {
         <ul class="house-buttons">
             {move || {
                 let doc = houses.get();
-                let order = doc.as_ref().map_or(HouseKind::ALL, ThreeHouses::order);
+                let order = doc.as_ref().map_or_else(|| HouseKind::ALL.to_vec(), ThreeHouses::order);
                 order.into_iter().map(|kind| {
-                    let label = doc.as_ref().map_or(kind.default_name(), |h| h.name(kind)).to_string();
+                    let label = doc.as_ref().map_or(kind.title(), |h| h.name(kind)).to_string();
                     let symbol = doc.as_ref().map_or(kind.default_symbol(), |h| h.symbol(kind));
                     let count = doc.as_ref().map_or(0, |h| h.house(kind).entries.iter().filter(|e| !e.is_blank()).count());
                     view! {
@@ -146,7 +147,7 @@ fn HouseRoom(child: Uuid, kind: HouseKind) -> impl IntoView {
         open,
         child,
         |d| &d.three_houses,
-        move |h| h.map_or(kind.default_name(), |h| h.name(kind)).to_string(),
+        move |h| h.map_or(kind.title(), |h| h.name(kind)).to_string(),
     );
     let colour = read_child_doc(
         open,
@@ -303,7 +304,7 @@ fn ChangeHouse(child: Uuid, kind: HouseKind) -> impl IntoView {
             <div class="form-group">
                 <label class="child-label" for=format!("house-{slug}-name")>"My house's name"</label>
                 <input maxlength=MAX_TEXT_CHARS id=format!("house-{slug}-name") class="input child-input" type="text"
-                    placeholder=kind.default_name()
+                    placeholder=kind.title()
                     prop:value=move || house.get().0
                     on:input=move |ev| {
                         let name = event_target_value(&ev);

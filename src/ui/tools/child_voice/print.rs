@@ -2,6 +2,7 @@
 //! what the child chose to share, in their own words and drawings. Entries
 //! marked "just for me and my worker" never reach this page.
 
+use crate::domain::choice::Choice;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -51,11 +52,11 @@ pub fn ChildsWordsPrint(child: Uuid) -> impl IntoView {
             }).collect_view()
         });
         let strengths_view = strengths.map(|s| {
-            StrengthKind::ALL.into_iter().map(|kind| {
+            StrengthKind::ALL.iter().copied().map(|kind| {
                 let shared: Vec<_> = s.shared(kind).cloned().collect();
                 view! {
                     <section class="print-strengths">
-                        <h3>{kind.heading()}</h3>
+                        <h3>{kind.title()}</h3>
                         {shared_or(shared.into_iter().map(|st| view! {
                             <li>
                                 <span class="as-given">{st.text.clone()}</span>

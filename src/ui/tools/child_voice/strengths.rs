@@ -2,6 +2,7 @@
 //! words. The same editor serves the worker's page and child mode; only
 //! the worker can say a statement came from someone else about the child.
 
+use crate::domain::choice::Choice;
 use chrono::Utc;
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -53,7 +54,7 @@ pub fn StrengthsEditor(child: Uuid, child_mode: bool) -> impl IntoView {
                 view! { <h2>{move || format!("{}'s statements", name.get())}</h2> }.into_any()
             }}
             <div class="strength-columns">
-                {StrengthKind::ALL.into_iter().map(|kind| view! { <StrengthList child kind child_mode/> }).collect_view()}
+                {StrengthKind::ALL.iter().copied().map(|kind| view! { <StrengthList child kind child_mode/> }).collect_view()}
             </div>
         </div>
     }
@@ -87,8 +88,8 @@ fn StrengthList(child: Uuid, kind: StrengthKind, child_mode: bool) -> impl IntoV
     view! {
         <section class="strength-list" aria-labelledby=labelled>
             <div class="child-heading">
-                <h2 id=heading_id>{kind.heading()}</h2>
-                {child_mode.then(|| view! { <ReadAloud text=kind.heading().to_string()/> })}
+                <h2 id=heading_id>{kind.title()}</h2>
+                {child_mode.then(|| view! { <ReadAloud text=kind.title().to_string()/> })}
             </div>
             <ul class="strength-statements">
                 <For each=move || ids.get() key=|id| *id let:id>
@@ -99,8 +100,8 @@ fn StrengthList(child: Uuid, kind: StrengthKind, child_mode: bool) -> impl IntoV
                     }}
                 </For>
             </ul>
-            <button id=format!("strength-add-{}", kind.slug()) type="button" class="button button-secondary child-button" on:click=move |_| add(format!("{} ", kind.heading()))>
-                {if child_mode { "Write my own".to_string() } else { format!("Add an \u{201c}{}\u{201d} statement", kind.heading()) }}
+            <button id=format!("strength-add-{}", kind.slug()) type="button" class="button button-secondary child-button" on:click=move |_| add(format!("{} ", kind.title()))>
+                {if child_mode { "Write my own".to_string() } else { format!("Add an \u{201c}{}\u{201d} statement", kind.title()) }}
             </button>
             <details class="starters">
                 <summary>"Ideas to start from"</summary>
@@ -188,7 +189,7 @@ fn StatementCard(child: Uuid, id: Uuid, child_mode: bool) -> impl IntoView {
     let text = Signal::derive(move || {
         statement.with(|s| s.as_ref().map(|s| s.text.clone()).unwrap_or_default())
     });
-    let heading = move || statement.with(|s| s.as_ref().map_or("", |s| s.kind.heading()));
+    let heading = move || statement.with(|s| s.as_ref().map_or("", |s| s.kind.title()));
     let said_by =
         move || statement.with(|s| s.as_ref().map(|s| s.said_by.clone()).unwrap_or_default());
     let text_id = format!("strength-{id}-text");

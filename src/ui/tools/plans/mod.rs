@@ -8,6 +8,7 @@
 pub mod check;
 pub mod print;
 
+use crate::domain::choice::Choice;
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
@@ -20,8 +21,7 @@ use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::domain::plans::schedule::{next_review, schedule, DueState};
 use crate::domain::plans::smart::{Checker, Finding, PlanReport, Subject};
 use crate::domain::plans::{
-    Action, ActionStatus, EventKind, HarmCategory, Outcome, Plan, PlanKind, RecordedEvent,
-    ReviewKind, Worry,
+    Action, EventKind, HarmCategory, Outcome, Plan, PlanKind, RecordedEvent, ReviewKind, Worry,
 };
 use crate::domain::profile::PracticeProfile;
 use crate::domain::safety_map::MapSection;
@@ -29,6 +29,7 @@ use crate::domain::{language::dates, Case};
 use crate::route::{PrintView, Route};
 use crate::ui::cases::draft::{keep_draft, Draft};
 use crate::ui::cases::session::OpenCase;
+use crate::ui::components::choice_select::ChoiceSelect;
 use crate::ui::components::fields::{Field, PersonPicker, TextArea};
 use crate::ui::components::keyed::Keyed;
 use crate::ui::platform::browser::{focus_later, today};
@@ -342,7 +343,7 @@ fn PlanBasics(plan: Uuid) -> impl IntoView {
                 <fieldset class="fieldset">
                     <legend>"Category of harm"</legend>
                     <p class="hint">"Choose one or more."</p>
-                    {HarmCategory::ALL.into_iter().map(|cat| {
+                    {HarmCategory::ALL.iter().copied().map(|cat| {
                         let id = format!("harm-{}", cat.slug());
                         view! {
                             <div class="checkbox">
@@ -683,23 +684,9 @@ fn ActionEditor(plan: Uuid, id: Uuid, number: usize) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                <div class="form-group">
-                    <label class="label" for=f("status")>"Progress"</label>
-                    <select id=f("status") class="select" disabled=open.is_read_only() on:change=move |ev| {
-                        let chosen = match event_target_value(&ev).as_str() {
-                            "on_track" => ActionStatus::OnTrack,
-                            "done" => ActionStatus::Done,
-                            "not_done" => ActionStatus::NotDone,
-                            _ => ActionStatus::NotStarted,
-                        };
-                        edit_action(Box::new(move |a| a.status = chosen));
-                    }>
-                        {ActionStatus::ALL.into_iter().map(|s| {
-                            let value = match s { ActionStatus::NotStarted => "not_started", ActionStatus::OnTrack => "on_track", ActionStatus::Done => "done", ActionStatus::NotDone => "not_done" };
-                            view! { <option value=value selected=move || status.get() == s>{s.title()}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
+                <ChoiceSelect id=f("status") label="Progress" disabled=open.is_read_only()
+                    value=Signal::derive(move || Some(status.get()))
+                    on_change=Callback::new(move |chosen| edit_action(Box::new(move |a| a.status = chosen)))/>
             </div>
             <div class="smart-check" aria-live="polite">
                 <FindingList findings/>

@@ -7,6 +7,7 @@
 
 pub mod print;
 
+use crate::domain::choice::Choice;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -14,6 +15,7 @@ use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::domain::resilience::{Quadrant, ResilienceDomain, ResilienceFactor, ResilienceMatrix};
 use crate::route::{PrintView, Route};
 use crate::ui::cases::session::OpenCase;
+use crate::ui::components::choice_select::ChoiceSelect;
 use crate::ui::components::per_child::{edit_child_doc, read_child_doc, ChildTabs};
 use crate::ui::platform::browser::focus_later;
 
@@ -46,7 +48,7 @@ fn Matrix(child: Uuid) -> impl IntoView {
             <p class="axis axis-bottom" aria-hidden="true">"Vulnerability"</p>
             <p class="axis axis-left" aria-hidden="true">"Protective environment"</p>
             <p class="axis axis-right" aria-hidden="true">"Adversity"</p>
-            {Quadrant::ALL.into_iter().map(|quadrant| view! { <QuadrantBox child quadrant/> }).collect_view()}
+            {Quadrant::ALL.iter().copied().map(|quadrant| view! { <QuadrantBox child quadrant/> }).collect_view()}
         </div>
         <Summary child/>
     }
@@ -94,7 +96,7 @@ fn QuadrantBox(child: Uuid, quadrant: Quadrant) -> impl IntoView {
             on:dragover=move |ev| { ev.prevent_default(); over.set(true) }
             on:dragleave=move |_| over.set(false)
             on:drop=drop>
-            <h3 id=heading>{quadrant.name()}</h3>
+            <h3 id=heading>{quadrant.title()}</h3>
             <p class="hint">{quadrant.hint()}</p>
             <ul class="factors">
                 <For each=move || ids.get() key=|id| *id let:id>
@@ -102,7 +104,7 @@ fn QuadrantBox(child: Uuid, quadrant: Quadrant) -> impl IntoView {
                 </For>
             </ul>
             <button id=format!("factor-add-{}", quadrant.slug()) type="button" class="button button-secondary" on:click=add>
-                "Add a factor"<span class="visually-hidden">{format!(" to {}", quadrant.name())}</span>
+                "Add a factor"<span class="visually-hidden">{format!(" to {}", quadrant.title())}</span>
             </button>
         </section>
     }
@@ -139,29 +141,13 @@ fn FactorCard(child: Uuid, id: Uuid) -> impl IntoView {
             <textarea maxlength=MAX_TEXT_CHARS id=text_id class="textarea" rows="2" prop:value=text
                 on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |f| f.text = v)); }></textarea>
             <div class="factor-fields">
-                <div class="form-group">
-                    <label class="label" for=domain_id.clone()>"Domain"</label>
-                    <select id=domain_id class="select" on:change=move |ev| {
-                        if let Some(d) = ResilienceDomain::from_slug(&event_target_value(&ev)) { edit(Box::new(move |f| f.domain = d)); }
-                    }>
-                        {ResilienceDomain::ALL.into_iter().map(|d| view! {
-                            <option value=d.slug() selected=move || domain() == d>{d.name()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="form-group">
-                    <label class="label" for=move_id.clone()>"Move to"</label>
-                    <select id=move_id class="select" on:change=move |ev| {
-                        if let Some(q) = Quadrant::from_slug(&event_target_value(&ev)) {
-                            edit(Box::new(move |f| f.quadrant = q));
-                            focus_later(format!("factor-{id}-move"));
-                        }
-                    }>
-                        {Quadrant::ALL.into_iter().map(|q| view! {
-                            <option value=q.slug() selected=move || quadrant() == Some(q)>{q.name()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                <ChoiceSelect id=domain_id label="Domain" value=Signal::derive(move || Some(domain()))
+                    on_change=Callback::new(move |d| edit(Box::new(move |f| f.domain = d)))/>
+                <ChoiceSelect id=move_id label="Move to" value=Signal::derive(quadrant)
+                    on_change=Callback::new(move |q| {
+                        edit(Box::new(move |f| f.quadrant = q));
+                        focus_later(format!("factor-{id}-move"));
+                    })/>
             </div>
             <button type="button" class="button-link button-link-warning" on:click=move |_| {
                 let quadrant = quadrant();
@@ -188,9 +174,9 @@ pub fn Summary(child: Uuid) -> impl IntoView {
         let build_on: Vec<String> = m
             .strengths_to_build_on()
             .iter()
-            .map(|f| format!("{} ({})", f.text.trim(), f.domain.name()))
+            .map(|f| format!("{} ({})", f.text.trim(), f.domain.title()))
             .collect();
-        let strongest: Vec<&str> = m.strongest_domains().iter().map(|d| d.name()).collect();
+        let strongest: Vec<&str> = m.strongest_domains().iter().map(|d| d.title()).collect();
         view! {
             <section class="matrix-summary" aria-labelledby="matrix-summary">
                 <h2 id="matrix-summary">"Summary by domain"</h2>
@@ -198,7 +184,7 @@ pub fn Summary(child: Uuid) -> impl IntoView {
                     <thead><tr><th scope="col">"Domain"</th><th scope="col" class="numeric">"Strengths"</th><th scope="col" class="numeric">"Concerns"</th></tr></thead>
                     <tbody>
                         {m.summary().into_iter().map(|s| view! {
-                            <tr><th scope="row">{s.domain.name()}</th><td class="numeric">{s.strengths}</td><td class="numeric">{s.concerns}</td></tr>
+                            <tr><th scope="row">{s.domain.title()}</th><td class="numeric">{s.strengths}</td><td class="numeric">{s.concerns}</td></tr>
                         }).collect_view()}
                     </tbody>
                 </table>

@@ -1,6 +1,7 @@
 //! A child's resilience matrix on paper: the four quadrants and the
 //! summary by domain. For the worker and the network, not the child.
 
+use crate::domain::choice::Choice;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -22,15 +23,15 @@ pub fn ResiliencePrint(child: Uuid) -> impl IntoView {
             <article class="print-doc print-matrix">
                 <h1 tabindex="-1">{format!("{name}'s resilience matrix")}</h1>
                 <div class="print-quadrants">
-                    {Quadrant::ALL.into_iter().map(|q| {
+                    {Quadrant::ALL.iter().copied().map(|q| {
                         let factors: Vec<String> = matrix.iter()
                             .flat_map(|m| m.in_quadrant(q))
                             .filter(|f| !f.text.trim().is_empty())
-                            .map(|f| format!("{} ({})", f.text.trim(), f.domain.name()))
+                            .map(|f| format!("{} ({})", f.text.trim(), f.domain.title()))
                             .collect();
                         view! {
                             <section class="print-quadrant">
-                                <h2>{q.name()}</h2>
+                                <h2>{q.title()}</h2>
                                 <ul>{factors.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
                             </section>
                         }

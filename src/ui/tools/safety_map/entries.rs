@@ -5,6 +5,7 @@
 //! "Move to" list, or by dragging onto another section. Deleting one can be
 //! undone.
 
+use crate::domain::choice::Choice;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -227,13 +228,13 @@ fn EntryCard(map: Uuid, id: Uuid, editable: bool) -> impl IntoView {
                     <label class="visually-hidden" for=f("move")>{move || format!("Move \u{201c}{}\u{201d} to another section", short(&text()))}</label>
                     <select id=f("move") class="select select-small" on:change=move |ev| {
                         let slug = event_target_value(&ev);
-                        if let Some(to) = MapSection::ALL.into_iter().find(|s| s.slug() == slug) {
+                        if let Some(to) = MapSection::ALL.iter().copied().find(|s| s.slug() == slug) {
                             edit_map(open, map, |m| m.move_to(id, to));
                             // It is drawn again in its new section: keep the keyboard on it.
                             focus_later(f("move"));
                         }
                     }>
-                        {move || MapSection::ALL.into_iter().map(|s| {
+                        {move || MapSection::ALL.iter().copied().map(|s| {
                             let here = section() == Some(s);
                             view! { <option value=s.slug() selected=here>{if here { format!("In {}", s.title().to_lowercase()) } else { format!("Move to {}", s.title().to_lowercase()) }}</option> }
                         }).collect_view()}

@@ -14,6 +14,7 @@ pub mod print;
 mod scaling;
 pub mod words_and_pictures;
 
+use crate::domain::choice::Choice;
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -127,9 +128,9 @@ pub fn SafetyMapPage() -> impl IntoView {
                     {shown.editable.then(|| view! { <SpeakerBar/> })}
                     <DeletedNotice/>
                     <div class="map-columns" class:dragging=move || dragging.get()>
-                        {MapColumn::ALL.into_iter().map(|column| view! {
+                        {MapColumn::ALL.iter().copied().map(|column| view! {
                             <section class="map-column" aria-labelledby=format!("column-{}", column.slug())>
-                                <h2 id=format!("column-{}", column.slug())>{column.question()}</h2>
+                                <h2 id=format!("column-{}", column.slug())>{column.title()}</h2>
                                 {column.sections().iter().map(|&section| view! {
                                     <EntrySection map=shown.map section editable=shown.editable/>
                                 }).collect_view()}

@@ -1,6 +1,7 @@
 //! The worker's Signs of Safety map on one A4 landscape page, with the
 //! scaling, as it stands in the latest version.
 
+use crate::domain::choice::Choice;
 use leptos::prelude::*;
 
 use crate::domain::language::dates;
@@ -24,9 +25,9 @@ pub fn MapPrint() -> impl IntoView {
                 <h1 tabindex="-1">{format!("Signs of Safety map: {}", label.get())}</h1>
                 <p class="print-sub">{format!("Map of {}.", dates::day_month_year(m.date))}</p>
                 <div class="print-map-columns">
-                    {MapColumn::ALL.into_iter().map(|column| view! {
+                    {MapColumn::ALL.iter().copied().map(|column| view! {
                         <section>
-                            <h2>{column.question()}</h2>
+                            <h2>{column.title()}</h2>
                             {column.sections().iter().map(|&section| {
                                 let entries: Vec<_> = m.entries_in(section).map(|e| (e.text.clone(), person(&e.said_by))).collect();
                                 view! {

@@ -11,6 +11,7 @@ pub mod people;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+
 use uuid::Uuid;
 
 use crate::domain::child_voice::{StrengthsStatements, ThreeHouses};
@@ -183,40 +184,13 @@ pub enum Tool {
     Resilience,
 }
 
-impl Tool {
-    pub const ALL: [Tool; 5] = [
-        Tool::SafetyMap,
-        Tool::Plans,
-        Tool::ThreeHouses,
-        Tool::Strengths,
-        Tool::Resilience,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Tool::SafetyMap => "Signs of Safety map",
-            Tool::Plans => "Plans",
-            Tool::ThreeHouses => "Three Houses",
-            Tool::Strengths => "I have, I am, I can",
-            Tool::Resilience => "Resilience matrix",
-        }
-    }
-
-    /// The URL segment for the tool's page.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Tool::SafetyMap => "map",
-            Tool::Plans => "plans",
-            Tool::ThreeHouses => "three-houses",
-            Tool::Strengths => "i-have-i-am-i-can",
-            Tool::Resilience => "resilience",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Tool> {
-        Tool::ALL.into_iter().find(|t| t.slug() == slug)
-    }
-}
+crate::choices!(Tool {
+    SafetyMap => "map", "Signs of Safety map";
+    Plans => "plans", "Plans";
+    ThreeHouses => "three-houses", "Three Houses";
+    Strengths => "i-have-i-am-i-can", "I have, I am, I can";
+    Resilience => "resilience", "Resilience matrix";
+});
 
 /// How far a tool has got for one case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -342,6 +316,7 @@ pub enum NextStep {
 mod tests {
     use super::*;
     use crate::domain::child_voice::ChildDocument;
+    use crate::domain::choice::Choice;
     use chrono::TimeZone;
 
     fn now() -> DateTime<Utc> {
@@ -419,7 +394,7 @@ mod tests {
 
     #[test]
     fn tool_slugs_round_trip() {
-        for tool in Tool::ALL {
+        for &tool in Tool::ALL {
             assert_eq!(Tool::from_slug(tool.slug()), Some(tool));
         }
         assert_eq!(Tool::from_slug("nonsense"), None);

@@ -12,6 +12,8 @@ pub mod drawing;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+
+use crate::domain::choice::Choice;
 use uuid::Uuid;
 
 use crate::domain::child_voice::drawing::Drawing;
@@ -64,16 +66,6 @@ pub enum HouseKind {
 }
 
 impl HouseKind {
-    pub const ALL: [HouseKind; 3] = [HouseKind::Worries, HouseKind::GoodThings, HouseKind::Dreams];
-
-    pub fn default_name(self) -> &'static str {
-        match self {
-            HouseKind::Worries => "House of Worries",
-            HouseKind::GoodThings => "House of Good Things",
-            HouseKind::Dreams => "House of Dreams",
-        }
-    }
-
     /// The question asked in practice, in a child's words.
     pub fn prompt(self) -> &'static str {
         match self {
@@ -100,19 +92,13 @@ impl HouseKind {
             HouseKind::Dreams => HouseColour::Purple,
         }
     }
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            HouseKind::Worries => "worries",
-            HouseKind::GoodThings => "good-things",
-            HouseKind::Dreams => "dreams",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<HouseKind> {
-        HouseKind::ALL.into_iter().find(|k| k.slug() == slug)
-    }
 }
+
+crate::choices!(HouseKind {
+    Worries => "worries", "House of Worries";
+    GoodThings => "good-things", "House of Good Things";
+    Dreams => "dreams", "House of Dreams";
+});
 
 /// The picture on a house's roof.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -308,7 +294,7 @@ impl ThreeHouses {
     pub fn name(&self, kind: HouseKind) -> &str {
         let name = self.house(kind).name.trim();
         if name.is_empty() {
-            kind.default_name()
+            kind.title()
         } else {
             name
         }
@@ -324,8 +310,8 @@ impl ThreeHouses {
 
     /// The houses in the order the child met them: the one they started
     /// with first.
-    pub fn order(&self) -> [HouseKind; 3] {
-        let mut order = HouseKind::ALL;
+    pub fn order(&self) -> Vec<HouseKind> {
+        let mut order = HouseKind::ALL.to_vec();
         if let Some(first) = self.started_with {
             order.sort_by_key(|k| *k != first);
         }
@@ -371,24 +357,6 @@ pub enum StrengthKind {
 }
 
 impl StrengthKind {
-    pub const ALL: [StrengthKind; 3] = [StrengthKind::IHave, StrengthKind::IAm, StrengthKind::ICan];
-
-    pub fn heading(self) -> &'static str {
-        match self {
-            StrengthKind::IHave => "I have",
-            StrengthKind::IAm => "I am",
-            StrengthKind::ICan => "I can",
-        }
-    }
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            StrengthKind::IHave => "i-have",
-            StrengthKind::IAm => "i-am",
-            StrengthKind::ICan => "i-can",
-        }
-    }
-
     /// Grotberg's statements, offered as starters the child can change.
     pub fn starters(self) -> &'static [&'static str] {
         match self {
@@ -415,6 +383,12 @@ impl StrengthKind {
         }
     }
 }
+
+crate::choices!(StrengthKind {
+    IHave => "i-have", "I have";
+    IAm => "i-am", "I am";
+    ICan => "i-can", "I can";
+});
 
 /// Whose words a statement is.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -611,10 +585,10 @@ mod tests {
 
     #[test]
     fn every_kind_offers_grotbergs_starters() {
-        for kind in StrengthKind::ALL {
+        for &kind in StrengthKind::ALL {
             let starters = kind.starters();
             assert!(starters.len() >= 4);
-            assert!(starters.iter().all(|s| s.starts_with(kind.heading())));
+            assert!(starters.iter().all(|s| s.starts_with(kind.title())));
         }
     }
 }

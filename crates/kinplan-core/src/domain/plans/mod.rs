@@ -56,33 +56,12 @@ pub enum HarmCategory {
     Sexual,
 }
 
-impl HarmCategory {
-    pub const ALL: [HarmCategory; 4] = [
-        HarmCategory::Neglect,
-        HarmCategory::Physical,
-        HarmCategory::Emotional,
-        HarmCategory::Sexual,
-    ];
-
-    /// A stable name for ids and files.
-    pub fn slug(self) -> &'static str {
-        match self {
-            HarmCategory::Neglect => "neglect",
-            HarmCategory::Physical => "physical",
-            HarmCategory::Emotional => "emotional",
-            HarmCategory::Sexual => "sexual",
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            HarmCategory::Neglect => "Neglect",
-            HarmCategory::Physical => "Physical abuse",
-            HarmCategory::Emotional => "Emotional abuse",
-            HarmCategory::Sexual => "Sexual abuse",
-        }
-    }
-}
+crate::choices!(HarmCategory {
+    Neglect => "neglect", "Neglect";
+    Physical => "physical", "Physical abuse";
+    Emotional => "emotional", "Emotional abuse";
+    Sexual => "sexual", "Sexual abuse";
+});
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -157,23 +136,12 @@ pub enum ActionStatus {
     NotDone,
 }
 
-impl ActionStatus {
-    pub const ALL: [ActionStatus; 4] = [
-        ActionStatus::NotStarted,
-        ActionStatus::OnTrack,
-        ActionStatus::Done,
-        ActionStatus::NotDone,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            ActionStatus::NotStarted => "Not started",
-            ActionStatus::OnTrack => "On track",
-            ActionStatus::Done => "Done",
-            ActionStatus::NotDone => "Not done",
-        }
-    }
-}
+crate::choices!(ActionStatus {
+    NotStarted => "not_started", "Not started";
+    OnTrack => "on_track", "On track";
+    Done => "done", "Done";
+    NotDone => "not_done", "Not done";
+});
 
 /// Who will do what by when, and how we will know.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

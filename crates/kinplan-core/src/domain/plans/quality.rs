@@ -18,6 +18,8 @@
 use crate::domain::language::text::every_one_of;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use crate::domain::choice::Choice;
 use uuid::Uuid;
 
 use crate::domain::case::Case;

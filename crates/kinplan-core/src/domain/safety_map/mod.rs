@@ -62,28 +62,6 @@ pub enum MapColumn {
 }
 
 impl MapColumn {
-    pub const ALL: [MapColumn; 3] = [
-        MapColumn::Worries,
-        MapColumn::WorkingWell,
-        MapColumn::NeedsToHappen,
-    ];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            MapColumn::Worries => "worries",
-            MapColumn::WorkingWell => "working-well",
-            MapColumn::NeedsToHappen => "needs-to-happen",
-        }
-    }
-
-    pub fn question(self) -> &'static str {
-        match self {
-            MapColumn::Worries => "What are we worried about?",
-            MapColumn::WorkingWell => "What's working well?",
-            MapColumn::NeedsToHappen => "What needs to happen?",
-        }
-    }
-
     pub fn sections(self) -> &'static [MapSection] {
         match self {
             MapColumn::Worries => &[
@@ -97,30 +75,13 @@ impl MapColumn {
     }
 }
 
+crate::choices!(MapColumn {
+    Worries => "worries", "What are we worried about?";
+    WorkingWell => "working-well", "What's working well?";
+    NeedsToHappen => "needs-to-happen", "What needs to happen?";
+});
+
 impl MapSection {
-    /// Every section in map order: used for moving an entry up or down a section.
-    pub const ALL: [MapSection; 7] = [
-        MapSection::Harm,
-        MapSection::Danger,
-        MapSection::ComplicatingFactors,
-        MapSection::ExistingStrengths,
-        MapSection::ExistingSafety,
-        MapSection::SafetyGoals,
-        MapSection::NextSteps,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            MapSection::Harm => "Harm",
-            MapSection::Danger => "Danger",
-            MapSection::ComplicatingFactors => "Complicating factors",
-            MapSection::ExistingStrengths => "Existing strengths",
-            MapSection::ExistingSafety => "Existing safety",
-            MapSection::SafetyGoals => "Safety goals",
-            MapSection::NextSteps => "Next steps",
-        }
-    }
-
     pub fn hint(self) -> &'static str {
         match self {
             MapSection::Harm => {
@@ -150,19 +111,17 @@ impl MapSection {
             MapSection::SafetyGoals | MapSection::NextSteps => MapColumn::NeedsToHappen,
         }
     }
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            MapSection::Harm => "harm",
-            MapSection::Danger => "danger",
-            MapSection::ComplicatingFactors => "complicating-factors",
-            MapSection::ExistingStrengths => "existing-strengths",
-            MapSection::ExistingSafety => "existing-safety",
-            MapSection::SafetyGoals => "safety-goals",
-            MapSection::NextSteps => "next-steps",
-        }
-    }
 }
+
+crate::choices!(MapSection {
+    Harm => "harm", "Harm";
+    Danger => "danger", "Danger";
+    ComplicatingFactors => "complicating-factors", "Complicating factors";
+    ExistingStrengths => "existing-strengths", "Existing strengths";
+    ExistingSafety => "existing-safety", "Existing safety";
+    SafetyGoals => "safety-goals", "Safety goals";
+    NextSteps => "next-steps", "Next steps";
+});
 
 /// One thing said at the meeting, in the words used.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
