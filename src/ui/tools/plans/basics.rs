@@ -1,0 +1,90 @@
+//! The plan's kind, children, start and categories of harm.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::domain::choice::Choice;
+use crate::domain::plans::{HarmCategory, PlanKind};
+use crate::ui::cases::session::OpenCase;
+
+use super::{edit_plan, read_plan};
+
+#[component]
+pub(super) fn PlanBasics(plan: Uuid) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let kind = read_plan(open, plan, |p| p.kind);
+    let start = read_plan(open, plan, |p| {
+        p.start.map(|d| d.to_string()).unwrap_or_default()
+    });
+    let children = open.select(|c| {
+        c.children
+            .iter()
+            .map(|ch| (ch.id, ch.first_name.clone()))
+            .collect::<Vec<_>>()
+    });
+    let covered_children = read_plan(open, plan, |p| p.children.clone());
+    let covered = move |id: Uuid| covered_children.with(|c| c.contains(&id));
+    let categories = read_plan(open, plan, |p| p.harm_categories.clone());
+    let has_category = move |cat: HarmCategory| categories.with(|c| c.contains(&cat));
+    let set_kind = move |k: PlanKind| edit_plan(open, plan, |p| p.kind = k);
+    view! {
+        <section aria-labelledby="basics-heading">
+            <h2 id="basics-heading">"About the plan"</h2>
+            <fieldset class="fieldset">
+                <legend>"Type of plan"</legend>
+                <div class="radios">
+                    <label class="radio"><input type="radio" name="plan-kind" prop:checked=move || kind.get() == PlanKind::ChildInNeed on:change=move |_| set_kind(PlanKind::ChildInNeed)/>" Child in Need"</label>
+                    <label class="radio"><input type="radio" name="plan-kind" prop:checked=move || kind.get() == PlanKind::ChildProtection on:change=move |_| set_kind(PlanKind::ChildProtection)/>" Child Protection"</label>
+                </div>
+            </fieldset>
+            <fieldset class="fieldset">
+                <legend>"Children this plan is for"</legend>
+                <For each=move || children.get() key=|c| c.clone() let:child>
+                    <div class="checkbox">
+                        <input type="checkbox" id=format!("plan-child-{}", child.0) prop:checked=move || covered(child.0)
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                edit_plan(open, plan, |p| {
+                                    p.children.retain(|c| *c != child.0);
+                                    if on { p.children.push(child.0) }
+                                });
+                            }/>
+                        <label for=format!("plan-child-{}", child.0)>{if child.1.trim().is_empty() { "Unnamed child".to_string() } else { child.1.clone() }}</label>
+                    </div>
+                </For>
+            </fieldset>
+            <div class="form-group">
+                <label class="label" for="plan-start">{move || kind.get().start_label()}</label>
+                <p class="hint" id="plan-start-hint">"Visits, meetings and reviews are counted from this date."</p>
+                <input id="plan-start" class="input" type="date" aria-describedby="plan-start-hint" prop:value=start
+                    on:input=move |ev| {
+                        let date = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                        edit_plan(open, plan, |p| p.start = date);
+                    }/>
+            </div>
+            <Show when=move || kind.get() == PlanKind::ChildProtection>
+                <fieldset class="fieldset">
+                    <legend>"Category of harm"</legend>
+                    <p class="hint">"Choose one or more."</p>
+                    {HarmCategory::ALL.iter().copied().map(|cat| {
+                        let id = format!("harm-{}", cat.slug());
+                        view! {
+                            <div class="checkbox">
+                                <input type="checkbox" id=id.clone() prop:checked=move || has_category(cat)
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        edit_plan(open, plan, |p| {
+                                            p.harm_categories.retain(|c| *c != cat);
+                                            if on { p.harm_categories.push(cat) }
+                                        });
+                                    }/>
+                                <label for=id>{cat.title()}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            </Show>
+        </section>
+    }
+}
