@@ -14,6 +14,7 @@ use crate::storage::{self, human_size, SaveError, QUOTA_ESTIMATE_CHARS};
 use crate::ui::app::{AppState, Undo};
 use crate::ui::cases::export::export_cases;
 use crate::ui::cases::import::ImportCases;
+use crate::ui::components::choice_select::ChoiceSelect;
 use crate::ui::lock::PassphraseOffer;
 use crate::ui::platform::browser::{day, day_and_time, focus_later, today};
 
@@ -71,19 +72,9 @@ pub fn CaseList() -> impl IntoView {
                         <input maxlength=MAX_TEXT_CHARS id="case-search" class="input" type="search" autocomplete="off"
                             prop:value=query on:input=move |ev| query.set(event_target_value(&ev))/>
                     </div>
-                    <div class="form-group">
-                        <label class="label" for="case-order">"Sort by"</label>
-                        <select id="case-order" class="select" on:change=move |ev| order.set(
-                            match event_target_value(&ev).as_str() {
-                                "name" => CaseOrder::Name,
-                                "deadline" => CaseOrder::NextDeadline,
-                                _ => CaseOrder::LastUpdated,
-                            })>
-                            <option value="updated" selected=true>"Last updated"</option>
-                            <option value="name">"Name"</option>
-                            <option value="deadline">"Next deadline"</option>
-                        </select>
-                    </div>
+                    <ChoiceSelect id="case-order" label="Sort by"
+                        value=Signal::derive(move || Some(order.get()))
+                        on_change=Callback::new(move |chosen| order.set(chosen))/>
                 </div>
                 <ul class="case-list">
                     <For each=shown key=|e| (e.id, e.label.clone(), e.updated) let:entry>

@@ -8,7 +8,7 @@ use crate::domain::choice::Choice;
 
 #[component]
 pub fn ChoiceSelect<T: Choice + Send + Sync>(
-    id: String,
+    #[prop(into)] id: String,
     label: &'static str,
     /// The value shown; `None` selects nothing.
     #[prop(into)]

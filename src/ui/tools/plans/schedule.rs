@@ -10,6 +10,7 @@ use crate::domain::plans::schedule::{schedule, DueState};
 use crate::domain::plans::{EventKind, RecordedEvent};
 use crate::domain::profile::PracticeProfile;
 use crate::ui::cases::session::OpenCase;
+use crate::ui::components::choice_select::ChoiceSelect;
 use crate::ui::platform::browser::today;
 
 use super::edit_plan;
@@ -69,18 +70,9 @@ pub(super) fn SchedulePanel(plan: Uuid, profile: RwSignal<PracticeProfile>) -> i
             }}
             <form class="record-event" on:submit=record novalidate>
                 <div class="form-row">
-                    <div class="form-group">
-                        <label class="label" for="event-kind">"Record something that happened"</label>
-                        <select id="event-kind" class="select" on:change=move |ev| event_kind.set(match event_target_value(&ev).as_str() {
-                            "core_group" => EventKind::CoreGroup,
-                            "assessment_update" => EventKind::AssessmentUpdate,
-                            _ => EventKind::Visit,
-                        })>
-                            <option value="visit">"A visit to the child"</option>
-                            <option value="core_group">"A core group meeting"</option>
-                            <option value="assessment_update">"An updated assessment"</option>
-                        </select>
-                    </div>
+                    <ChoiceSelect id="event-kind" label="Record something that happened"
+                        value=Signal::derive(move || Some(event_kind.get()))
+                        on_change=Callback::new(move |kind| event_kind.set(kind))/>
                     <div class="form-group">
                         <label class="label" for="event-date">"On"</label>
                         <input id="event-date" class="input" type="date" prop:value=event_date on:input=move |ev| event_date.set(event_target_value(&ev))/>

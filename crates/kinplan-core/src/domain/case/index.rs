@@ -100,8 +100,13 @@ pub enum CaseOrder {
     NextDeadline,
 }
 
+crate::choices!(CaseOrder {
+    LastUpdated => "updated", "Last updated";
+    Name => "name", "Name";
+    NextDeadline => "deadline", "Next deadline";
+});
+
 impl CaseIndex {
-    /// Adds or refreshes the entry for `case`.
     /// Adds or refreshes the entry for `case`; `profile` sets its next deadline.
     pub fn upsert(&mut self, case: &Case, size: usize, profile: &PracticeProfile) {
         let entry = IndexEntry {

@@ -253,15 +253,11 @@ pub enum EventKind {
     AssessmentUpdate,
 }
 
-impl EventKind {
-    pub fn title(self) -> &'static str {
-        match self {
-            EventKind::Visit => "Visit",
-            EventKind::CoreGroup => "Core group meeting",
-            EventKind::AssessmentUpdate => "Assessment updated",
-        }
-    }
-}
+crate::choices!(EventKind {
+    Visit => "visit", "Visit";
+    CoreGroup => "core_group", "Core group meeting";
+    AssessmentUpdate => "assessment_update", "Assessment updated";
+});
 
 impl Plan {
     pub fn new(kind: PlanKind, now: DateTime<Utc>) -> Plan {
