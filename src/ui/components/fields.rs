@@ -12,6 +12,12 @@ use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::ui::app::AppState;
 use crate::ui::cases::session::OpenCase;
 
+/// Whether fields here are read-only: in a case opened read-only. Fields
+/// outside a case (settings, a new case) never are.
+fn read_only() -> bool {
+    use_context::<OpenCase>().is_some_and(|open| open.is_read_only())
+}
+
 /// A labelled one-line text input bound to part of the case.
 #[component]
 pub fn Field(
@@ -22,13 +28,13 @@ pub fn Field(
     on_input: Callback<String>,
     #[prop(default = "text")] kind: &'static str,
 ) -> impl IntoView {
-    let open = expect_context::<OpenCase>();
+    let read_only = read_only();
     let hint_id = format!("{id}-hint");
     view! {
         <div class="form-group">
             <label class="label" for=id.clone()>{label}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            <input maxlength=MAX_TEXT_CHARS id=id class="input" type=kind disabled=open.is_read_only()
+            <input maxlength=MAX_TEXT_CHARS id=id class="input" type=kind disabled=read_only
                 aria-describedby=hint.map(|_| hint_id.clone())
                 prop:value=value on:input=move |ev| on_input.run(event_target_value(&ev))/>
         </div>
@@ -48,13 +54,13 @@ pub fn TextArea(
     #[prop(optional)]
     family: bool,
 ) -> impl IntoView {
-    let open = expect_context::<OpenCase>();
+    let read_only = read_only();
     let hint_id = format!("{id}-hint");
     view! {
         <div class="form-group">
             <label class="label" for=id.clone()>{label}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            <textarea maxlength=MAX_TEXT_CHARS id=id class="textarea" rows=rows.to_string() disabled=open.is_read_only()
+            <textarea maxlength=MAX_TEXT_CHARS id=id class="textarea" rows=rows.to_string() disabled=read_only
                 aria-describedby=hint.map(|_| hint_id.clone())
                 prop:value=value on:input=move |ev| on_input.run(event_target_value(&ev))></textarea>
             <LengthLeft text=value/>
@@ -130,7 +136,7 @@ pub fn PersonPicker(
     #[prop(into)] value: Signal<PersonRef>,
     on_change: Callback<PersonRef>,
 ) -> impl IntoView {
-    let open = expect_context::<OpenCase>();
+    let read_only = read_only();
     // The select's value only, so typing a name does not rebuild the list.
     let selected = Memo::new(move |_| {
         value.with(|v| match v {
@@ -148,7 +154,7 @@ pub fn PersonPicker(
     view! {
         <div class="form-group">
             <label class="label" for=id.clone()>{label}</label>
-            <select id=id class="select" disabled=open.is_read_only() on:change=move |ev| {
+            <select id=id class="select" disabled=read_only on:change=move |ev| {
                 let value = event_target_value(&ev);
                 on_change.run(value.parse::<Uuid>().map_or(PersonRef::Named(String::new()), PersonRef::Person));
             }>
