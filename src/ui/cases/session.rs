@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::persist::schema::StoredCase;
-use crate::domain::{Case, Tool};
+use crate::domain::{Case, CaseDocument, Documents, Tool};
 use crate::route::Route;
 use crate::storage::{self, vault, CaseFault, Cases, Next, SaveState, SaveStatus, Saved};
 use crate::ui::app::print::PrintPage;
@@ -68,6 +68,43 @@ impl OpenCase {
     ) -> Memo<T> {
         let case = self.case;
         Memo::new(move |_| case.with(&part))
+    }
+
+    /// Part of the document `id` in one of the case's lists, as a memo;
+    /// the default while there is no such document.
+    pub fn read_document<D, T>(
+        &self,
+        list: fn(&Documents) -> &Vec<D>,
+        id: Uuid,
+        part: impl Fn(&D) -> T + Send + Sync + 'static,
+    ) -> Signal<T>
+    where
+        D: CaseDocument + 'static,
+        T: Default + Clone + PartialEq + Send + Sync + 'static,
+    {
+        self.select(move |c| {
+            list(&c.documents)
+                .iter()
+                .find(|d| d.id() == id)
+                .map(&part)
+                .unwrap_or_default()
+        })
+        .into()
+    }
+
+    /// Changes the document `id` in one of the case's lists, and notes when.
+    pub fn edit_document<D: CaseDocument>(
+        &self,
+        list: fn(&mut Documents) -> &mut Vec<D>,
+        id: Uuid,
+        change: impl FnOnce(&mut D),
+    ) {
+        self.edit(|c| {
+            if let Some(d) = list(&mut c.documents).iter_mut().find(|d| d.id() == id) {
+                change(d);
+                d.touch(Utc::now());
+            }
+        });
     }
 
     pub fn is_read_only(&self) -> bool {

@@ -35,12 +35,7 @@ use crate::ui::platform::browser::today;
 
 /// Changes one plan of the open case.
 fn edit_plan(open: OpenCase, plan: Uuid, change: impl FnOnce(&mut Plan)) {
-    open.edit(|case| {
-        if let Some(p) = case.plan_mut(plan) {
-            change(p);
-            p.updated = Utc::now();
-        }
-    });
+    open.edit_document(|d| &mut d.plans, plan, change);
 }
 
 /// Reads part of one plan, reactively. A memo, so that a keystroke
@@ -48,10 +43,9 @@ fn edit_plan(open: OpenCase, plan: Uuid, change: impl FnOnce(&mut Plan)) {
 fn read_plan<T: Default + Clone + PartialEq + Send + Sync + 'static>(
     open: OpenCase,
     plan: Uuid,
-    f: impl Fn(&Plan) -> T + Send + Sync + 'static,
+    part: impl Fn(&Plan) -> T + Send + Sync + 'static,
 ) -> Signal<T> {
-    open.select(move |c| c.plan(plan).map(&f).unwrap_or_default())
-        .into()
+    open.read_document(|d| &d.plans, plan, part)
 }
 
 #[component]

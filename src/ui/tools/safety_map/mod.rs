@@ -33,12 +33,7 @@ use scaling::{Scaling, ScoresOverTime};
 
 /// Changes one version of the map.
 fn edit_map(open: OpenCase, map: Uuid, change: impl FnOnce(&mut SafetyMap)) {
-    open.edit(|c| {
-        if let Some(m) = c.documents.safety_maps.iter_mut().find(|m| m.id == map) {
-            change(m);
-            m.updated = Utc::now();
-        }
-    });
+    open.edit_document(|d| &mut d.safety_maps, map, change);
 }
 
 /// Reads part of one version of the map, as a memo.
@@ -47,15 +42,7 @@ fn read_map<T: Default + Clone + PartialEq + Send + Sync + 'static>(
     map: Uuid,
     part: impl Fn(&SafetyMap) -> T + Send + Sync + 'static,
 ) -> Signal<T> {
-    open.select(move |c| {
-        c.documents
-            .safety_maps
-            .iter()
-            .find(|m| m.id == map)
-            .map(&part)
-            .unwrap_or_default()
-    })
-    .into()
+    open.read_document(|d| &d.safety_maps, map, part)
 }
 
 /// The version on screen: its id, and whether it is the latest (the only

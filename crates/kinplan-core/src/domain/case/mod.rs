@@ -156,6 +156,34 @@ pub struct Documents {
     pub strengths_statements: Vec<StrengthsStatements>,
 }
 
+/// A document kept in one of the case's lists and found by its id: a plan,
+/// a version of the map.
+pub trait CaseDocument {
+    fn id(&self) -> Uuid;
+    /// Records a change at `now`.
+    fn touch(&mut self, now: DateTime<Utc>);
+}
+
+impl CaseDocument for Plan {
+    fn id(&self) -> Uuid {
+        self.id
+    }
+
+    fn touch(&mut self, now: DateTime<Utc>) {
+        self.updated = now;
+    }
+}
+
+impl CaseDocument for SafetyMap {
+    fn id(&self) -> Uuid {
+        self.id
+    }
+
+    fn touch(&mut self, now: DateTime<Utc>) {
+        self.updated = now;
+    }
+}
+
 impl Documents {
     /// The latest change to any document of `tool`, or `None` if it has none.
     pub fn progress(&self, tool: Tool) -> ToolProgress {
