@@ -48,9 +48,11 @@ macro_rules! choices {
 #[cfg(test)]
 mod tests {
     use super::Choice;
+    use crate::domain::case::index::CaseOrder;
     use crate::domain::case::Tool;
-    use crate::domain::child_voice::{HouseKind, StrengthKind};
-    use crate::domain::plans::{ActionStatus, HarmCategory};
+    use crate::domain::child_voice::drawing::Ink;
+    use crate::domain::child_voice::{HouseColour, HouseKind, HouseSymbol, StrengthKind};
+    use crate::domain::plans::{ActionStatus, EventKind, HarmCategory};
     use crate::domain::resilience::{Quadrant, ResilienceDomain};
     use crate::domain::safety_map::{MapColumn, MapSection};
 
@@ -78,5 +80,10 @@ mod tests {
         round_trips::<ResilienceDomain>();
         round_trips::<MapColumn>();
         round_trips::<MapSection>();
+        round_trips::<CaseOrder>();
+        round_trips::<EventKind>();
+        round_trips::<HouseSymbol>();
+        round_trips::<HouseColour>();
+        round_trips::<Ink>();
     }
 }

@@ -313,28 +313,28 @@ fn ChangeHouse(child: Uuid, kind: HouseKind) -> impl IntoView {
             </div>
             <fieldset class="child-choices">
                 <legend class="child-label">"My house's picture"</legend>
-                {HouseSymbol::ALL.into_iter().map(|symbol| {
-                    let radio = format!("house-{slug}-symbol-{}", symbol.name().to_lowercase());
+                {HouseSymbol::ALL.iter().copied().map(|symbol| {
+                    let radio = format!("house-{slug}-symbol-{}", symbol.title().to_lowercase());
                     view! {
                         <span class="choice">
                             <input type="radio" name=format!("house-{slug}-symbol") id=radio.clone()
                                 prop:checked=move || house.get().1 == symbol
                                 on:change=move |_| edit_houses(open, child, |h| h.house_mut(kind).symbol = Some(symbol))/>
-                            <label for=radio><HouseSymbolIcon symbol/>{symbol.name()}</label>
+                            <label for=radio><HouseSymbolIcon symbol/>{symbol.title()}</label>
                         </span>
                     }
                 }).collect_view()}
             </fieldset>
             <fieldset class="child-choices">
                 <legend class="child-label">"My house's colour"</legend>
-                {HouseColour::ALL.into_iter().map(|colour| {
-                    let radio = format!("house-{slug}-colour-{}", colour.name().to_lowercase());
+                {HouseColour::ALL.iter().copied().map(|colour| {
+                    let radio = format!("house-{slug}-colour-{}", colour.title().to_lowercase());
                     view! {
                         <span class="choice">
                             <input type="radio" name=format!("house-{slug}-colour") id=radio.clone()
                                 prop:checked=move || house.get().2 == colour
                                 on:change=move |_| edit_houses(open, child, |h| h.house_mut(kind).colour = Some(colour))/>
-                            <label for=radio><span class="swatch" data-colour=colour.slug() aria-hidden="true"></span>{colour.name()}</label>
+                            <label for=radio><span class="swatch" data-colour=colour.slug() aria-hidden="true"></span>{colour.title()}</label>
                         </span>
                     }
                 }).collect_view()}

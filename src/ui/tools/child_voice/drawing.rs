@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, Path2d, PointerEvent};
 
 use crate::domain::child_voice::drawing::{Drawing, Ink, Point, HEIGHT, PEN_WIDTH, WIDTH};
+use crate::domain::choice::Choice;
 
 /// A drawing surface with colours, Undo and Clear.
 #[component]
@@ -101,8 +102,8 @@ pub fn DrawingPad(
         <div class="drawing-pad">
             <fieldset class="ink-choice">
                 <legend>"Pen colour"</legend>
-                {Ink::ALL.into_iter().map(|colour| {
-                    let radio = format!("{id}-ink-{}", colour.name().to_lowercase());
+                {Ink::ALL.iter().copied().map(|colour| {
+                    let radio = format!("{id}-ink-{}", colour.title().to_lowercase());
                     view! {
                         <span class="ink">
                             <input type="radio" name=format!("{id}-ink") id=radio.clone()
@@ -113,7 +114,7 @@ pub fn DrawingPad(
                                 <svg class="ink-swatch" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
                                     <circle cx="16" cy="16" r="16" fill=colour.css()/>
                                 </svg>
-                                {colour.name()}
+                                {colour.title()}
                             </label>
                         </span>
                     }

@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use crate::domain::child_voice::child_lock::ChildLock;
 use crate::domain::child_voice::{ChildEntry, HouseKind, HouseSymbol, ThreeHouses, Writer};
+use crate::domain::choice::Choice;
 use crate::route::{PrintView, Route};
 use crate::storage;
 use crate::ui::app::AppState;

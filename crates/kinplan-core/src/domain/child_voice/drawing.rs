@@ -64,26 +64,6 @@ pub enum Ink {
 }
 
 impl Ink {
-    pub const ALL: [Ink; 6] = [
-        Ink::Black,
-        Ink::Blue,
-        Ink::Red,
-        Ink::Green,
-        Ink::Orange,
-        Ink::Purple,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Ink::Black => "Black",
-            Ink::Blue => "Blue",
-            Ink::Red => "Red",
-            Ink::Green => "Green",
-            Ink::Orange => "Orange",
-            Ink::Purple => "Purple",
-        }
-    }
-
     /// The CSS colour, dark enough to show on white and on paper.
     pub fn css(self) -> &'static str {
         match self {
@@ -96,6 +76,15 @@ impl Ink {
         }
     }
 }
+
+crate::choices!(Ink {
+    Black => "black", "Black";
+    Blue => "blue", "Blue";
+    Red => "red", "Red";
+    Green => "green", "Green";
+    Orange => "orange", "Orange";
+    Purple => "purple", "Purple";
+});
 
 /// One line drawn without lifting the pen.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -112,27 +112,14 @@ pub enum HouseSymbol {
     Moon,
 }
 
-impl HouseSymbol {
-    pub const ALL: [HouseSymbol; 6] = [
-        HouseSymbol::Cloud,
-        HouseSymbol::Sun,
-        HouseSymbol::Star,
-        HouseSymbol::Heart,
-        HouseSymbol::Flower,
-        HouseSymbol::Moon,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            HouseSymbol::Cloud => "Cloud",
-            HouseSymbol::Sun => "Sun",
-            HouseSymbol::Star => "Star",
-            HouseSymbol::Heart => "Heart",
-            HouseSymbol::Flower => "Flower",
-            HouseSymbol::Moon => "Moon",
-        }
-    }
-}
+crate::choices!(HouseSymbol {
+    Cloud => "cloud", "Cloud";
+    Sun => "sun", "Sun";
+    Star => "star", "Star";
+    Heart => "heart", "Heart";
+    Flower => "flower", "Flower";
+    Moon => "moon", "Moon";
+});
 
 /// A house's colour. The style sheet (`style/child-voice.css`) keeps the
 /// fills light, so dark text stays readable on all of them.
@@ -147,39 +134,14 @@ pub enum HouseColour {
     Orange,
 }
 
-impl HouseColour {
-    pub const ALL: [HouseColour; 6] = [
-        HouseColour::Blue,
-        HouseColour::Yellow,
-        HouseColour::Purple,
-        HouseColour::Green,
-        HouseColour::Pink,
-        HouseColour::Orange,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            HouseColour::Blue => "Blue",
-            HouseColour::Yellow => "Yellow",
-            HouseColour::Purple => "Purple",
-            HouseColour::Green => "Green",
-            HouseColour::Pink => "Pink",
-            HouseColour::Orange => "Orange",
-        }
-    }
-
-    /// The name the style sheet knows the colour by.
-    pub fn slug(self) -> &'static str {
-        match self {
-            HouseColour::Blue => "blue",
-            HouseColour::Yellow => "yellow",
-            HouseColour::Purple => "purple",
-            HouseColour::Green => "green",
-            HouseColour::Pink => "pink",
-            HouseColour::Orange => "orange",
-        }
-    }
-}
+crate::choices!(HouseColour {
+    Blue => "blue", "Blue";
+    Yellow => "yellow", "Yellow";
+    Purple => "purple", "Purple";
+    Green => "green", "Green";
+    Pink => "pink", "Pink";
+    Orange => "orange", "Orange";
+});
 
 /// One thing the child said or drew.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
