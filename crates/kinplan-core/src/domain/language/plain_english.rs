@@ -356,8 +356,8 @@ impl std::ops::Add for Readability {
 /// paragraph or a list item, and one that ends without a full stop (a
 /// heading, "Phone Jo if you are worried") is still a sentence of its own.
 pub fn readability(text: &str) -> Readability {
+    // A line with no words measures as nothing, so it adds nothing.
     text.lines()
-        .filter(|line| !words_of(line).is_empty())
         .map(readability_of_block)
         .fold(Readability::default(), |total, line| total + line)
 }
@@ -416,12 +416,9 @@ pub fn hardest_sentence(text: &str) -> Option<String> {
     }
     sentences
         .into_iter()
-        .max_by(|a, b| {
-            readability_of_block(a)
-                .grade()
-                .total_cmp(&readability_of_block(b).grade())
-        })
-        .map(String::from)
+        .map(|sentence| (readability_of_block(sentence).grade(), sentence))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, sentence)| sentence.to_string())
 }
 
 /// `line` cut after each ".", "!" or "?" that a space follows.
