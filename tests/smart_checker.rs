@@ -473,6 +473,17 @@ const ACTIONS: &[(&str, &str, &str, &str, &[&str])] = &[
     ("Nursery", "Tell Priya if Leo is absent", "02/02/2027", "Priya gets an email on each absence", &[VAGUE_OWNER]),
     ("Jenny Smith", "Attend appointments as required", "02/02/2027", "", &[VAGUE_VERB, NO_MEASURE]),
     ("Jenny Smith", "Share any concerns with the school", "02/02/2027", "", &[VAGUE_VERB, NO_MEASURE]),
+    // A passive vague verb hides who acts: no measure lets it off.
+    ("Priya Shah", "Amy's school attendance to be monitored", "02/02/2027", "The school register shows 95% attendance", &[VAGUE_VERB]),
+    // The same verb with its doer, and a register to show it, is let off.
+    ("Priya Shah", "Monitor Amy's school attendance", "02/02/2027", "The school register shows 95% attendance", &[]),
+    // A vague verb as the topic of a talk is not the task.
+    ("Priya Shah", "Talk with Jenny about how to improve bedtimes", "02/02/2027", "Priya records the talk", &[]),
+    // "Make sure" of the owner's own act is that act; of anyone else's, it is vague.
+    ("Jenny Smith", "Make sure she arrives at contact on time", "02/02/2027", "The contact log shows her arrival times", &[]),
+    ("Jenny Smith", "Make sure Amy arrives at school on time", "02/02/2027", "The school register shows her arrival times", &[VAGUE_VERB]),
+    // A template's blank is no date.
+    ("Jenny Smith", "Book Amy a dentist's appointment", "by a certain date", "Jenny shows Priya the booking text", &[NO_DATE]),
 ];
 
 #[test]
@@ -480,7 +491,7 @@ fn each_action_gives_exactly_its_expected_findings() {
     assert!(ACTIONS.len() >= 60, "{} actions", ACTIONS.len());
     let smart = ACTIONS.iter().filter(|a| a.4.is_empty()).count();
     assert!(
-        (25..=35).contains(&smart),
+        (ACTIONS.len() * 2 / 5..=ACTIONS.len() * 3 / 5).contains(&smart),
         "{smart} SMART actions: about half should be"
     );
     let case = Case::new(
@@ -798,14 +809,14 @@ fn the_checker_agrees_with_actions_from_published_guidance() {
         "{} actions",
         ACTIONS.len() + rows
     );
-    // 76 of 87 on 3 Dec 2026. The rest are open questions for the rules:
-    // "make sure" beside a concrete task ("collect Padraig … and make sure
-    // they arrive on time"), "to be able to", "continue to live at home",
-    // two people acting together ("the child and carer"), and frequencies
-    // as the only "by when". Agreement may only rise.
+    // 85 of 87 on 3 Dec 2026. The two left: "the child and carer" as one
+    // owner (a role without a name, which the issue's rule calls vague),
+    // and a "by when" cut off in the stored copy after "Weekly sessions -
+    // revi", where the word that would end the frequency is lost.
+    // Agreement may only rise.
     assert!(
-        rows - wrong.len() >= 76,
-        "agreement fell below 76 of {rows}:\n{}",
+        rows - wrong.len() >= 85,
+        "agreement fell below 85 of {rows}:\n{}",
         wrong.join("\n")
     );
 }

@@ -117,6 +117,15 @@ const RECURRING: [&str; 6] = [
     "every week",
     "every day",
 ];
+/// The blanks of templates and model agreements.
+const PLACEHOLDER_DATES: [&str; 6] = [
+    "a certain date",
+    "a set date",
+    "an agreed date",
+    "date to be agreed",
+    "dd/mm/yyyy",
+    "xx/xx/xxxx",
+];
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
@@ -126,7 +135,8 @@ const MONTHS: [&str; 12] = [
 pub fn read_due(text: &str, next_review: Option<NaiveDate>) -> Due {
     let lower = text.trim().to_lowercase();
     let lower = lower.trim_end_matches('.');
-    if lower.is_empty() {
+    // "By a certain date" is a form's blank, not a date.
+    if lower.is_empty() || PLACEHOLDER_DATES.iter().any(|p| contains_phrase(lower, p)) {
         return Due::Missing;
     }
     if let Some(word) = OPEN_ENDED
@@ -322,7 +332,7 @@ const VAGUE_OWNERS: [&str; 24] = [
 
 /// Verbs that say nothing anyone could see or count: what audits of
 /// plans find (see tests/fixtures/smart-sourced-actions.tsv).
-const VAGUE_VERBS: [&str; 40] = [
+const VAGUE_VERBS: [&str; 37] = [
     "improving",
     "get better",
     "needs met",
@@ -335,7 +345,6 @@ const VAGUE_VERBS: [&str; 40] = [
     "work with",
     "work on",
     "address",
-    "continue to",
     "attend as required",
     "attend appointments as required",
     "be aware",
@@ -355,9 +364,7 @@ const VAGUE_VERBS: [&str; 40] = [
     "share concerns",
     "reflect on",
     "be supported",
-    "achieve their potential",
-    "achieve his potential",
-    "achieve her potential",
+    "supportive",
     "implement",
     "implementing",
     "try to",
@@ -496,10 +503,9 @@ pub fn check_action(action: &Action, case: &Case, dates: PlanDates) -> Vec<Findi
         .iter()
         .filter(|role| role.contains(' '))
         .fold(what.clone(), |text, role| text.replace(role, " "));
-    if let Some(verb) = VAGUE_VERBS
-        .iter()
-        .find(|v| contains_phrase(&verbs_only, v))
-        .filter(|v| !measurable || NEVER_LET_OFF.contains(v))
+    if let Some(verb) = vague_wording(&verbs_only)
+        .filter(|v| !measurable || v.passive || NEVER_LET_OFF.contains(&v.phrase.as_str()))
+        .map(|v| v.phrase)
     {
         found.push(finding(
             codes::VAGUE_VERB,
@@ -518,6 +524,67 @@ pub fn check_action(action: &Action, case: &Case, dates: PlanDates) -> Vec<Findi
         found.push(finding(codes::SEVERAL_TASKS, subject(), "This joins more than one task. Split it into one action for each, each with its own date."));
     }
     found
+}
+
+/// Words of an action that nobody could be seen doing.
+struct VagueWording {
+    phrase: String,
+    /// "To be monitored", "to be supported": the passive hides who acts,
+    /// so no measure can make up for it.
+    passive: bool,
+}
+
+/// Subjects after "make sure": the owner promising their own act ("make
+/// sure she and Padraig arrive on time"), which is judged by its verb.
+const OWN_ACT: [&str; 6] = ["i", "we", "they", "she", "he", "you"];
+
+fn vague_wording(what: &str) -> Option<VagueWording> {
+    let listed = VAGUE_VERBS.iter().find_map(|&verb| {
+        what.match_indices(verb).find_map(|(at, _)| {
+            let before = what[..at].trim_end();
+            let after = what[at + verb.len()..].trim_start();
+            let bounded = !what[..at].ends_with(char::is_alphanumeric)
+                && !what[at + verb.len()..].starts_with(char::is_alphanumeric);
+            // "Talk about how to improve this": the verb is the topic.
+            let topic = before.ends_with("how to");
+            let own_act = NEVER_LET_OFF.contains(&verb)
+                && after
+                    .trim_start_matches("that ")
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|subject| OWN_ACT.contains(&subject));
+            (bounded && !topic && !own_act).then(|| VagueWording {
+                phrase: verb.to_string(),
+                passive: before.ends_with(" be") || before == "be" || before.ends_with("being"),
+            })
+        })
+    });
+    listed.or_else(|| unfinished_wording(what))
+}
+
+/// A goal with nothing to show it: "to be able to count" (count to what?),
+/// "achieve his potential", "attend appointments" (which?).
+fn unfinished_wording(what: &str) -> Option<VagueWording> {
+    let words: Vec<&str> = what
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let phrase = match words.as_slice() {
+        [.., "able", "to", verb] => Some(format!("able to {verb}")),
+        [.., "attend", "appointments"] => Some("attend appointments".to_string()),
+        _ => None,
+    }
+    .or_else(|| {
+        words.windows(3).find_map(|w| {
+            let goal = ["achieve", "reach"].contains(&w[0])
+                && (w[1].starts_with("potentia") || w[2].starts_with("potentia"));
+            goal.then(|| format!("{} their potential", w[0]))
+        })
+    })?;
+    Some(VagueWording {
+        phrase,
+        passive: false,
+    })
 }
 
 /// A sign is measurable if it names something seen, heard, counted or
@@ -654,7 +721,8 @@ fn has_several_tasks(what: &str) -> bool {
         let next = rest.next().unwrap_or("");
         TASK_VERBS.contains(&next) && rest.next().is_some()
     });
-    starts.next().is_some() || what.contains(" and then ")
+    // "We will be courteous and will arrive on time": a second promise.
+    starts.next().is_some() || what.contains(" and then ") || what.contains(" and will ")
 }
 
 /// Everything the checker finds in a plan: for each action, then for the
