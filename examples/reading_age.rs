@@ -6,7 +6,7 @@
 //! reading age section by section and overall, and the hardest sentence
 //! of each section over the target.
 
-use kinplan::domain::language::plain_english::TARGET_READING_AGE;
+use kinplan::domain::language::reading_age::TARGET_READING_AGE;
 use kinplan::domain::persist::export::parse_export;
 use kinplan::domain::plans::family_plan::FamilyPlan;
 use kinplan::domain::profile::PracticeProfile;

@@ -15,8 +15,9 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate, TimeZone, Utc};
 use kinplan::domain::case::index::CaseIndex;
 use kinplan::domain::language::plain_english::{
-    count_syllables, england_jargon, find_jargon, jargon_from_lines, readability, Jargon,
+    england_jargon, find_jargon, jargon_from_lines, Jargon,
 };
+use kinplan::domain::language::reading_age::{count_syllables, readability};
 use kinplan::domain::language::text::{is_blank, shorten};
 use kinplan::domain::persist::export::{parse_export, ExportFile};
 use kinplan::domain::plans::audit::Audit;

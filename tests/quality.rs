@@ -68,19 +68,18 @@ fn the_sample_family_is_answered_from_its_data() {
             ("interpreter", Some(Answer::Yes)),
             ("agency_roles", Some(Answer::Yes)),
             ("on_time", Some(Answer::Yes)),
-            ("plain_words", Some(Answer::No)),
+            ("plain_words", Some(Answer::Yes)),
             ("absent_parent_view", None),
             ("shared_in_time", None),
         ]
     );
     assert_eq!(check.unanswered(), 2);
-    assert_eq!(check.grade(), Grade::VeryGood, "9 of 10 answered are yes");
+    assert_eq!(check.grade(), Grade::Excellent, "10 of 10 answered are yes");
+    // 8.8 by `make bench` (examples/reading_age.rs), which prints each
+    // section's figures.
     let basis = &check.judgements[9].basis;
-    assert!(
-        basis.starts_with("The family's copy reads at about age 1"),
-        "{basis}"
-    );
-    assert_eq!(check.areas_for_development().count(), 1);
+    assert_eq!(basis, "The family's copy reads at about age 9.");
+    assert_eq!(check.areas_for_development().count(), 0);
 }
 
 #[test]
@@ -101,7 +100,7 @@ fn the_worker_answers_what_the_data_cannot_settle() {
     assert_eq!(check.unanswered(), 0);
     assert_eq!(check.judgements[10].answer, Some(Answer::No));
     assert_eq!(check.judgements[10].basis, "Answered by the worker.");
-    assert_eq!(check.grade(), Grade::Good, "10 of 12 are yes");
+    assert_eq!(check.grade(), Grade::VeryGood, "11 of 12 are yes: 92%");
 }
 
 #[test]

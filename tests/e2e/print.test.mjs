@@ -52,10 +52,12 @@ test('the family plan, Words and Pictures and the map print on A4 with page numb
   assert.match(page.url(), new RegExp(`#/cases/${family.id}/print/plan/${plan.id}$`));
   await page.getByRole('button', { name: 'Print' }).waitFor();
   const before = await page.locator('.before-print').textContent();
-  assert.match(before, /Reading age of the whole plan: about \d+/);
-  // The advice is given once; each hard section names its hardest sentence.
-  assert.equal(before.match(/everyday words/g)?.length, 1, before);
-  assert.match(before, /What we are worried about: Reading age about \d+, \d+ words a sentence on average\. Hardest to read: “Priya and the school are worried that Anna goes to work at night and leaves the children alone again\.”/);
+  // The sample family's plan as a whole is within the aim (8.8 by
+  // `make bench`); a section over it still names its hardest sentence.
+  assert.match(before, /Reading age of the whole plan: about \d+, within the aim of 9 or under\./);
+  // Each section gives its figures; the advice is not repeated under each.
+  assert.doesNotMatch(before, /everyday words will help/);
+  assert.match(before, /What we are worried about: Reading age about \d+, \d+ words a sentence on average\. Hardest to read: “Priya and the school are worried that Anna works at night and leaves the children alone again\.”/);
   await expectAccessible(page, 'the family plan print view');
   const plain = await printToPdf(page, 'family-plan');
   assert.ok(Math.abs(plain.size[0] - 595) < 2 && Math.abs(plain.size[1] - 842) < 2, `A4 portrait: ${plain.size}`);

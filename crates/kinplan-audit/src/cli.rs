@@ -3,7 +3,7 @@
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 
-use kinplan_core::domain::language::plain_english::readability_of_block;
+use kinplan_core::domain::language::reading_age::readability_of_block;
 use kinplan_core::domain::persist::vault::{self, host, EncryptedExport};
 use kinplan_core::domain::plans::audit::Audit;
 use kinplan_core::domain::profile::PracticeProfile;

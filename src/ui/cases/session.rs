@@ -18,6 +18,7 @@ use crate::ui::app::print::PrintPage;
 use crate::ui::app::{AppState, AskYourWorker};
 use crate::ui::cases::export::export_cases;
 use crate::ui::cases::overview::CaseOverview;
+use crate::ui::components::fields::FamilyReader;
 use crate::ui::components::keyed::Keyed;
 use crate::ui::platform::browser::{download, time};
 use crate::ui::tools::child_voice::{ChildMode, StrengthsPage, ThreeHousesPage};
@@ -327,6 +328,7 @@ fn OpenCaseView(stored: StoredCase, read_only: Option<String>) -> impl IntoView 
     let app = expect_context::<AppState>();
     let open = OpenCase::new(stored, app, read_only);
     provide_context(open);
+    provide_context(FamilyReader(open.select(Case::reader)));
     let id = open.case.with_untracked(|c| c.id);
 
     // Flush on the way out: closing the tab, switching app, or leaving the case.

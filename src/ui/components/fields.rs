@@ -5,9 +5,8 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::case::people::PersonRef;
-use crate::domain::language::plain_english::{
-    find_jargon, hardest_sentence, readability, JargonHint,
-};
+use crate::domain::language::plain_english::{find_jargon, JargonHint};
+use crate::domain::language::reading_age::Reader;
 use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::ui::app::AppState;
 use crate::ui::cases::session::OpenCase;
@@ -85,11 +84,17 @@ pub fn LengthLeft(#[prop(into)] text: Signal<String>) -> impl IntoView {
     }
 }
 
+/// The family who will read a text, when there is one: inside a case, who
+/// knows its people's names (see [`crate::domain::case::Case::reader`]).
+#[derive(Clone, Copy)]
+pub struct FamilyReader(pub Memo<Reader>);
+
 /// Gentle plain-English hints under a text the family will read: jargon
 /// with a plain alternative, and a long or hard passage. Never blocking.
 #[component]
 pub fn PlainWords(#[prop(into)] text: Signal<String>) -> impl IntoView {
     let profile = expect_context::<AppState>().profile;
+    let reader = use_context::<FamilyReader>();
     let hints = Memo::new(move |_| {
         text.with(|t| {
             let mut hints: Vec<String> = profile
@@ -97,10 +102,14 @@ pub fn PlainWords(#[prop(into)] text: Signal<String>) -> impl IntoView {
                 .iter()
                 .map(JargonHint::message)
                 .collect();
-            let r = readability(t);
+            let judge = |reader: &Reader| (reader.readability(t), reader.hardest_sentence(t));
+            let (r, hardest) = match reader {
+                Some(FamilyReader(family)) => family.with(judge),
+                None => judge(&Reader::default()),
+            };
             // One short sentence is too little to judge.
             if let Some(hint) = r.hint().filter(|_| r.sentences >= 2 || r.words >= 25) {
-                hints.push(match hardest_sentence(t) {
+                hints.push(match hardest {
                     Some(hardest) => format!("{hint} Hardest to read: “{hardest}”"),
                     None => hint,
                 });

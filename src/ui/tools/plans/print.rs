@@ -64,10 +64,14 @@ fn BeforeYouPrint(plan: Uuid, family: FamilyPlan) -> impl IntoView {
     view! {
         <section class="before-print no-print" aria-labelledby="before-print-heading">
             <h2 id="before-print-heading">"Before you print"</h2>
-            <p>{format!(
-                "Reading age of the whole plan: about {:.0}. Aim for 9 or under, with sentences of 15 to 20 words: shorter sentences and everyday words help most.",
-                overall.reading_age()
-            )}</p>
+            <p>{if overall.is_easy() {
+                format!("Reading age of the whole plan: about {:.0}, within the aim of 9 or under.", overall.reading_age())
+            } else {
+                format!(
+                    "Reading age of the whole plan: about {:.0}. Aim for 9 or under, with sentences of 15 to 20 words: shorter sentences and everyday words help most.",
+                    overall.reading_age()
+                )
+            }}</p>
             {needs_action.then(|| view! {
                 <div class="warning-text" role="note">
                     <p>"The family needs another language or an interpreter, and the plan has no action for it. "

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::domain::child_voice::{StrengthsStatements, ThreeHouses};
+use crate::domain::language::reading_age::Reader;
 use crate::domain::plans::Plan;
 use crate::domain::resilience::ResilienceMatrix;
 use crate::domain::safety_map::{DangerStatement, SafetyMap};
@@ -304,6 +305,26 @@ impl Case {
                 }
             })
             .collect()
+    }
+
+    /// The family as a reader: they know the names of the case's children,
+    /// network and workers on sight, and what they call their own people
+    /// ("Babcia", "Nan"), so each reads as one syllable.
+    pub fn reader(&self) -> Reader {
+        let people = self
+            .children
+            .iter()
+            .map(|c| c.first_name.as_str())
+            .chain(self.network.iter().map(|n| n.name.as_str()))
+            .chain(self.workers.iter().map(|w| w.name.as_str()));
+        // Only the capitalised words of a relationship are names: "Babcia
+        // (Nan)", not "family friend".
+        let called = self.network.iter().flat_map(|n| {
+            n.relationship
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.starts_with(char::is_uppercase))
+        });
+        Reader::knowing(people.chain(called))
     }
 
     /// A danger statement's sentence, naming the children it concerns (all

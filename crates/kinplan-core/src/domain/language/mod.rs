@@ -3,4 +3,5 @@
 
 pub mod dates;
 pub mod plain_english;
+pub mod reading_age;
 pub mod text;

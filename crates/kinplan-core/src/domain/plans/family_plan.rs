@@ -8,9 +8,8 @@ use chrono::NaiveDate;
 
 use crate::domain::case::Case;
 use crate::domain::language::dates;
-use crate::domain::language::plain_english::{
-    find_jargon, hardest_sentence, readability, JargonHint, Readability,
-};
+use crate::domain::language::plain_english::{find_jargon, JargonHint};
+use crate::domain::language::reading_age::{Readability, Reader};
 use crate::domain::plans::schedule::{schedule, ScheduleKind};
 use crate::domain::plans::smart::{read_due, Due};
 use crate::domain::plans::{Plan, PlanKind};
@@ -49,6 +48,8 @@ pub struct FamilyPlan {
     pub dates: Vec<(String, NaiveDate)>,
     pub contacts: Vec<Contact>,
     pub contingency: String,
+    /// The family, who know their own people's names on sight.
+    pub reader: Reader,
 }
 
 /// Plain-English hints for one section of the family's plan.
@@ -145,6 +146,7 @@ impl FamilyPlan {
             dates,
             contacts,
             contingency: plan.contingency.trim().to_string(),
+            reader: case.reader(),
         }
     }
 
@@ -170,10 +172,12 @@ impl FamilyPlan {
             .into_iter()
             .filter(|(_, text)| !text.trim().is_empty())
             .map(|(section, text)| {
-                let readability = readability(&text);
+                let readability = self.reader.readability(&text);
                 SectionCheck {
                     section,
-                    hardest: readability.hint().and(hardest_sentence(&text)),
+                    hardest: readability
+                        .hint()
+                        .and_then(|_| self.reader.hardest_sentence(&text)),
                     readability,
                     jargon: find_jargon(&text, &profile.jargon),
                 }
@@ -183,7 +187,7 @@ impl FamilyPlan {
 
     /// The reading age of the whole plan.
     pub fn readability(&self) -> Readability {
-        readability(
+        self.reader.readability(
             &self
                 .sections()
                 .into_iter()

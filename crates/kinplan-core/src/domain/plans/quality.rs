@@ -24,7 +24,7 @@ use uuid::Uuid;
 
 use crate::domain::case::Case;
 use crate::domain::child_voice::{HouseKind, SaidBy};
-use crate::domain::language::plain_english::TARGET_READING_AGE;
+use crate::domain::language::reading_age::TARGET_READING_AGE;
 use crate::domain::plans::family_plan::{has_language_action, language_note, FamilyPlan};
 use crate::domain::plans::schedule::{schedule, DueState};
 use crate::domain::plans::smart::{check_plan, codes, PlanReport};
