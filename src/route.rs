@@ -24,6 +24,8 @@ pub enum PrintView {
     ChildsWords(Uuid),
     /// A child's resilience matrix.
     Resilience(Uuid),
+    /// The family's safety plan: rules, network, bottom lines.
+    SafetyPlan,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,6 +91,9 @@ impl Route {
                 (Ok(id), Ok(child)) => Route::Print(id, PrintView::Resilience(child)),
                 _ => Route::NotFound,
             },
+            ["cases", id, "print", "safety-plan"] => id.parse().map_or(Route::NotFound, |id| {
+                Route::Print(id, PrintView::SafetyPlan)
+            }),
             ["cases", id, "print", "map"] => id
                 .parse()
                 .map_or(Route::NotFound, |id| Route::Print(id, PrintView::SafetyMap)),
@@ -111,6 +116,7 @@ impl Route {
                 format!("#/cases/{id}/print/words-and-pictures")
             }
             Route::Print(id, PrintView::SafetyMap) => format!("#/cases/{id}/print/map"),
+            Route::Print(id, PrintView::SafetyPlan) => format!("#/cases/{id}/print/safety-plan"),
             Route::Print(id, PrintView::ChildsWords(child)) => {
                 format!("#/cases/{id}/print/child/{child}")
             }
@@ -156,6 +162,7 @@ mod tests {
         routes.push(Route::Print(id, PrintView::FamilyPlan(Uuid::new_v4())));
         routes.push(Route::Print(id, PrintView::WordsAndPictures));
         routes.push(Route::Print(id, PrintView::SafetyMap));
+        routes.push(Route::Print(id, PrintView::SafetyPlan));
         routes.push(Route::Print(id, PrintView::ChildsWords(Uuid::new_v4())));
         routes.push(Route::Print(id, PrintView::Resilience(Uuid::new_v4())));
         routes.push(Route::ChildMode(id, Uuid::new_v4()));

@@ -63,3 +63,20 @@ fn version_3_reviews_keep_the_meeting_they_were_taken_for() {
         [ReviewKind::ReviewConference, ReviewKind::ChildInNeed]
     );
 }
+
+#[test]
+fn a_version_4_case_loads_with_no_safety_plan_and_keeps_its_reviews() {
+    use kinplan::domain::plans::ReviewKind;
+    let stored = read_case(&fixture("stored-case-v4.json")).unwrap();
+    assert_eq!(stored.schema_version, CURRENT_VERSION);
+    assert_eq!(stored.revision, 12);
+    let case = &stored.case;
+    assert_eq!(case.label, "Kowalski family");
+    assert!(case.documents.safety_plans.is_empty());
+    assert_eq!(
+        case.documents.plans[0].reviews[0].kind,
+        ReviewKind::CoreGroup
+    );
+    assert!(!case.documents.plans[0].links_safety_plan);
+    assert_eq!(case.documents.safety_maps[0].danger_statements.len(), 1);
+}

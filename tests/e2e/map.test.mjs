@@ -157,7 +157,7 @@ test('a map built by keyboard alone survives a reload, and a review shows scores
   await darren.fill('5');
   await page.locator('.score-table tbody tr', { hasText: 'Jenny Smith' }).filter({ hasText: '6' }).waitFor();
   for (const name of ['Jenny Smith', 'Darren Smith']) {
-    const series = page.locator(`.score-chart g.series[data-person="${name}"]`);
+    const series = page.locator(`.score-chart g.series[data-line="${name}"]`);
     assert.equal(await series.locator('circle').count(), 2, `${name} has two points on the chart`);
   }
   const rows = await page.locator('.score-table tbody tr').allTextContents();

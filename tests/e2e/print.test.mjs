@@ -3,36 +3,17 @@
 // the app's chrome or the worker's checking notes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, watchedPage, expectAccessible, expectNoProblems, SHOTS, importFile } from './support.mjs';
+import { startServer, launch, watchedPage, expectAccessible, expectNoProblems, importFile, printToPdf, assertNoChrome } from './support.mjs';
 
 const FIXTURE = path.resolve('../fixtures/sample-family.json');
 const family = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')).cases[0];
 const plan = family.documents.plans[0];
-const OUT = path.resolve(SHOTS, '../print');
 
 let server, browser;
-before(async () => { server = await startServer(); browser = await launch(); fs.mkdirSync(OUT, { recursive: true }); });
+before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
-
-/** Prints the page to PDF as the browser's print would, and reads it back. */
-async function printToPdf(page, name) {
-  const file = path.join(OUT, `${name}.pdf`);
-  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: false });
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  // The first page as a picture, to look at.
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, path.join(SHOTS, `print-${name}`)]);
-  return { pages: Number(info.match(/Pages:\s+(\d+)/)[1]), size: info.match(/Page size:\s+([\d.]+) x ([\d.]+)/).slice(1).map(Number), text };
-}
-
-function assertNoChrome(text) {
-  for (const chrome of ['Kinplan version', 'Saved', 'Before you print', 'Reading age', 'Prints on A4', 'The checker found', 'Skip to main content']) {
-    assert.ok(!text.includes(chrome), `the print shows "${chrome}"`);
-  }
-}
 
 test('the family plan, Words and Pictures and the map print on A4 with page numbers and no app chrome', async () => {
   const context = await browser.newContext();

@@ -1,6 +1,6 @@
 // Shared end-to-end plumbing: serve dist/ from a sub-folder with a plain
 // static server, drive Debian's Chromium, and check pages with axe-core.
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -263,4 +263,23 @@ function decode15(chars, length) {
     while (bits >= 8 && bytes.length < length) { bits -= 8; bytes.push((buffer >> bits) & 0xff); buffer &= (1 << bits) - 1; }
   }
   return bytes;
+}
+
+/** Prints the page to PDF as the browser's print would, and reads it back. */
+export async function printToPdf(page, name) {
+  const out = path.resolve(SHOTS, '../print');
+  fs.mkdirSync(out, { recursive: true });
+  const file = path.join(out, `${name}.pdf`);
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: false });
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  // The first page as a picture, to look at.
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, path.join(SHOTS, `print-${name}`)]);
+  return { pages: Number(info.match(/Pages:\s+(\d+)/)[1]), size: info.match(/Page size:\s+([\d.]+) x ([\d.]+)/).slice(1).map(Number), text };
+}
+
+export function assertNoChrome(text) {
+  for (const chrome of ['Kinplan version', 'Saved', 'Before you print', 'Reading age', 'Prints on A4', 'The checker found', 'Skip to main content']) {
+    assert.ok(!text.includes(chrome), `the print shows "${chrome}"`);
+  }
 }

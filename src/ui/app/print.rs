@@ -14,6 +14,7 @@ use crate::ui::tools::plans::print::FamilyPlanPrint;
 use crate::ui::tools::resilience::print::ResiliencePrint;
 use crate::ui::tools::safety_map::print::MapPrint;
 use crate::ui::tools::safety_map::words_and_pictures::WordsAndPicturesPrint;
+use crate::ui::tools::safety_plan::print::SafetyPlanPrint;
 
 #[component]
 pub fn PrintPage(view: PrintView) -> impl IntoView {
@@ -26,6 +27,7 @@ pub fn PrintPage(view: PrintView) -> impl IntoView {
         }
         PrintView::ChildsWords(_) => Route::CaseTool(case_id, Tool::ThreeHouses),
         PrintView::Resilience(_) => Route::CaseTool(case_id, Tool::Resilience),
+        PrintView::SafetyPlan => Route::CaseTool(case_id, Tool::SafetyPlan),
     };
     view! {
         <div class="print-toolbar no-print">
@@ -39,6 +41,7 @@ pub fn PrintPage(view: PrintView) -> impl IntoView {
             PrintView::SafetyMap => view! { <MapPrint/> }.into_any(),
             PrintView::ChildsWords(child) => view! { <ChildsWordsPrint child/> }.into_any(),
             PrintView::Resilience(child) => view! { <ResiliencePrint child/> }.into_any(),
+            PrintView::SafetyPlan => view! { <SafetyPlanPrint/> }.into_any(),
         }}
     }
 }

@@ -26,6 +26,7 @@ use crate::ui::tools::plans::check::PlanCheck;
 use crate::ui::tools::plans::{PlanEditor, PlanList};
 use crate::ui::tools::resilience::ResiliencePage;
 use crate::ui::tools::safety_map::SafetyMapPage;
+use crate::ui::tools::safety_plan::SafetyPlanPage;
 
 /// Edits are written this long after the last keystroke.
 pub const SAVE_DELAY_MS: u64 = 300;
@@ -376,6 +377,7 @@ fn OpenCaseView(stored: StoredCase, read_only: Option<String>) -> impl IntoView 
     let page = move || match app.route.get() {
         Route::CaseTool(_, Tool::Plans) => view! { <PlanList/> }.into_any(),
         Route::CaseTool(_, Tool::SafetyMap) => view! { <SafetyMapPage/> }.into_any(),
+        Route::CaseTool(_, Tool::SafetyPlan) => view! { <SafetyPlanPage/> }.into_any(),
         Route::CaseTool(_, Tool::ThreeHouses) => view! { <ThreeHousesPage/> }.into_any(),
         Route::CaseTool(_, Tool::Strengths) => view! { <StrengthsPage/> }.into_any(),
         Route::CaseTool(_, Tool::Resilience) => view! { <ResiliencePage/> }.into_any(),

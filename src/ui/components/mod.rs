@@ -4,3 +4,5 @@ pub mod choice_select;
 pub mod fields;
 pub mod keyed;
 pub mod per_child;
+pub mod score_chart;
+pub mod versions;

@@ -5,3 +5,4 @@ pub mod child_voice;
 pub mod plans;
 pub mod resilience;
 pub mod safety_map;
+pub mod safety_plan;

@@ -7,6 +7,8 @@
 //! - [`case`]: the case itself, its people and the case list's index;
 //! - [`safety_map`]: the Signs of Safety map, its danger statements,
 //!   safety goals, bottom lines and scaling;
+//! - [`safety_plan`]: the family's safety plan made from the map, its
+//!   rules, safety network and network meetings;
 //! - [`plans`]: Child in Need and Child Protection plans, with the SMART
 //!   checker, the statutory schedule and its calendar, the quality check,
 //!   the family's copy and the audit of exported files;
@@ -27,5 +29,6 @@ pub mod plans;
 pub mod profile;
 pub mod resilience;
 pub mod safety_map;
+pub mod safety_plan;
 
 pub use case::*;

@@ -178,6 +178,14 @@ pub struct PracticeProfile {
     /// its own here; profiles from before the list existed get England's.
     #[serde(default = "crate::domain::language::plain_english::england_jargon")]
     pub jargon: Vec<Jargon>,
+    /// The fewest people, besides the parents and workers, a safety
+    /// network should have before the plan stops saying so.
+    #[serde(default = "default_min_safety_network")]
+    pub min_safety_network: usize,
+}
+
+fn default_min_safety_network() -> usize {
+    crate::domain::safety_plan::DEFAULT_MIN_NETWORK
 }
 
 impl Default for PracticeProfile {
@@ -207,6 +215,7 @@ impl PracticeProfile {
             },
             holidays: HolidayRules::england_and_wales(),
             jargon: england_jargon(),
+            min_safety_network: default_min_safety_network(),
         }
     }
 

@@ -21,10 +21,11 @@ use uuid::Uuid;
 
 use crate::domain::case::people::PersonRef;
 use crate::domain::safety_map::{MapColumn, MapEntry, SafetyMap};
-use crate::domain::{language::dates, Case};
+use crate::domain::Case;
 use crate::route::{PrintView, Route};
 use crate::ui::cases::session::OpenCase;
 use crate::ui::components::fields::PersonPicker;
+use crate::ui::components::versions::{shown_version, Versions};
 use crate::ui::platform::browser::{focus_later, today};
 
 use dangers::{BottomLines, DangerStatements};
@@ -43,14 +44,6 @@ fn read_map<T: Default + Clone + PartialEq + Send + Sync + 'static>(
     part: impl Fn(&SafetyMap) -> T + Send + Sync + 'static,
 ) -> Signal<T> {
     open.read_document(|d| &d.safety_maps, map, part)
-}
-
-/// The version on screen: its id, and whether it is the latest (the only
-/// one that can change).
-#[derive(Clone, Copy, PartialEq)]
-struct Shown {
-    map: Uuid,
-    editable: bool,
 }
 
 /// Who is speaking at the meeting: every "Add" form uses them, so a
@@ -80,18 +73,14 @@ pub fn SafetyMapPage() -> impl IntoView {
     });
     // None: the latest version.
     let chosen = RwSignal::new(None::<Uuid>);
-    let shown = Memo::new(move |_| {
-        versions.with(|v| {
-            let latest = v.last()?.0;
-            let map = chosen
-                .get()
-                .filter(|id| v.iter().any(|(m, _)| m == id))
-                .unwrap_or(latest);
-            Some(Shown {
-                map,
-                editable: map == latest && !open.is_read_only(),
-            })
-        })
+    let shown = shown_version(versions, chosen);
+    let start_review = Callback::new(move |day: NaiveDate| {
+        open.edit(|c| {
+            if let Some(latest) = c.current_map() {
+                let next = latest.start_review(day, Utc::now());
+                c.documents.safety_maps.push(next);
+            }
+        });
     });
     let deleted = Deleted(RwSignal::new(None));
     provide_context(deleted);
@@ -111,7 +100,8 @@ pub fn SafetyMapPage() -> impl IntoView {
             {move || match shown.get() {
                 None => view! { <StartMap/> }.into_any(),
                 Some(shown) => view! {
-                    <Versions shown chosen versions/>
+                    <Versions id="map" document="map" date_label="Review on" date_id="review-date"
+                        start_label="Start a review" shown chosen versions on_start=start_review/>
                     {shown.editable.then(|| view! { <SpeakerBar/> })}
                     <DeletedNotice/>
                     <div class="map-columns" class:dragging=move || dragging.get()>
@@ -119,14 +109,14 @@ pub fn SafetyMapPage() -> impl IntoView {
                             <section class="map-column" aria-labelledby=format!("column-{}", column.slug())>
                                 <h2 id=format!("column-{}", column.slug())>{column.title()}</h2>
                                 {column.sections().iter().map(|&section| view! {
-                                    <EntrySection map=shown.map section editable=shown.editable/>
+                                    <EntrySection map=shown.id section editable=shown.editable/>
                                 }).collect_view()}
                             </section>
                         }).collect_view()}
                     </div>
-                    <DangerStatements map=shown.map editable=shown.editable/>
-                    <BottomLines map=shown.map editable=shown.editable/>
-                    <Scaling map=shown.map editable=shown.editable/>
+                    <DangerStatements map=shown.id editable=shown.editable/>
+                    <BottomLines map=shown.id editable=shown.editable/>
+                    <Scaling map=shown.id editable=shown.editable/>
                     <ScoresOverTime/>
                 }.into_any(),
             }}
@@ -166,69 +156,6 @@ fn StartMap() -> impl IntoView {
             {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
             <button type="submit" class="button" disabled=open.is_read_only()>"Start the map"</button>
         </form>
-    }
-}
-
-/// Which version is shown, and "Start a review".
-#[component]
-fn Versions(
-    shown: Shown,
-    chosen: RwSignal<Option<Uuid>>,
-    versions: Memo<Vec<(Uuid, NaiveDate)>>,
-) -> impl IntoView {
-    let open = expect_context::<OpenCase>();
-    let date = RwSignal::new(today().to_string());
-    let problem = RwSignal::new(None::<&'static str>);
-    let start_review = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Ok(day) = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") else {
-            problem.set(Some("Enter the date of the review."));
-            return;
-        };
-        problem.set(None);
-        open.edit(|c| {
-            if let Some(latest) = c.current_map() {
-                let next = latest.start_review(day, Utc::now());
-                c.documents.safety_maps.push(next);
-            }
-        });
-        chosen.set(None);
-    };
-    let latest = move || versions.with(|v| v.last().map(|(id, _)| *id));
-    view! {
-        <section class="map-versions" aria-labelledby="versions-heading">
-            <h2 id="versions-heading" class="visually-hidden">"Versions"</h2>
-            <div class="form-row">
-                <div class="form-group">
-                    <label class="label" for="map-version">"Version"</label>
-                    <select id="map-version" class="select" on:change=move |ev| {
-                        let id = event_target_value(&ev).parse::<Uuid>().ok();
-                        chosen.set(id.filter(|id| Some(*id) != latest()));
-                    }>
-                        {move || versions.get().into_iter().rev().enumerate().map(|(i, (id, day))| {
-                            let label = if i == 0 { format!("{} (latest)", dates::day_month_year(day)) } else { dates::day_month_year(day) };
-                            view! { <option value=id.to_string() selected=id == shown.map>{label}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
-                <Show when=move || shown.editable>
-                    <form class="start-review" on:submit=start_review novalidate>
-                        <div class="form-group">
-                            <label class="label" for="review-date">"Review on"</label>
-                            <input id="review-date" class="input" type="date" prop:value=date on:input=move |ev| date.set(event_target_value(&ev))/>
-                        </div>
-                        <button type="submit" class="button button-secondary">"Start a review"</button>
-                    </form>
-                </Show>
-            </div>
-            {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
-            <Show when=move || !shown.editable && !open.is_read_only()>
-                <div class="warning-text" role="note">
-                    <p>"This is an earlier version of the map. It is kept as it was on the day and cannot be changed. "
-                        <button type="button" class="button-link" on:click=move |_| chosen.set(None)>"Show the latest version"</button></p>
-                </div>
-            </Show>
-        </section>
     }
 }
 

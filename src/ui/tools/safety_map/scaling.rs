@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::case::people::PersonRef;
-use crate::domain::language::dates;
 use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::domain::safety_map::{trajectories, CHILD_SCALING_QUESTION, SCALING_QUESTION};
 use crate::ui::cases::session::OpenCase;
+use crate::ui::components::score_chart::{ScoreChart, ScoreLines};
 use crate::ui::platform::browser::today;
 
 use super::{edit_map, read_map};
@@ -117,98 +117,30 @@ fn PersonScore(
     }
 }
 
-/// Chart geometry, in SVG user units.
-const WIDTH: f64 = 640.0;
-const HEIGHT: f64 = 260.0;
-const LEFT: f64 = 40.0;
-const RIGHT: f64 = 150.0;
-const TOP: f64 = 15.0;
-const BOTTOM: f64 = 35.0;
-/// Dash patterns, so lines differ without relying on colour.
-const DASHES: [&str; 5] = ["", "8 4", "2 4", "12 4 2 4", "4 2"];
-const COLOURS: [&str; 5] = ["#1d70b8", "#d4351c", "#00703c", "#4c2c92", "#6f4a00"];
-
+/// Everyone's scores across the versions of the map.
 #[component]
 pub(super) fn ScoresOverTime() -> impl IntoView {
     let open = expect_context::<OpenCase>();
     let data = open.select(|c| {
         let versions = &c.documents.safety_maps;
-        let dates: Vec<_> = versions.iter().map(|m| m.date).collect();
-        let lines: Vec<(String, Vec<Option<u8>>)> = trajectories(versions)
+        let lines = trajectories(versions)
             .into_iter()
             .map(|t| {
                 let name = t.person.name(c).unwrap_or_else(|| "Someone".into());
                 (name, t.points.into_iter().map(|(_, s)| s).collect())
             })
             .collect();
-        (dates, lines)
-    });
-    let x = move |i: usize, n: usize| {
-        if n <= 1 {
-            LEFT + (WIDTH - LEFT - RIGHT) / 2.0
-        } else {
-            LEFT + (WIDTH - LEFT - RIGHT) * i as f64 / (n - 1) as f64
+        ScoreLines {
+            dates: versions.iter().map(|m| m.date).collect(),
+            lines,
         }
-    };
-    let y = |score: u8| TOP + (HEIGHT - TOP - BOTTOM) * (10.0 - f64::from(score)) / 10.0;
+    });
     view! {
         <section class="map-wide" aria-labelledby="over-time-heading">
             <h2 id="over-time-heading">"Scores over time"</h2>
-            <Show when=move || data.with(|(_, lines)| !lines.is_empty()) fallback=|| view! { <p>"No one has given a score yet."</p> }>
-                <figure class="score-chart">
-                    <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby="over-time-caption" focusable="false">
-                        {[0u8, 5, 10].into_iter().map(|s| view! {
-                            <line class="grid" x1=LEFT x2=WIDTH - RIGHT y1=y(s) y2=y(s)/>
-                            <text class="axis" x=LEFT - 8.0 y=y(s) + 5.0 text-anchor="end">{s.to_string()}</text>
-                        }).collect_view()}
-                        {move || data.with(|(dates, lines)| {
-                            let n = dates.len();
-                            let labels = dates.iter().enumerate().map(|(i, d)| view! {
-                                // The first and last labels sit inside the chart, not
-                                // centred off its edge; dates as the table writes them.
-                                <text class="axis" x=x(i, n) y=HEIGHT - 10.0
-                                    text-anchor=if n <= 1 { "middle" } else if i == 0 { "start" } else if i + 1 == n { "end" } else { "middle" }>
-                                    {dates::day_month_year(*d)}
-                                </text>
-                            }).collect_view();
-                            let series = lines.iter().enumerate().map(|(k, (name, points))| {
-                                let colour = COLOURS[k % COLOURS.len()];
-                                let dash = DASHES[k % DASHES.len()];
-                                let scored: Vec<(f64, f64)> = points.iter().enumerate()
-                                    .filter_map(|(i, s)| s.map(|s| (x(i, n), y(s)))).collect();
-                                let path = scored.iter().map(|(px, py)| format!("{px:.1},{py:.1}")).collect::<Vec<_>>().join(" ");
-                                let last = scored.last().copied();
-                                view! {
-                                    <g class="series" data-person=name.clone()>
-                                        <polyline points=path fill="none" stroke=colour stroke-width="3" stroke-dasharray=dash/>
-                                        {scored.iter().map(|(px, py)| view! { <circle cx=*px cy=*py r="5" fill=colour/> }).collect_view()}
-                                        {last.map(|(px, py)| view! { <text class="series-label" x=px + 10.0 y=py + 5.0 fill=colour>{name.clone()}</text> })}
-                                    </g>
-                                }
-                            }).collect_view();
-                            (labels, series)
-                        })}
-                    </svg>
-                    <figcaption id="over-time-caption">"Each person's score, 0 to 10, at each version of the map. The table gives the same figures."</figcaption>
-                </figure>
-                <table class="table score-table">
-                    <caption class="visually-hidden">"Scores at each version of the map"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Who"</th>
-                            {move || data.with(|(dates, _)| dates.iter().map(|d| view! { <th scope="col">{dates::day_month_year(*d)}</th> }).collect_view())}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || data.with(|(_, lines)| lines.iter().map(|(name, points)| view! {
-                            <tr>
-                                <th scope="row">{name.clone()}</th>
-                                {points.iter().map(|s| view! { <td>{s.map_or("Not scored".to_string(), |s| s.to_string())}</td> }).collect_view()}
-                            </tr>
-                        }).collect_view())}
-                    </tbody>
-                </table>
-            </Show>
+            <ScoreChart id="over-time" data empty="No one has given a score yet."
+                caption="Each person's score, 0 to 10, at each version of the map. The table gives the same figures."
+                table_caption="Scores at each version of the map" who="Who"/>
         </section>
     }
 }

@@ -19,6 +19,7 @@ use crate::domain::language::reading_age::Reader;
 use crate::domain::plans::Plan;
 use crate::domain::resilience::ResilienceMatrix;
 use crate::domain::safety_map::{DangerStatement, SafetyMap};
+use crate::domain::safety_plan::SafetyPlan;
 
 /// One family's record: who is in it and what has been written with them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -155,6 +156,10 @@ pub struct Documents {
     pub three_houses: Vec<ThreeHouses>,
     #[serde(default)]
     pub strengths_statements: Vec<StrengthsStatements>,
+    /// Every version of the safety plan, one for each network meeting,
+    /// oldest first; the last is the current one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub safety_plans: Vec<SafetyPlan>,
 }
 
 /// A document kept in one of the case's lists and found by its id: a plan,
@@ -190,6 +195,7 @@ impl Documents {
     pub fn progress(&self, tool: Tool) -> ToolProgress {
         let last = match tool {
             Tool::SafetyMap => self.safety_maps.iter().map(|d| d.updated).max(),
+            Tool::SafetyPlan => self.safety_plans.iter().map(|d| d.updated).max(),
             Tool::Plans => self.plans.iter().map(|d| d.updated).max(),
             Tool::Resilience => self.resilience_matrices.iter().map(|d| d.updated).max(),
             Tool::ThreeHouses => self.three_houses.iter().map(|d| d.updated).max(),
@@ -207,6 +213,7 @@ impl Documents {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Tool {
     SafetyMap,
+    SafetyPlan,
     Plans,
     ThreeHouses,
     Strengths,
@@ -215,6 +222,7 @@ pub enum Tool {
 
 crate::choices!(Tool {
     SafetyMap => "map", "Signs of Safety map";
+    SafetyPlan => "safety-plan", "Safety plan";
     Plans => "plans", "Plans";
     ThreeHouses => "three-houses", "Three Houses";
     Strengths => "i-have-i-am-i-can", "I have, I am, I can";
@@ -283,6 +291,11 @@ impl Case {
     /// The current version of the Signs of Safety map, if there is one.
     pub fn current_map(&self) -> Option<&SafetyMap> {
         self.documents.safety_maps.last()
+    }
+
+    /// The current version of the safety plan, if there is one.
+    pub fn current_safety_plan(&self) -> Option<&SafetyPlan> {
+        self.documents.safety_plans.last()
     }
 
     /// First names of the given children, with their ages when known:

@@ -19,7 +19,7 @@ use crate::domain::persist::json_path::{self, PathError};
 pub const CASE_KEY_PREFIX: &str = "kinplan.case.";
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: u32 = 4;
+pub const CURRENT_VERSION: u32 = 5;
 
 /// A case as it sits in storage: the case plus bookkeeping.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -79,7 +79,7 @@ pub fn version_of(value: &Value) -> Result<u32, String> {
 /// version 2, and so on. Steps rewrite a case's JSON in place, so they never
 /// need the old Rust types, and the same steps serve storage and imports.
 type Migration = fn(&mut Value);
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// Version 2 gave each Signs of Safety map version the date of its meeting.
 /// Version 1 maps take the day they were created.
@@ -128,6 +128,12 @@ fn v3_to_v4(case: &mut Value) {
         }
     }
 }
+
+/// Version 5 added the safety plan (`documents.safety_plans`) and a plan's
+/// link to it. Both default to empty, so version 4 data reads as it is;
+/// the bump keeps an older build from writing over a safety plan it cannot
+/// see.
+fn v4_to_v5(_case: &mut Value) {}
 
 const _: () = assert!(MIGRATIONS.len() as u32 == CURRENT_VERSION - 1);
 

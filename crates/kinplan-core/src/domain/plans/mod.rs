@@ -99,6 +99,10 @@ pub struct Plan {
     /// The worker's answers to the quality statements only they can settle.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quality: Vec<WorkerAnswer>,
+    /// The family's safety plan is part of this plan: the family's copy
+    /// points to it instead of repeating its rules.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub links_safety_plan: bool,
 }
 
 /// What professionals are worried about, in the family's words.
@@ -277,6 +281,7 @@ impl Plan {
             reviews: Vec::new(),
             events: Vec::new(),
             quality: Vec::new(),
+            links_safety_plan: false,
         }
     }
 }

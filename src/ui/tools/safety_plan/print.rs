@@ -1,0 +1,299 @@
+//! The safety plan as the family and their network read it: each worry with
+//! its rules, who keeps and checks them, what the children do, the network
+//! with how to reach each person, and the map's bottom lines. The same
+//! sheet shows an earlier version on screen, and prints on A4.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::domain::case::people::PersonRef;
+use crate::domain::choice::Choice;
+use crate::domain::language::dates;
+use crate::domain::safety_plan::{SafetyPlan, SafetyRule};
+use crate::domain::Case;
+use crate::ui::cases::session::OpenCase;
+use crate::ui::platform::browser::today;
+
+/// One rule as the family reads it.
+#[derive(Clone, PartialEq)]
+struct RuleLines {
+    text: String,
+    /// ("Who keeps it", "Anna"), … only the parts filled in.
+    parts: Vec<(&'static str, String)>,
+    tests: Vec<String>,
+}
+
+/// A worry and the rules answering it.
+#[derive(Clone, PartialEq)]
+struct WorryRules {
+    worry: Option<String>,
+    rules: Vec<RuleLines>,
+}
+
+/// The sheet's contents, read from the case once.
+#[derive(Clone, PartialEq)]
+struct Sheet {
+    date: String,
+    worries: Vec<WorryRules>,
+    network: Vec<(String, String, String, bool)>,
+    bottom_lines: Vec<String>,
+    attended: Vec<String>,
+    agreed: String,
+    rule_changes: String,
+}
+
+fn name(person: &PersonRef, case: &Case) -> String {
+    person.name(case).unwrap_or_default()
+}
+
+fn rule_lines(rule: &SafetyRule, case: &Case) -> RuleLines {
+    let parts = [
+        ("Who keeps it", name(&rule.kept_by, case)),
+        ("Who checks it", name(&rule.checked_by, case)),
+        ("How often", rule.how_often_checked.trim().to_string()),
+        (
+            "If it is broken, the children",
+            rule.children_do.trim().to_string(),
+        ),
+        (
+            "What happens then",
+            rule.what_happens_then.trim().to_string(),
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, text)| !text.is_empty())
+    .collect();
+    RuleLines {
+        text: rule.text.trim().to_string(),
+        parts,
+        tests: rule
+            .tests
+            .iter()
+            .map(|t| {
+                format!(
+                    "{}: {}. {}",
+                    dates::day_month_year(t.date),
+                    t.held.title(),
+                    t.what_happened
+                )
+            })
+            .collect(),
+    }
+}
+
+fn sheet(plan: &SafetyPlan, case: &Case) -> Sheet {
+    let map = case.current_map();
+    let mut worries: Vec<WorryRules> = map
+        .map(|m| {
+            m.danger_statements
+                .iter()
+                .map(|d| WorryRules {
+                    worry: Some(case.danger_sentence(d, today())),
+                    rules: plan
+                        .rules_for(d.id)
+                        .filter(|r| !r.text.trim().is_empty())
+                        .map(|r| rule_lines(r, case))
+                        .collect(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let on_map = |id: &Uuid| map.is_some_and(|m| m.danger_statements.iter().any(|d| d.id == *id));
+    let other: Vec<RuleLines> = plan
+        .rules
+        .iter()
+        .filter(|r| !r.text.trim().is_empty())
+        .filter(|r| !r.danger_statement.as_ref().is_some_and(on_map))
+        .map(|r| rule_lines(r, case))
+        .collect();
+    if !other.is_empty() {
+        worries.push(WorryRules {
+            worry: None,
+            rules: other,
+        });
+    }
+    let contact_on_case = |person: &PersonRef| match person {
+        PersonRef::Person(id) => case
+            .network
+            .iter()
+            .find(|n| n.id == *id)
+            .map(|n| n.contact.clone())
+            .or_else(|| {
+                case.workers
+                    .iter()
+                    .find(|w| w.id == *id)
+                    .map(|w| w.contact.clone())
+            })
+            .unwrap_or_default(),
+        PersonRef::Named(_) => String::new(),
+    };
+    Sheet {
+        date: dates::day_month_year(plan.date),
+        worries,
+        network: plan
+            .network
+            .iter()
+            .filter(|n| n.person.name(case).is_some())
+            .map(|n| {
+                let contact = if n.contact.trim().is_empty() {
+                    contact_on_case(&n.person)
+                } else {
+                    n.contact.trim().to_string()
+                };
+                (
+                    name(&n.person, case),
+                    n.role.trim().to_string(),
+                    contact,
+                    n.seen_danger_statement && n.agreed_to_help,
+                )
+            })
+            .collect(),
+        bottom_lines: map
+            .map(|m| m.bottom_lines.iter().map(|b| b.text.clone()).collect())
+            .unwrap_or_default(),
+        attended: plan
+            .meeting
+            .attended
+            .iter()
+            .map(|p| name(p, case))
+            .filter(|n| !n.is_empty())
+            .collect(),
+        agreed: plan.meeting.agreed.trim().to_string(),
+        rule_changes: plan.meeting.rule_changes.trim().to_string(),
+    }
+}
+
+/// One version of the plan, read-only.
+#[component]
+pub(super) fn SafetyPlanSheet(plan: Uuid) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let content = open.select(move |c| {
+        c.documents
+            .safety_plans
+            .iter()
+            .find(|p| p.id == plan)
+            .map(|p| sheet(p, c))
+    });
+    move || content.get().map(|s| view! { <SheetBody sheet=s/> })
+}
+
+/// Its headings sit under the page's h1, on screen and on paper.
+#[component]
+fn SheetBody(sheet: Sheet) -> impl IntoView {
+    let Sheet {
+        date,
+        worries,
+        network,
+        bottom_lines,
+        attended,
+        agreed,
+        rule_changes,
+    } = sheet;
+    view! {
+        <div class="safety-plan-sheet">
+            <h2>"Our rules"</h2>
+            {worries.into_iter().map(|w| view! {
+                <section class="sheet-worry">
+                    <p class="sheet-worry-text"><strong>{if w.worry.is_some() { "The worry: " } else { "Other rules" }}</strong>{w.worry.clone()}</p>
+                    {if w.rules.is_empty() {
+                        view! { <p class="hint">"No rule yet."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ol class="sheet-rules">
+                                {w.rules.into_iter().map(|r| view! {
+                                    <li>
+                                        <p class="sheet-rule">{r.text}</p>
+                                        <dl class="sheet-rule-parts">
+                                            {r.parts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                                        </dl>
+                                        {(!r.tests.is_empty()).then(|| view! {
+                                            <p class="sheet-tests-title">"When it was tested:"</p>
+                                            <ul class="sheet-tests">{r.tests.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                                        })}
+                                    </li>
+                                }).collect_view()}
+                            </ol>
+                        }.into_any()
+                    }}
+                </section>
+            }).collect_view()}
+            <h2>"Our safety network"</h2>
+            {if network.is_empty() {
+                view! { <p>"No one in the network yet."</p> }.into_any()
+            } else {
+                view! {
+                    <table class="table sheet-network">
+                        <thead><tr><th scope="col">"Who"</th><th scope="col">"What they do"</th><th scope="col">"How to reach them"</th><th scope="col">"Knows the worries and agreed to help"</th></tr></thead>
+                        <tbody>
+                            {network.into_iter().map(|(who, part, contact, agreed)| view! {
+                                <tr><th scope="row">{who}</th><td>{part}</td><td>{contact}</td><td>{if agreed { "Yes" } else { "Not yet" }}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+            {(!bottom_lines.is_empty()).then(|| view! {
+                <h2>"Bottom lines"</h2>
+                <p class="hint">"What must happen, whatever else changes. From the map."</p>
+                <ul>{bottom_lines.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul>
+            })}
+            <h2>{format!("Network meeting of {date}")}</h2>
+            <p><strong>"Who came: "</strong>{if attended.is_empty() { "Not recorded.".to_string() } else { attended.join(", ") }}</p>
+            {(!agreed.is_empty()).then(|| view! { <p><strong>"What was agreed: "</strong>{agreed}</p> })}
+            {(!rule_changes.is_empty()).then(|| view! { <p><strong>"What changed in the rules: "</strong>{rule_changes}</p> })}
+        </div>
+    }
+}
+
+/// The map's bottom lines, read-only, beside the plan being edited.
+#[component]
+pub(super) fn BottomLines() -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let lines = open.select(|c| {
+        c.current_map()
+            .map(|m| {
+                m.bottom_lines
+                    .iter()
+                    .map(|b| b.text.clone())
+                    .filter(|t| !t.trim().is_empty())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    view! {
+        <section class="bottom-lines-readonly" aria-labelledby="plan-bottom-lines-heading">
+            <h2 id="plan-bottom-lines-heading">"Bottom lines"</h2>
+            <p class="hint">"From the map. They are changed on the map, not here."</p>
+            <Show when=move || !lines.with(Vec::is_empty) fallback=|| view! { <p>"The map has no bottom lines yet."</p> }>
+                <ul>{move || lines.get().into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul>
+            </Show>
+        </section>
+    }
+}
+
+/// The current safety plan on A4, for the family and their network.
+#[component]
+pub fn SafetyPlanPrint() -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let content = open.select(|c| {
+        c.current_safety_plan()
+            .map(|p| (sheet(p, c), c.label.clone()))
+    });
+    move || {
+        match content.get() {
+        Some((sheet, label)) => view! {
+            <article class="print-doc print-safety-plan">
+                <h1 tabindex="-1">{format!("Our safety plan: {label}")}</h1>
+                <p class="print-sub">{format!("Agreed at the network meeting of {}. Keep it where everyone in the network can see it.", sheet.date)}</p>
+                <SheetBody sheet/>
+            </article>
+        }
+        .into_any(),
+        None => view! {
+            <h1 tabindex="-1">"No safety plan yet"</h1>
+            <p>"Start the family's safety plan first; then it can be printed."</p>
+        }
+        .into_any(),
+    }
+    }
+}
