@@ -6,4 +6,5 @@ pub mod export;
 pub mod import;
 pub mod list;
 pub mod overview;
+mod people;
 pub mod session;

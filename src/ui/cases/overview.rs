@@ -8,13 +8,12 @@ use uuid::Uuid;
 
 use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::domain::plans::schedule::next_deadline;
-use crate::domain::profile::PracticeProfile;
-use crate::domain::{
-    language::dates, Case, Child, ChildAge, NetworkMember, NextStep, Tool, ToolProgress, Worker,
-};
+use crate::domain::{language::dates, Case, Child, ChildAge, NextStep, Tool, ToolProgress};
 use crate::route::Route;
+use crate::ui::app::AppState;
+use crate::ui::cases::people::{NetworkSection, WorkersSection};
 use crate::ui::cases::session::OpenCase;
-use crate::ui::components::fields::Field;
+use crate::ui::components::fields::{Field, TextArea};
 use crate::ui::platform::browser::{day, focus_later, today};
 
 #[component]
@@ -23,6 +22,7 @@ pub fn CaseOverview() -> impl IntoView {
     let case = open.case();
     let id = case.with_untracked(|c| c.id);
     let read_only = open.is_read_only();
+    let profile = expect_context::<AppState>().profile;
     view! {
         <h1 tabindex="-1">{move || case.with(|c| c.label.clone())}</h1>
         <NextStepPanel/>
@@ -49,7 +49,7 @@ pub fn CaseOverview() -> impl IntoView {
             </ul>
             <p class="next-deadline"><strong>"Next deadline: "</strong>{move || case.with(|c| {
                 let today = today();
-                match next_deadline(c, &PracticeProfile::england(), today) {
+                match profile.with(|p| next_deadline(c, p, today)) {
                     Some(item) => format!("{}, {} ({}).", item.kind.title(), dates::day_month_year(item.due), item.state.title().to_lowercase()),
                     None if c.documents.plans.is_empty() => "none yet. Deadlines appear here once the case has a plan with a start date.".to_string(),
                     None => "none yet. Add the plan's start date to see when visits and meetings are due.".to_string(),
@@ -255,119 +255,11 @@ fn ChildFields(id: Uuid) -> impl IntoView {
                     on:change=move |ev| { let on = event_target_checked(&ev); open.edit(|c| if let Some(p) = find_child(c, id) { p.needs_interpreter = on }) }/>
                 <label for=f("interpreter")>"Needs an interpreter"</label>
             </div>
-            <div class="form-group">
-                <label class="label" for=f("communication")>"How they communicate best"</label>
-                <p class="hint" id=f("communication-hint")>"For example, signing, pictures, or a favourite toy to hold."</p>
-                <textarea maxlength=MAX_TEXT_CHARS id=f("communication") class="textarea" rows="2" disabled=open.is_read_only() aria-describedby=f("communication-hint")
-                    prop:value=read(|p| p.communication_needs.clone())
-                    on:input=move |ev| { let v = event_target_value(&ev); open.edit(|c| if let Some(p) = find_child(c, id) { p.communication_needs = v }) }></textarea>
-            </div>
+            <TextArea id=f("communication") label="How they communicate best" hint="For example, signing, pictures, or a favourite toy to hold." rows=2
+                value=read(|p| p.communication_needs.clone()) on_input=write(|p, v| p.communication_needs = v)/>
             <button type="button" class="button button-warning" disabled=open.is_read_only() on:click=remove>
                 "Remove " {heading}
             </button>
         </fieldset>
-    }
-}
-
-#[component]
-fn NetworkSection() -> impl IntoView {
-    let open = expect_context::<OpenCase>();
-    let ids = move || {
-        open.case()
-            .with(|c| c.network.iter().map(|p| p.id).collect::<Vec<_>>())
-    };
-    let add = move |_| {
-        let id = Uuid::new_v4();
-        open.edit(|c| {
-            c.network.push(NetworkMember {
-                id,
-                ..NetworkMember::default()
-            })
-        });
-        focus_later(format!("network-{id}-name"));
-    };
-    view! {
-        <section aria-labelledby="network-heading">
-            <h2 id="network-heading">"Family and network"</h2>
-            <p class="hint">"Parents, carers, relatives and friends who help the family."</p>
-            <For each=ids key=|id| *id let:id>
-                {
-                    let read = move |f: fn(&NetworkMember) -> String| Signal::derive(move || open.case().with(|c| c.network.iter().find(|p| p.id == id).map(f).unwrap_or_default()));
-                    let write = move |f: fn(&mut NetworkMember, String)| Callback::new(move |v: String| open.edit(|c| if let Some(p) = c.network.iter_mut().find(|p| p.id == id) { f(p, v) }));
-                    let name = read(|p| p.name.clone());
-                    let heading = move || { let n = name.get(); if n.trim().is_empty() { "New person".to_string() } else { n } };
-                    let f = move |s: &str| format!("network-{id}-{s}");
-                    view! {
-                        <fieldset class="fieldset person">
-                            <legend>{heading}</legend>
-                            <div class="form-row">
-                                <Field id=f("name") label="Name" value=name on_input=write(|p, v| p.name = v)/>
-                                <Field id=f("relationship") label="Relationship to the children" hint="In the family's words, for example Mum or Nan." value=read(|p| p.relationship.clone()) on_input=write(|p, v| p.relationship = v)/>
-                            </div>
-                            <Field id=f("contact") label="Phone or email" value=read(|p| p.contact.clone()) on_input=write(|p, v| p.contact = v)/>
-                            <button type="button" class="button button-warning" disabled=open.is_read_only()
-                                on:click=move |_| if window().confirm_with_message(&format!("Remove {} from this case?", heading())).unwrap_or(false) {
-                                    open.edit(|c| c.network.retain(|p| p.id != id));
-                                    focus_later("network-add".into());
-                                }>"Remove " {heading}</button>
-                        </fieldset>
-                    }
-                }
-            </For>
-            <button id="network-add" type="button" class="button button-secondary" disabled=open.is_read_only() on:click=add>"Add a person"</button>
-        </section>
-    }
-}
-
-#[component]
-fn WorkersSection() -> impl IntoView {
-    let open = expect_context::<OpenCase>();
-    let ids = move || {
-        open.case()
-            .with(|c| c.workers.iter().map(|p| p.id).collect::<Vec<_>>())
-    };
-    let add = move |_| {
-        let id = Uuid::new_v4();
-        open.edit(|c| {
-            c.workers.push(Worker {
-                id,
-                ..Worker::default()
-            })
-        });
-        focus_later(format!("worker-{id}-name"));
-    };
-    view! {
-        <section aria-labelledby="workers-heading">
-            <h2 id="workers-heading">"Workers"</h2>
-            <p class="hint">"Everyone working with the family: social worker, health visitor, school, and others."</p>
-            <For each=ids key=|id| *id let:id>
-                {
-                    let read = move |f: fn(&Worker) -> String| Signal::derive(move || open.case().with(|c| c.workers.iter().find(|p| p.id == id).map(f).unwrap_or_default()));
-                    let write = move |f: fn(&mut Worker, String)| Callback::new(move |v: String| open.edit(|c| if let Some(p) = c.workers.iter_mut().find(|p| p.id == id) { f(p, v) }));
-                    let name = read(|p| p.name.clone());
-                    let heading = move || { let n = name.get(); if n.trim().is_empty() { "New worker".to_string() } else { n } };
-                    let f = move |s: &str| format!("worker-{id}-{s}");
-                    view! {
-                        <fieldset class="fieldset person">
-                            <legend>{heading}</legend>
-                            <div class="form-row">
-                                <Field id=f("name") label="Name" value=name on_input=write(|p, v| p.name = v)/>
-                                <Field id=f("role") label="Role" hint="For example, social worker." value=read(|p| p.role.clone()) on_input=write(|p, v| p.role = v)/>
-                            </div>
-                            <div class="form-row">
-                                <Field id=f("agency") label="Agency" hint="For example, the school's name." value=read(|p| p.agency.clone()) on_input=write(|p, v| p.agency = v)/>
-                                <Field id=f("contact") label="Phone or email" value=read(|p| p.contact.clone()) on_input=write(|p, v| p.contact = v)/>
-                            </div>
-                            <button type="button" class="button button-warning" disabled=open.is_read_only()
-                                on:click=move |_| if window().confirm_with_message(&format!("Remove {} from this case?", heading())).unwrap_or(false) {
-                                    open.edit(|c| c.workers.retain(|p| p.id != id));
-                                    focus_later("worker-add".into());
-                                }>"Remove " {heading}</button>
-                        </fieldset>
-                    }
-                }
-            </For>
-            <button id="worker-add" type="button" class="button button-secondary" disabled=open.is_read_only() on:click=add>"Add a worker"</button>
-        </section>
     }
 }
