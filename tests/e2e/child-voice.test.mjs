@@ -7,11 +7,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  startServer, launch, watchedPage, expectAccessible, expectNoProblems, screenshot, importFile, storedCases, SHOTS, tabTo,
+  startServer, launch, watchedPage, expectAccessible, expectNoProblems, screenshot, importFile, storedCases, SHOTS, tabTo, SAMPLE_FAMILY, sampleFamily,
 } from './support.mjs';
 
-const FIXTURE = path.resolve('../fixtures/sample-family.json');
-const family = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')).cases[0];
+const FIXTURE = SAMPLE_FAMILY;
+const family = sampleFamily().cases[0];
 const ola = family.children.find((c) => c.first_name === 'Ola');
 const CHILD_MODE = `#/cases/${family.id}/child-mode/${ola.id}`;
 const OUT = path.resolve(SHOTS, '../print');

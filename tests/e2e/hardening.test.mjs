@@ -3,15 +3,12 @@
 // 2026 (issue 15).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  startServer, launch, watchedPage, open, expectAccessible, expectNoProblems, screenshot, importFile, storedCases,
-  scratchFile, downloadText, waitSaved, createCase, setPassphrase as setPassphraseAt, unlock as unlockWith,
+  startServer, launch, watchedPage, open, expectAccessible, expectNoProblems, screenshot, importFile, storedCases, scratchFile, downloadText, waitSaved, createCase, setPassphrase as setPassphraseAt, unlock as unlockWith, SAMPLE_FAMILY, sampleFamily,
 } from './support.mjs';
 
-const FIXTURE = path.resolve('../fixtures/sample-family.json');
-const fixture = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
+const FIXTURE = SAMPLE_FAMILY;
+const fixture = sampleFamily();
 const family = fixture.cases[0];
 const ola = family.children.find((c) => c.first_name === 'Ola');
 const plan = family.documents.plans[0];

@@ -7,12 +7,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  startServer, launch, watchedPage, expectNoProblems, importFile, open, expectAccessible, screenshot,
-  deriveKey, openStoredRecord, openEncryptedExport, downloadText, waitSaved, setPassphrase as setPassphraseAt, unlock,
+  startServer, launch, watchedPage, expectNoProblems, importFile, open, expectAccessible, screenshot, deriveKey, openStoredRecord, openEncryptedExport, downloadText, waitSaved, setPassphrase as setPassphraseAt, unlock, SAMPLE_FAMILY, sampleFamily,
 } from './support.mjs';
 
-const FIXTURE = path.resolve('../fixtures/sample-family.json');
-const FAMILY = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')).cases[0];
+const FIXTURE = SAMPLE_FAMILY;
+const FAMILY = sampleFamily().cases[0];
 const PASSPHRASE = 'blue kettle on the hill';
 const NEW_PASSPHRASE = 'seven geese at dawn';
 

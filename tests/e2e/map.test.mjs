@@ -2,15 +2,12 @@
 // a reload, reviewed with new scores, and read-only in its earlier versions.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  startServer, launch, watchedPage, expectAccessible, screenshot, storedCases, expectNoProblems, createCase, waitSaved, tabTo, importFile,
-  scratchFile,
+  startServer, launch, watchedPage, expectAccessible, screenshot, storedCases, expectNoProblems, createCase, waitSaved, tabTo, importFile, scratchFile, SAMPLE_FAMILY, sampleFamily,
 } from './support.mjs';
 
-const FIXTURE = path.resolve('../fixtures/sample-family.json');
-const FAMILY = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')).cases[0];
+const FIXTURE = SAMPLE_FAMILY;
+const FAMILY = sampleFamily().cases[0];
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -235,7 +232,7 @@ for (const [width, height] of [[1280, 720], [768, 1024], [390, 844]]) test(`no f
 });
 
 test('the scores chart writes dates as the table does, and clips no label, at 320, 768 and 1280 px', async () => {
-  const file = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
+  const file = sampleFamily();
   const maps = file.cases[0].documents.safety_maps;
   // A review a month later: two dates on the chart, the first at its left edge.
   maps.push({ ...structuredClone(maps[0]), id: '7d0c2a8e-3f43-4d5a-9a55-0b7f6d1c2e01', date: '2026-12-14' });

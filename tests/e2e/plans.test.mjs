@@ -3,10 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import {
-  startServer, launch, watchedPage, expectAccessible, screenshot, storedCases, expectNoProblems, createCase, waitSaved, tabTo, scratchFile,
-  importFile,
+  startServer, launch, watchedPage, expectAccessible, screenshot, storedCases, expectNoProblems, createCase, waitSaved, tabTo, scratchFile, importFile, sampleFamily,
 } from './support.mjs';
 
 let server, browser;
@@ -178,7 +176,7 @@ test('a council practice profile changes the schedule, and profiles export and i
 });
 
 test('"Who will do it" shows its whole choice, at 320 px, at 1280 px, and at 1280 px zoomed to 200%', async () => {
-  const file = JSON.parse(fs.readFileSync(path.resolve('../fixtures/sample-family.json'), 'utf8'));
+  const file = sampleFamily();
   const family = file.cases[0];
   // One action given to someone who is not on the case.
   family.documents.plans[0].actions[0].who = { named: 'Mrs Nowak from the Polish Saturday school' };

@@ -3,12 +3,12 @@
 // the app's chrome or the worker's checking notes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { startServer, launch, watchedPage, expectAccessible, expectNoProblems, importFile, printToPdf, assertNoChrome } from './support.mjs';
+import {
+  startServer, launch, watchedPage, expectAccessible, expectNoProblems, importFile, printToPdf, assertNoChrome, SAMPLE_FAMILY, sampleFamily,
+} from './support.mjs';
 
-const FIXTURE = path.resolve('../fixtures/sample-family.json');
-const family = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')).cases[0];
+const FIXTURE = SAMPLE_FAMILY;
+const family = sampleFamily().cases[0];
 const plan = family.documents.plans[0];
 
 let server, browser;

@@ -2,12 +2,12 @@
 // settle, asks the worker the rest, and grades on the six-point scale.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { startServer, launch, watchedPage, expectAccessible, expectNoProblems, screenshot, storedCases, waitSaved, importFile } from './support.mjs';
+import {
+  startServer, launch, watchedPage, expectAccessible, expectNoProblems, screenshot, storedCases, waitSaved, importFile, SAMPLE_FAMILY, sampleFamily,
+} from './support.mjs';
 
-const FIXTURE = path.resolve('../fixtures/sample-family.json');
-const family = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')).cases[0];
+const FIXTURE = SAMPLE_FAMILY;
+const family = sampleFamily().cases[0];
 const plan = family.documents.plans[0];
 
 let server, browser;

@@ -4,14 +4,11 @@
 // everything still there after a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  startServer, launch, watchedPage, expectAccessible, expectNoProblems, screenshot, importFile, scratchFile,
-  tabTo, waitSaved, storedCases, printToPdf, assertNoChrome,
+  startServer, launch, watchedPage, expectAccessible, expectNoProblems, screenshot, importFile, scratchFile, tabTo, waitSaved, storedCases, printToPdf, assertNoChrome, sampleFamily,
 } from './support.mjs';
 
-const sample = JSON.parse(fs.readFileSync(path.resolve('../fixtures/sample-family.json'), 'utf8'));
+const sample = sampleFamily();
 const family = sample.cases[0];
 const map = family.documents.safety_maps[0];
 const [anna, marek, zofia] = family.network;

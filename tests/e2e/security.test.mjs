@@ -3,10 +3,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
-import { startServer, launch, watchedPage, expectNoProblems, createCase, importFile, scratchFile } from './support.mjs';
+import {
+  startServer, launch, watchedPage, expectNoProblems, createCase, importFile, scratchFile, SAMPLE_FAMILY, sampleFamily,
+} from './support.mjs';
 
-const FIXTURE = path.resolve('../fixtures/sample-family.json');
+const FIXTURE = SAMPLE_FAMILY;
 const PAYLOADS = JSON.parse(fs.readFileSync('xss-payloads.json', 'utf8'));
 
 let server, browser;
@@ -19,7 +20,7 @@ test('a full journey requests nothing but the app\'s own files', async () => {
   context.on('request', (r) => requests.push(r.url()));
   const page = await watchedPage(context);
   await importFile(page, server.url, FIXTURE);
-  const family = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')).cases[0];
+  const family = sampleFamily().cases[0];
   const plan = family.documents.plans[0].id;
   for (const hash of ['', '/map', `/plans/${plan}`, `/plans/${plan}/check`, `/print/plan/${plan}`, '/print/map', '/print/words-and-pictures', '/plans']) {
     await page.goto(`${server.url}#/cases/${family.id}${hash}`);
@@ -99,7 +100,7 @@ test(`${PAYLOADS.length} script payloads, typed into fields and imported, stay i
   }
 
   // Imported: the sample family with every text replaced by payloads.
-  const file = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
+  const file = sampleFamily();
   let n = 0;
   const poison = (value, key) => {
     if (typeof value === 'string' && ['label', 'first_name', 'name', 'text', 'what', 'how_we_will_know', 'contingency', 'child_views', 'sentence', 'behaviour', 'reason', 'role', 'agency', 'contact', 'relationship'].includes(key)) return PAYLOADS[n++ % PAYLOADS.length];

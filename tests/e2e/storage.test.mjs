@@ -2,13 +2,11 @@
 // rules the host simulation checks (tests/storage_simulation.rs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import {
-  startServer, launch, watchedPage, open, expectNoProblems, importFile, storedCases, createCase, waitSaved, scratchFile,
-  screenshot,
+  startServer, launch, watchedPage, open, expectNoProblems, importFile, storedCases, createCase, waitSaved, scratchFile, screenshot, SAMPLE_FAMILY, sampleFamily,
 } from './support.mjs';
 
-const FIXTURE = path.resolve('../fixtures/sample-family.json');
+const FIXTURE = SAMPLE_FAMILY;
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -77,7 +75,7 @@ test('an import that replaces a case open in another tab shows there, and never 
   await waitSaved(reader);
   const edited = await revision(reader, id);
 
-  const file = JSON.parse((await import('node:fs')).readFileSync(FIXTURE, 'utf8'));
+  const file = sampleFamily();
   file.cases[0].label = 'From the file';
   await open(page, server.url);
   await page.setInputFiles('#import-file', scratchFile('replace.json', JSON.stringify(file)));

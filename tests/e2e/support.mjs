@@ -15,6 +15,14 @@ export const DIST = path.resolve(process.env.DIST_DIR ?? '../../dist');
 export const SHOTS = path.resolve(process.env.SHOTS_DIR ?? '../../target/screenshots');
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export const SUBFOLDER = '/apps/kinplan/';
+
+/** The sample family's export file, which most tests import. */
+export const SAMPLE_FAMILY = path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/sample-family.json');
+
+/** A fresh copy of the sample family's export, for a test to read or change. */
+export function sampleFamily() {
+  return JSON.parse(fs.readFileSync(SAMPLE_FAMILY, 'utf8'));
+}
 fs.mkdirSync(SHOTS, { recursive: true });
 
 const freePort = () => new Promise((resolve) => {
