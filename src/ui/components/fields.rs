@@ -1,6 +1,7 @@
 //! Form fields shared by the pages: a label above, an optional hint, and
 //! the value bound to part of the open case.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -17,6 +18,29 @@ fn read_only() -> bool {
     use_context::<OpenCase>().is_some_and(|open| open.is_read_only())
 }
 
+/// The id of a field's hint, which the field names in `aria-describedby`.
+fn hint_id(id: &str) -> String {
+    format!("{id}-hint")
+}
+
+/// A field's label and hint, above the field given as children; the field
+/// points to the hint with `aria-describedby=hint.map(|_| hint_id(&id))`.
+#[component]
+fn Labelled(
+    id: String,
+    label: &'static str,
+    hint: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="form-group">
+            <label class="label" for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id(&id)>{h}</p> })}
+            {children()}
+        </div>
+    }
+}
+
 /// A labelled one-line text input bound to part of the case.
 #[component]
 pub fn Field(
@@ -28,15 +52,13 @@ pub fn Field(
     #[prop(default = "text")] kind: &'static str,
 ) -> impl IntoView {
     let read_only = read_only();
-    let hint_id = format!("{id}-hint");
+    let described = hint.map(|_| hint_id(&id));
     view! {
-        <div class="form-group">
-            <label class="label" for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+        <Labelled id=id.clone() label hint>
             <input maxlength=MAX_TEXT_CHARS id=id class="input" type=kind disabled=read_only
-                aria-describedby=hint.map(|_| hint_id.clone())
+                aria-describedby=described
                 prop:value=value on:input=move |ev| on_input.run(event_target_value(&ev))/>
-        </div>
+        </Labelled>
     }
 }
 
@@ -54,17 +76,34 @@ pub fn TextArea(
     family: bool,
 ) -> impl IntoView {
     let read_only = read_only();
-    let hint_id = format!("{id}-hint");
+    let described = hint.map(|_| hint_id(&id));
     view! {
-        <div class="form-group">
-            <label class="label" for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+        <Labelled id=id.clone() label hint>
             <textarea maxlength=MAX_TEXT_CHARS id=id class="textarea" rows=rows.to_string() disabled=read_only
-                aria-describedby=hint.map(|_| hint_id.clone())
+                aria-describedby=described
                 prop:value=value on:input=move |ev| on_input.run(event_target_value(&ev))></textarea>
             <LengthLeft text=value/>
             {family.then(|| view! { <PlainWords text=value/> })}
-        </div>
+        </Labelled>
+    }
+}
+
+/// The day an `<input type="date">` holds: its value is "YYYY-MM-DD", or
+/// empty while the day is incomplete.
+pub fn input_date(value: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
+}
+
+/// A labelled date for a form that acts on submit ("Start the map",
+/// "Record this test"): its text as the browser gives it, read with
+/// [`input_date`] when the form is sent.
+#[component]
+pub fn DateField(id: String, label: &'static str, value: RwSignal<String>) -> impl IntoView {
+    view! {
+        <Labelled id=id.clone() label hint=None>
+            <input id=id class="input" type="date" disabled=read_only()
+                prop:value=value on:input=move |ev| value.set(event_target_value(&ev))/>
+        </Labelled>
     }
 }
 
@@ -102,18 +141,20 @@ pub fn PlainWords(#[prop(into)] text: Signal<String>) -> impl IntoView {
                 .iter()
                 .map(JargonHint::message)
                 .collect();
-            let judge = |reader: &Reader| (reader.readability(t), reader.hardest_sentence(t));
-            let (r, hardest) = match reader {
-                Some(FamilyReader(family)) => family.with(judge),
-                None => judge(&Reader::default()),
-            };
-            // One short sentence is too little to judge.
-            if let Some(hint) = r.hint().filter(|_| r.sentences >= 2 || r.words >= 25) {
-                hints.push(match hardest {
+            // The hardest sentence is looked for only when the text is hard.
+            let hard = |reader: &Reader| {
+                let r = reader.readability(t);
+                // One short sentence is too little to judge.
+                let hint = r.hint().filter(|_| r.sentences >= 2 || r.words >= 25)?;
+                Some(match reader.hardest_sentence(t) {
                     Some(hardest) => format!("{hint} Hardest to read: “{hardest}”"),
                     None => hint,
-                });
-            }
+                })
+            };
+            hints.extend(match reader {
+                Some(FamilyReader(family)) => family.with(hard),
+                None => hard(&Reader::default()),
+            });
             hints
         })
     });

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::language::dates;
+use crate::domain::safety_map::Trajectory;
 
 /// The dates of the versions, and one line of scores for each person or
 /// goal, a score (or none) at each date.
@@ -13,6 +14,27 @@ use crate::domain::language::dates;
 pub struct ScoreLines {
     pub dates: Vec<NaiveDate>,
     pub lines: Vec<(String, Vec<Option<u8>>)>,
+}
+
+impl ScoreLines {
+    /// The chart of `trajectories` at the versions' `dates`, each line
+    /// named by `label`.
+    pub fn new<K>(
+        dates: Vec<NaiveDate>,
+        trajectories: Vec<Trajectory<K>>,
+        label: impl Fn(&K) -> String,
+    ) -> ScoreLines {
+        let lines = trajectories
+            .into_iter()
+            .map(|t| {
+                (
+                    label(&t.key),
+                    t.points.into_iter().map(|(_, s)| s).collect(),
+                )
+            })
+            .collect();
+        ScoreLines { dates, lines }
+    }
 }
 
 /// Chart geometry, in SVG user units.

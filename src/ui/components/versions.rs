@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use crate::domain::language::dates;
 use crate::ui::cases::session::OpenCase;
+use crate::ui::components::fields::{input_date, DateField};
 use crate::ui::platform::browser::today;
 
 /// The version on screen: its id, and whether it is the latest (the only
@@ -53,6 +54,8 @@ pub fn Versions(
     start_label: &'static str,
     /// The id of the date field of the next version.
     date_id: &'static str,
+    /// Said when that date is missing: "Enter the date of the review."
+    no_date: &'static str,
     shown: Shown,
     chosen: RwSignal<Option<Uuid>>,
     versions: Memo<Vec<(Uuid, NaiveDate)>>,
@@ -64,7 +67,7 @@ pub fn Versions(
     let problem = RwSignal::new(false);
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Ok(day) = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") else {
+        let Some(day) = input_date(&date.get_untracked()) else {
             problem.set(true);
             return;
         };
@@ -92,16 +95,13 @@ pub fn Versions(
                 </div>
                 <Show when=move || shown.editable>
                     <form class="start-version" on:submit=start novalidate>
-                        <div class="form-group">
-                            <label class="label" for=date_id>{date_label}</label>
-                            <input id=date_id class="input" type="date" prop:value=date on:input=move |ev| date.set(event_target_value(&ev))/>
-                        </div>
+                        <DateField id=date_id.into() label=date_label value=date/>
                         <button type="submit" class="button button-secondary">{start_label}</button>
                     </form>
                 </Show>
             </div>
             <Show when=move || problem.get()>
-                <p class="error-message" role="alert">{format!("Enter the date: {}.", date_label.to_lowercase())}</p>
+                <p class="error-message" role="alert">{no_date}</p>
             </Show>
             <Show when=move || !shown.editable && !open.is_read_only()>
                 <div class="warning-text" role="note">

@@ -1,12 +1,12 @@
 //! The plan's kind, children, start and categories of harm.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::choice::Choice;
 use crate::domain::plans::{HarmCategory, PlanKind};
 use crate::ui::cases::session::OpenCase;
+use crate::ui::components::fields::input_date;
 
 use super::{edit_plan, read_plan};
 
@@ -59,7 +59,7 @@ pub(super) fn PlanBasics(plan: Uuid) -> impl IntoView {
                 <p class="hint" id="plan-start-hint">"Visits, meetings and reviews are counted from this date."</p>
                 <input id="plan-start" class="input" type="date" aria-describedby="plan-start-hint" prop:value=start
                     on:input=move |ev| {
-                        let date = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                        let date = input_date(&event_target_value(&ev));
                         edit_plan(open, plan, |p| p.start = date);
                     }/>
             </div>

@@ -1,6 +1,5 @@
 //! The plan's reviews, newest first, and the form to record one.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -11,6 +10,7 @@ use crate::domain::plans::ReviewKind;
 use crate::domain::{language::dates, Case};
 use crate::ui::cases::draft::{keep_draft, Draft};
 use crate::ui::cases::session::OpenCase;
+use crate::ui::components::fields::{input_date, DateField};
 use crate::ui::platform::browser::today;
 
 use super::{edit_plan, read_plan, short};
@@ -88,7 +88,7 @@ pub(super) fn Reviews(plan: Uuid) -> impl IntoView {
     let people = open.select(Case::people);
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Ok(day) = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") else {
+        let Some(day) = input_date(&date.get_untracked()) else {
             problem.set(Some("Enter the date of the review.".into()));
             return;
         };
@@ -187,10 +187,7 @@ pub(super) fn Reviews(plan: Uuid) -> impl IntoView {
                         }).collect_view()}
                     </fieldset>
                 </Show>
-                <div class="form-group">
-                    <label class="label" for="review-date">"Date of the review"</label>
-                    <input id="review-date" class="input" type="date" prop:value=date on:input=move |ev| date.set(event_target_value(&ev))/>
-                </div>
+                <DateField id="review-date".into() label="Date of the review" value=date/>
                 <fieldset class="fieldset">
                     <legend>"Who came"</legend>
                     {move || people.get().into_iter().map(|(pid, name, what)| {

@@ -1,7 +1,6 @@
 //! The statutory meetings and visits beside the plan, and the events that
 //! move them on.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -11,6 +10,7 @@ use crate::domain::plans::{EventKind, RecordedEvent};
 use crate::domain::profile::PracticeProfile;
 use crate::ui::cases::session::OpenCase;
 use crate::ui::components::choice_select::ChoiceSelect;
+use crate::ui::components::fields::{input_date, DateField};
 use crate::ui::platform::browser::today;
 
 use super::edit_plan;
@@ -32,16 +32,16 @@ pub(super) fn SchedulePanel(plan: Uuid, profile: RwSignal<PracticeProfile>) -> i
     let problem = RwSignal::new(None::<String>);
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match NaiveDate::parse_from_str(&event_date.get_untracked(), "%Y-%m-%d") {
-            Ok(date) if date <= today() => {
+        match input_date(&event_date.get_untracked()) {
+            Some(date) if date <= today() => {
                 problem.set(None);
                 let kind = event_kind.get_untracked();
                 edit_plan(open, plan, |p| p.events.push(RecordedEvent { kind, date }));
             }
-            Ok(_) => problem.set(Some(
+            Some(_) => problem.set(Some(
                 "Record only what has already happened: the date is in the future.".into(),
             )),
-            Err(_) => problem.set(Some("Enter the date it happened.".into())),
+            None => problem.set(Some("Enter the date it happened.".into())),
         }
     };
     view! {
@@ -73,10 +73,7 @@ pub(super) fn SchedulePanel(plan: Uuid, profile: RwSignal<PracticeProfile>) -> i
                     <ChoiceSelect id="event-kind" label="Record something that happened"
                         value=Signal::derive(move || Some(event_kind.get()))
                         on_change=Callback::new(move |kind| event_kind.set(kind))/>
-                    <div class="form-group">
-                        <label class="label" for="event-date">"On"</label>
-                        <input id="event-date" class="input" type="date" prop:value=event_date on:input=move |ev| event_date.set(event_target_value(&ev))/>
-                    </div>
+                    <DateField id="event-date".into() label="On" value=event_date/>
                 </div>
                 {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
                 <button type="submit" class="button button-secondary" disabled=open.is_read_only()>"Record it"</button>

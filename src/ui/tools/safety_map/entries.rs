@@ -6,7 +6,6 @@
 //! undone.
 
 use crate::domain::choice::Choice;
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -18,7 +17,7 @@ use crate::domain::safety_map::{MapEntry, MapSection};
 use crate::domain::Case;
 use crate::ui::cases::draft::{keep_draft, Draft};
 use crate::ui::cases::session::OpenCase;
-use crate::ui::components::fields::PersonPicker;
+use crate::ui::components::fields::{input_date, PersonPicker};
 use crate::ui::platform::browser::focus_later;
 
 use super::{edit_map, read_map, ChildrenChoice, Deleted, Dragging, Speaker};
@@ -206,7 +205,7 @@ fn EntryCard(map: Uuid, id: Uuid, editable: bool) -> impl IntoView {
                     <label class="label" for=f("date")>"When"</label>
                     <input id=f("date") class="input" type="date"
                         prop:value=move || entry.with(|e| e.as_ref().map(|e| e.date.to_string()).unwrap_or_default())
-                        on:input=move |ev| if let Ok(day) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") { edit(Box::new(move |e| e.date = day)) }/>
+                        on:input=move |ev| if let Some(day) = input_date(&event_target_value(&ev)) { edit(Box::new(move |e| e.date = day)) }/>
                 </div>
                 <ChildrenChoice id=format!("entry-{id}") legend="About which children? Leave all unticked for all of them."
                     chosen=Signal::derive(move || entry.with(|e| e.as_ref().map(|e| e.children.clone()).unwrap_or_default()))

@@ -24,7 +24,7 @@ use crate::domain::safety_map::{MapColumn, MapEntry, SafetyMap};
 use crate::domain::Case;
 use crate::route::{PrintView, Route};
 use crate::ui::cases::session::OpenCase;
-use crate::ui::components::fields::PersonPicker;
+use crate::ui::components::fields::{input_date, DateField, PersonPicker};
 use crate::ui::components::versions::{shown_version, Versions};
 use crate::ui::platform::browser::{focus_later, today};
 
@@ -101,7 +101,7 @@ pub fn SafetyMapPage() -> impl IntoView {
                 None => view! { <StartMap/> }.into_any(),
                 Some(shown) => view! {
                     <Versions id="map" document="map" date_label="Review on" date_id="review-date"
-                        start_label="Start a review" shown chosen versions on_start=start_review/>
+                        no_date="Enter the date of the review." start_label="Start a review" shown chosen versions on_start=start_review/>
                     {shown.editable.then(|| view! { <SpeakerBar/> })}
                     <DeletedNotice/>
                     <div class="map-columns" class:dragging=move || dragging.get()>
@@ -132,8 +132,8 @@ fn StartMap() -> impl IntoView {
     let problem = RwSignal::new(None::<&'static str>);
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") {
-            Ok(day) => {
+        match input_date(&date.get_untracked()) {
+            Some(day) => {
                 open.edit(|c| {
                     c.documents
                         .safety_maps
@@ -143,16 +143,13 @@ fn StartMap() -> impl IntoView {
                 // takes it, not the page.
                 focus_later("speaker".into());
             }
-            Err(_) => problem.set(Some("Enter the date of the meeting.")),
+            None => problem.set(Some("Enter the date of the meeting.")),
         }
     };
     view! {
         <p>"There is no map for this family yet."</p>
         <form on:submit=start novalidate>
-            <div class="form-group">
-                <label class="label" for="map-date">"Date of the meeting"</label>
-                <input id="map-date" class="input" type="date" prop:value=date on:input=move |ev| date.set(event_target_value(&ev))/>
-            </div>
+            <DateField id="map-date".into() label="Date of the meeting" value=date/>
             {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
             <button type="submit" class="button" disabled=open.is_read_only()>"Start the map"</button>
         </form>

@@ -123,17 +123,11 @@ pub(super) fn ScoresOverTime() -> impl IntoView {
     let open = expect_context::<OpenCase>();
     let data = open.select(|c| {
         let versions = &c.documents.safety_maps;
-        let lines = trajectories(versions)
-            .into_iter()
-            .map(|t| {
-                let name = t.person.name(c).unwrap_or_else(|| "Someone".into());
-                (name, t.points.into_iter().map(|(_, s)| s).collect())
-            })
-            .collect();
-        ScoreLines {
-            dates: versions.iter().map(|m| m.date).collect(),
-            lines,
-        }
+        ScoreLines::new(
+            versions.iter().map(|m| m.date).collect(),
+            trajectories(versions),
+            |person| person.name(c).unwrap_or_else(|| "Someone".into()),
+        )
     });
     view! {
         <section class="map-wide" aria-labelledby="over-time-heading">

@@ -15,9 +15,10 @@ use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::safety_plan::{goal_trajectories, SafetyPlan};
+use crate::domain::safety_plan::{goal_trajectories, NetworkRole, SafetyPlan, SafetyRule};
 use crate::route::{PrintView, Route};
 use crate::ui::cases::session::OpenCase;
+use crate::ui::components::fields::{input_date, DateField};
 use crate::ui::components::score_chart::{ScoreChart, ScoreLines};
 use crate::ui::components::versions::{shown_version, Versions};
 use crate::ui::platform::browser::{focus_later, today};
@@ -39,6 +40,66 @@ fn read_plan<T: Default + Clone + PartialEq + Send + Sync + 'static>(
     part: impl Fn(&SafetyPlan) -> T + Send + Sync + 'static,
 ) -> Signal<T> {
     open.read_document(|d| &d.safety_plans, plan, part)
+}
+
+/// A row of one of a version's lists: a rule, or a person in the network.
+trait Row: Sized + 'static {
+    fn id(&self) -> Uuid;
+    fn rows(plan: &SafetyPlan) -> &[Self];
+    fn rows_mut(plan: &mut SafetyPlan) -> &mut Vec<Self>;
+}
+
+impl Row for SafetyRule {
+    fn id(&self) -> Uuid {
+        self.id
+    }
+
+    fn rows(plan: &SafetyPlan) -> &[Self] {
+        &plan.rules
+    }
+
+    fn rows_mut(plan: &mut SafetyPlan) -> &mut Vec<Self> {
+        &mut plan.rules
+    }
+}
+
+impl Row for NetworkRole {
+    fn id(&self) -> Uuid {
+        self.id
+    }
+
+    fn rows(plan: &SafetyPlan) -> &[Self] {
+        &plan.network
+    }
+
+    fn rows_mut(plan: &mut SafetyPlan) -> &mut Vec<Self> {
+        &mut plan.network
+    }
+}
+
+/// Part of one row of a version, as a memo: the default once it is gone.
+fn read_row<R: Row, T: Default + Clone + PartialEq + Send + Sync + 'static>(
+    open: OpenCase,
+    plan: Uuid,
+    row: Uuid,
+    part: impl Fn(&R) -> T + Send + Sync + 'static,
+) -> Signal<T> {
+    read_plan(open, plan, move |p| {
+        R::rows(p)
+            .iter()
+            .find(|r| r.id() == row)
+            .map(&part)
+            .unwrap_or_default()
+    })
+}
+
+/// Changes one row of a version, if it is still there.
+fn edit_row<R: Row>(open: OpenCase, plan: Uuid, row: Uuid, change: impl FnOnce(&mut R)) {
+    edit_plan(open, plan, |p| {
+        if let Some(r) = R::rows_mut(p).iter_mut().find(|r| r.id() == row) {
+            change(r);
+        }
+    });
 }
 
 #[component]
@@ -75,7 +136,8 @@ pub fn SafetyPlanPage() -> impl IntoView {
                 None => view! { <StartSafetyPlan/> }.into_any(),
                 Some(shown) => view! {
                     <Versions id="safety-plan" document="safety plan" date_label="Date of the network meeting"
-                        date_id="next-meeting-date" start_label="Record a network meeting" shown chosen versions
+                        date_id="next-meeting-date" no_date="Enter the date of the meeting."
+                        start_label="Record a network meeting" shown chosen versions
                         on_start=next_meeting/>
                     {if shown.editable {
                         view! {
@@ -104,7 +166,7 @@ fn StartSafetyPlan() -> impl IntoView {
     let problem = RwSignal::new(false);
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Ok(day) = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") else {
+        let Some(day) = input_date(&date.get_untracked()) else {
             problem.set(true);
             return;
         };
@@ -123,10 +185,7 @@ fn StartSafetyPlan() -> impl IntoView {
             n => format!("It will start with a rule to write for each of the map's {n} danger statements."),
         }}</p>
         <form on:submit=start novalidate>
-            <div class="form-group">
-                <label class="label" for="safety-plan-date">"Date of the network meeting"</label>
-                <input id="safety-plan-date" class="input" type="date" prop:value=date on:input=move |ev| date.set(event_target_value(&ev))/>
-            </div>
+            <DateField id="safety-plan-date".into() label="Date of the network meeting" value=date/>
             <Show when=move || problem.get()>
                 <p class="error-message" role="alert">"Enter the date of the meeting."</p>
             </Show>
@@ -141,26 +200,21 @@ fn GoalsOverTime() -> impl IntoView {
     let open = expect_context::<OpenCase>();
     let data = open.select(|c| {
         let versions = &c.documents.safety_plans;
-        let goal_text = |id| {
+        let goal_text = |id: &Uuid| {
             c.documents
                 .safety_maps
                 .iter()
                 .rev()
                 .flat_map(|m| &m.safety_goals)
-                .find(|g| g.id == id)
+                .find(|g| g.id == *id)
                 .map(|g| crate::domain::language::text::shorten(&g.text(), 40))
                 .unwrap_or_else(|| "A goal no longer on the map".into())
         };
-        ScoreLines {
-            dates: versions.iter().map(|p| p.date).collect(),
-            lines: goal_trajectories(versions)
-                .into_iter()
-                .map(|t| {
-                    let label = goal_text(t.safety_goal);
-                    (label, t.points.into_iter().map(|(_, s)| s).collect())
-                })
-                .collect(),
-        }
+        ScoreLines::new(
+            versions.iter().map(|p| p.date).collect(),
+            goal_trajectories(versions),
+            goal_text,
+        )
     });
     view! {
         <section class="map-wide" aria-labelledby="goals-over-time-heading">

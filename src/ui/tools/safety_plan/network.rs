@@ -12,30 +12,7 @@ use crate::ui::cases::session::OpenCase;
 use crate::ui::components::fields::{Field, PersonPicker};
 use crate::ui::platform::browser::focus_later;
 
-use super::{edit_plan, read_plan};
-
-fn read_role<T: Default + Clone + PartialEq + Send + Sync + 'static>(
-    open: OpenCase,
-    plan: Uuid,
-    role: Uuid,
-    part: impl Fn(&NetworkRole) -> T + Send + Sync + 'static,
-) -> Signal<T> {
-    read_plan(open, plan, move |p| {
-        p.network
-            .iter()
-            .find(|n| n.id == role)
-            .map(&part)
-            .unwrap_or_default()
-    })
-}
-
-fn edit_role(open: OpenCase, plan: Uuid, role: Uuid, change: impl FnOnce(&mut NetworkRole)) {
-    edit_plan(open, plan, |p| {
-        if let Some(n) = p.network.iter_mut().find(|n| n.id == role) {
-            change(n);
-        }
-    });
-}
+use super::{edit_plan, edit_row, read_plan, read_row};
 
 #[component]
 pub(super) fn Network(plan: Uuid) -> impl IntoView {
@@ -83,16 +60,16 @@ pub(super) fn Network(plan: Uuid) -> impl IntoView {
 fn RoleEditor(plan: Uuid, role: Uuid) -> impl IntoView {
     let open = expect_context::<OpenCase>();
     let f = move |part: &str| format!("network-{role}-{part}");
-    let person = read_role(open, plan, role, |n| n.person.clone());
+    let person = read_row(open, plan, role, |n: &NetworkRole| n.person.clone());
     let name = Memo::new(move |_| {
         person
             .with(|p| open.case().with(|c| p.name(c)))
             .unwrap_or_else(|| "Someone new".into())
     });
-    let part = read_role(open, plan, role, |n| n.role.clone());
-    let contact = read_role(open, plan, role, |n| n.contact.clone());
-    let seen = read_role(open, plan, role, |n| n.seen_danger_statement);
-    let agreed = read_role(open, plan, role, |n| n.agreed_to_help);
+    let part = read_row(open, plan, role, |n: &NetworkRole| n.role.clone());
+    let contact = read_row(open, plan, role, |n: &NetworkRole| n.contact.clone());
+    let seen = read_row(open, plan, role, |n: &NetworkRole| n.seen_danger_statement);
+    let agreed = read_row(open, plan, role, |n: &NetworkRole| n.agreed_to_help);
     let check = move |label: &'static str,
                       suffix: &'static str,
                       value: Signal<bool>,
@@ -103,7 +80,7 @@ fn RoleEditor(plan: Uuid, role: Uuid) -> impl IntoView {
                 <input type="checkbox" id=id.clone() disabled=open.is_read_only() prop:checked=value
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        edit_role(open, plan, role, |n| set(n, on));
+                        edit_row(open, plan, role, |n| set(n, on));
                     }/>
                 <label for=id>{label}</label>
             </div>
@@ -118,11 +95,11 @@ fn RoleEditor(plan: Uuid, role: Uuid) -> impl IntoView {
             <legend>{name}</legend>
             <PersonPicker id=f("person") label="Who" other="Someone not on the case" name_label="Their name"
                 people=open.select(Case::people) value=person
-                on_change=Callback::new(move |who: PersonRef| edit_role(open, plan, role, |n| n.person = who))/>
+                on_change=Callback::new(move |who: PersonRef| edit_row(open, plan, role, |n: &mut NetworkRole| n.person = who))/>
             <Field id=f("role") label="Their part in the plan" hint="For example \u{201c}has the children on Friday nights\u{201d}." value=part
-                on_input=Callback::new(move |text| edit_role(open, plan, role, |n| n.role = text))/>
+                on_input=Callback::new(move |text| edit_row(open, plan, role, |n: &mut NetworkRole| n.role = text))/>
             <Field id=f("contact") label="How to reach them" hint="A phone number or address. Leave it blank if it is already on the case." value=contact
-                on_input=Callback::new(move |text| edit_role(open, plan, role, |n| n.contact = text))/>
+                on_input=Callback::new(move |text| edit_row(open, plan, role, |n: &mut NetworkRole| n.contact = text))/>
             {check("Has seen the danger statement", "seen", seen, |n, on| n.seen_danger_statement = on)}
             {check("Has agreed to help", "agreed", agreed, |n, on| n.agreed_to_help = on)}
             <button type="button" class="button button-warning" on:click=remove>{move || format!("Remove {} from the network", name.get())}</button>

@@ -2,43 +2,18 @@
 //! times each was tested.
 
 use crate::domain::choice::Choice;
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::case::people::PersonRef;
 use crate::domain::language::dates;
-use crate::domain::safety_plan::{RuleHeld, SafetyRule};
+use crate::domain::safety_plan::{RuleHeld, SafetyPlanError, SafetyRule};
 use crate::domain::Case;
 use crate::ui::cases::session::OpenCase;
-use crate::ui::components::fields::{Field, PersonPicker, TextArea};
+use crate::ui::components::fields::{input_date, DateField, Field, PersonPicker, TextArea};
 use crate::ui::platform::browser::{focus_later, today};
 
-use super::{edit_plan, read_plan};
-
-/// Part of one rule, as a signal.
-fn read_rule<T: Default + Clone + PartialEq + Send + Sync + 'static>(
-    open: OpenCase,
-    plan: Uuid,
-    rule: Uuid,
-    part: impl Fn(&SafetyRule) -> T + Send + Sync + 'static,
-) -> Signal<T> {
-    read_plan(open, plan, move |p| {
-        p.rules
-            .iter()
-            .find(|r| r.id == rule)
-            .map(&part)
-            .unwrap_or_default()
-    })
-}
-
-fn edit_rule(open: OpenCase, plan: Uuid, rule: Uuid, change: impl FnOnce(&mut SafetyRule)) {
-    edit_plan(open, plan, |p| {
-        if let Some(r) = p.rule_mut(rule) {
-            change(r);
-        }
-    });
-}
+use super::{edit_plan, edit_row, read_plan, read_row};
 
 /// A text of a rule, read and written.
 fn rule_text(
@@ -48,9 +23,9 @@ fn rule_text(
     read: fn(&SafetyRule) -> &String,
     write: fn(&mut SafetyRule) -> &mut String,
 ) -> (Signal<String>, Callback<String>) {
-    let value = read_rule(open, plan, rule, move |r| read(r).clone());
+    let value = read_row(open, plan, rule, move |r| read(r).clone());
     let set =
-        Callback::new(move |text: String| edit_rule(open, plan, rule, move |r| *write(r) = text));
+        Callback::new(move |text: String| edit_row(open, plan, rule, move |r| *write(r) = text));
     (value, set)
 }
 
@@ -154,10 +129,10 @@ fn RuleEditor(plan: Uuid, rule: Uuid) -> impl IntoView {
         |r| &r.what_happens_then,
         |r| &mut r.what_happens_then,
     );
-    let kept_by = read_rule(open, plan, rule, |r| r.kept_by.clone());
-    let checked_by = read_rule(open, plan, rule, |r| r.checked_by.clone());
+    let kept_by = read_row(open, plan, rule, |r: &SafetyRule| r.kept_by.clone());
+    let checked_by = read_row(open, plan, rule, |r: &SafetyRule| r.checked_by.clone());
     let person_setter = move |field: fn(&mut SafetyRule) -> &mut PersonRef| {
-        Callback::new(move |who: PersonRef| edit_rule(open, plan, rule, move |r| *field(r) = who))
+        Callback::new(move |who: PersonRef| edit_row(open, plan, rule, move |r| *field(r) = who))
     };
     let title = move || {
         text.with(|t| {
@@ -196,7 +171,7 @@ fn RuleEditor(plan: Uuid, rule: Uuid) -> impl IntoView {
 #[component]
 fn RuleTests(plan: Uuid, rule: Uuid) -> impl IntoView {
     let open = expect_context::<OpenCase>();
-    let tests = read_rule(open, plan, rule, |r| r.tests.clone());
+    let tests = read_row(open, plan, rule, |r: &SafetyRule| r.tests.clone());
     let f = move |part: &str| format!("rule-{rule}-test-{part}");
     let date = RwSignal::new(today().to_string());
     let what = RwSignal::new(String::new());
@@ -204,24 +179,28 @@ fn RuleTests(plan: Uuid, rule: Uuid) -> impl IntoView {
     let problem = RwSignal::new(None::<&'static str>);
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Ok(day) = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") else {
+        let Some(day) = input_date(&date.get_untracked()) else {
             problem.set(Some("Enter the date it was tested."));
             focus_later(f("date"));
             return;
         };
-        let mut outcome = Ok(Uuid::nil());
+        let mut outcome = None;
         edit_plan(open, plan, |p| {
-            outcome = p.record_test(rule, day, &what.get_untracked(), held.get_untracked());
+            outcome = Some(p.record_test(rule, day, &what.get_untracked(), held.get_untracked()));
         });
         match outcome {
-            Ok(_) => {
+            Some(Ok(_)) => {
                 problem.set(None);
                 what.set(String::new());
             }
-            Err(_) => {
+            Some(Err(SafetyPlanError::EmptyTest)) => {
                 problem.set(Some("Say what happened, in a line."));
                 focus_later(f("what"));
             }
+            // The rule or the version went while the form was open (another tab).
+            Some(Err(_)) | None => problem.set(Some(
+                "This rule is no longer in the plan, so the test was not recorded.",
+            )),
         }
     };
     view! {
@@ -238,10 +217,7 @@ fn RuleTests(plan: Uuid, rule: Uuid) -> impl IntoView {
             </Show>
             <form class="record-test" on:submit=record novalidate>
                 <div class="form-row">
-                    <div class="form-group">
-                        <label class="label" for=f("date")>"Date"</label>
-                        <input id=f("date") class="input" type="date" prop:value=date on:input=move |ev| date.set(event_target_value(&ev))/>
-                    </div>
+                    <DateField id=f("date") label="Date" value=date/>
                     <div class="form-group form-group-wide">
                         <label class="label" for=f("what")>"What happened"</label>
                         <input id=f("what") class="input" type="text" maxlength=crate::domain::persist::export::MAX_TEXT_CHARS

@@ -18,7 +18,7 @@ use uuid::Uuid;
 
 use crate::domain::case::people::PersonRef;
 use crate::domain::case::{Case, CaseDocument};
-use crate::domain::safety_map::{SafetyGoal, SafetyMap};
+use crate::domain::safety_map::{trajectories_of, SafetyGoal, SafetyMap, Trajectory};
 
 /// One version of the safety plan: as agreed at one network meeting.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -164,11 +164,28 @@ impl CaseDocument for SafetyPlan {
 }
 
 impl SafetyPlan {
+    /// A version agreed on `date`, with nothing in it yet.
+    fn blank(date: NaiveDate, now: DateTime<Utc>) -> SafetyPlan {
+        SafetyPlan {
+            id: Uuid::new_v4(),
+            created: now,
+            updated: now,
+            date,
+            meeting: NetworkMeeting::default(),
+            rules: Vec::new(),
+            network: Vec::new(),
+            goal_scores: Vec::new(),
+        }
+    }
+
     /// The first version, agreed on `date`, started from the map: a rule
     /// to write for each danger statement and a score for each safety goal.
     pub fn from_map(map: Option<&SafetyMap>, date: NaiveDate, now: DateTime<Utc>) -> SafetyPlan {
-        let (rules, goal_scores) = map.map_or_else(Default::default, |map| {
-            let rules = map
+        let Some(map) = map else {
+            return SafetyPlan::blank(date, now);
+        };
+        SafetyPlan {
+            rules: map
                 .danger_statements
                 .iter()
                 .map(|danger| SafetyRule {
@@ -176,18 +193,9 @@ impl SafetyPlan {
                     danger_statement: Some(danger.id),
                     ..SafetyRule::default()
                 })
-                .collect();
-            (rules, unscored(&map.safety_goals))
-        });
-        SafetyPlan {
-            id: Uuid::new_v4(),
-            created: now,
-            updated: now,
-            date,
-            meeting: NetworkMeeting::default(),
-            rules,
-            network: Vec::new(),
-            goal_scores,
+                .collect(),
+            goal_scores: unscored(&map.safety_goals),
+            ..SafetyPlan::blank(date, now)
         }
     }
 
@@ -200,15 +208,11 @@ impl SafetyPlan {
         date: NaiveDate,
         now: DateTime<Utc>,
     ) -> SafetyPlan {
-        let goals = map.map_or(&[][..], |m| &m.safety_goals);
         SafetyPlan {
-            id: Uuid::new_v4(),
-            created: now,
-            updated: now,
-            date,
-            meeting: NetworkMeeting::default(),
-            goal_scores: unscored(goals),
-            ..self.clone()
+            rules: self.rules.clone(),
+            network: self.network.clone(),
+            goal_scores: unscored(map.map_or(&[][..], |m| &m.safety_goals)),
+            ..SafetyPlan::blank(date, now)
         }
     }
 
@@ -389,38 +393,13 @@ impl NetworkCheck {
     }
 }
 
-/// The network's scores for one safety goal across versions, oldest first.
-#[derive(Clone, Debug, PartialEq)]
-pub struct GoalTrajectory {
-    pub safety_goal: Uuid,
-    pub points: Vec<(NaiveDate, Option<u8>)>,
-}
-
 /// Each goal scored in any version, with its scores at every version.
-pub fn goal_trajectories(versions: &[SafetyPlan]) -> Vec<GoalTrajectory> {
-    let mut goals: Vec<Uuid> = Vec::new();
-    for score in versions.iter().flat_map(|v| &v.goal_scores) {
-        if score.score.is_some() && !goals.contains(&score.safety_goal) {
-            goals.push(score.safety_goal);
-        }
-    }
-    goals
-        .into_iter()
-        .map(|goal| GoalTrajectory {
-            safety_goal: goal,
-            points: versions
-                .iter()
-                .map(|v| {
-                    let score = v
-                        .goal_scores
-                        .iter()
-                        .find(|s| s.safety_goal == goal)
-                        .and_then(|s| s.score);
-                    (v.date, score)
-                })
-                .collect(),
-        })
-        .collect()
+pub fn goal_trajectories(versions: &[SafetyPlan]) -> Vec<Trajectory<Uuid>> {
+    trajectories_of(versions, |v| {
+        // Goals start unscored at each meeting: only a score makes a line.
+        let scored = v.goal_scores.iter().filter(|s| s.score.is_some());
+        (v.date, scored.map(|s| (s.safety_goal, s.score)).collect())
+    })
 }
 
 #[cfg(test)]

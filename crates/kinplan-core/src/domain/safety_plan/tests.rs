@@ -234,7 +234,7 @@ fn goal_scores_make_a_trajectory_across_meetings() {
     third.set_goal_score(goal, Some(6)).unwrap();
     let lines = goal_trajectories(&[first, second, third]);
     assert_eq!(lines.len(), 1, "the other goal was never scored");
-    assert_eq!(lines[0].safety_goal, goal);
+    assert_eq!(lines[0].key, goal);
     assert_eq!(
         lines[0].points,
         [
