@@ -63,18 +63,11 @@ pub fn Versions(
     on_start: Callback<NaiveDate>,
 ) -> impl IntoView {
     let open = expect_context::<OpenCase>();
-    let date = RwSignal::new(today().to_string());
-    let problem = RwSignal::new(false);
-    let start = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(day) = input_date(&date.get_untracked()) else {
-            problem.set(true);
-            return;
-        };
-        problem.set(false);
+    // The new version is the latest: show it.
+    let start = Callback::new(move |day| {
         on_start.run(day);
         chosen.set(None);
-    };
+    });
     let latest = move || versions.with(|v| v.last().map(|(id, _)| *id));
     let picker_id = format!("{id}-version");
     view! {
@@ -94,15 +87,9 @@ pub fn Versions(
                     </select>
                 </div>
                 <Show when=move || shown.editable>
-                    <form class="start-version" on:submit=start novalidate>
-                        <DateField id=date_id.into() label=date_label value=date/>
-                        <button type="submit" class="button button-secondary">{start_label}</button>
-                    </form>
+                    <DatedStart date_id date_label no_date button=start_label beside=true on_start=start/>
                 </Show>
             </div>
-            <Show when=move || problem.get()>
-                <p class="error-message" role="alert">{no_date}</p>
-            </Show>
             <Show when=move || !shown.editable && !open.is_read_only()>
                 <div class="warning-text" role="note">
                     <p>{format!("This is an earlier version of the {document}. It is kept as it was on the day and cannot be changed. ")}
@@ -110,5 +97,42 @@ pub fn Versions(
                 </div>
             </Show>
         </section>
+    }
+}
+
+/// A date and a button that starts something on that day: the first map
+/// or safety plan, a review, a network meeting. A missing date is said
+/// above the button; a good one goes to `on_start`.
+#[component]
+pub fn DatedStart(
+    date_id: &'static str,
+    date_label: &'static str,
+    /// Said when the date is missing: "Enter the date of the meeting."
+    no_date: &'static str,
+    button: &'static str,
+    /// In a row beside the version picker, as a secondary action.
+    #[prop(optional)]
+    beside: bool,
+    on_start: Callback<NaiveDate>,
+) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let date = RwSignal::new(today().to_string());
+    let problem = RwSignal::new(false);
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let day = input_date(&date.get_untracked());
+        problem.set(day.is_none());
+        if let Some(day) = day {
+            on_start.run(day);
+        }
+    };
+    view! {
+        <form class:start-version=beside on:submit=start novalidate>
+            <DateField id=date_id.into() label=date_label value=date/>
+            <Show when=move || problem.get()>
+                <p class="error-message" role="alert">{no_date}</p>
+            </Show>
+            <button type="submit" class="button" class:button-secondary=beside disabled=open.is_read_only()>{button}</button>
+        </form>
     }
 }

@@ -24,9 +24,9 @@ use crate::domain::safety_map::{MapColumn, MapEntry, SafetyMap};
 use crate::domain::Case;
 use crate::route::{PrintView, Route};
 use crate::ui::cases::session::OpenCase;
-use crate::ui::components::fields::{input_date, DateField, PersonPicker};
-use crate::ui::components::versions::{shown_version, Versions};
-use crate::ui::platform::browser::{focus_later, today};
+use crate::ui::components::fields::PersonPicker;
+use crate::ui::components::versions::{shown_version, DatedStart, Versions};
+use crate::ui::platform::browser::focus_later;
 
 use dangers::{BottomLines, DangerStatements};
 use entries::EntrySection;
@@ -128,31 +128,20 @@ pub fn SafetyMapPage() -> impl IntoView {
 #[component]
 fn StartMap() -> impl IntoView {
     let open = expect_context::<OpenCase>();
-    let date = RwSignal::new(today().to_string());
-    let problem = RwSignal::new(None::<&'static str>);
-    let start = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        match input_date(&date.get_untracked()) {
-            Some(day) => {
-                open.edit(|c| {
-                    c.documents
-                        .safety_maps
-                        .push(SafetyMap::new(day, Utc::now()))
-                });
-                // The button that had focus is gone: the map's first field
-                // takes it, not the page.
-                focus_later("speaker".into());
-            }
-            None => problem.set(Some("Enter the date of the meeting.")),
-        }
-    };
+    let start = Callback::new(move |day| {
+        open.edit(|c| {
+            c.documents
+                .safety_maps
+                .push(SafetyMap::new(day, Utc::now()))
+        });
+        // The button that had focus is gone: the map's first field takes
+        // it, not the page.
+        focus_later("speaker".into());
+    });
     view! {
         <p>"There is no map for this family yet."</p>
-        <form on:submit=start novalidate>
-            <DateField id="map-date".into() label="Date of the meeting" value=date/>
-            {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
-            <button type="submit" class="button" disabled=open.is_read_only()>"Start the map"</button>
-        </form>
+        <DatedStart date_id="map-date" date_label="Date of the meeting" no_date="Enter the date of the meeting."
+            button="Start the map" on_start=start/>
     }
 }
 

@@ -18,10 +18,9 @@ use uuid::Uuid;
 use crate::domain::safety_plan::{goal_trajectories, NetworkRole, SafetyPlan, SafetyRule};
 use crate::route::{PrintView, Route};
 use crate::ui::cases::session::OpenCase;
-use crate::ui::components::fields::{input_date, DateField};
 use crate::ui::components::score_chart::{ScoreChart, ScoreLines};
-use crate::ui::components::versions::{shown_version, Versions};
-use crate::ui::platform::browser::{focus_later, today};
+use crate::ui::components::versions::{shown_version, DatedStart, Versions};
+use crate::ui::platform::browser::focus_later;
 
 use meeting::Meeting;
 use network::Network;
@@ -162,21 +161,14 @@ pub fn SafetyPlanPage() -> impl IntoView {
 fn StartSafetyPlan() -> impl IntoView {
     let open = expect_context::<OpenCase>();
     let dangers = open.select(|c| c.current_map().map_or(0, |m| m.danger_statements.len()));
-    let date = RwSignal::new(today().to_string());
-    let problem = RwSignal::new(false);
-    let start = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(day) = input_date(&date.get_untracked()) else {
-            problem.set(true);
-            return;
-        };
+    let start = Callback::new(move |day| {
         open.edit(|c| {
             let plan = SafetyPlan::from_map(c.current_map(), day, Utc::now());
             c.documents.safety_plans.push(plan);
         });
         // The button that had focus is gone: the first rule takes it.
         focus_later("rules-heading".into());
-    };
+    });
     view! {
         <p>"There is no safety plan for this family yet."</p>
         <p>{move || match dangers.get() {
@@ -184,13 +176,8 @@ fn StartSafetyPlan() -> impl IntoView {
             1 => "It will start with a rule to write for the map's danger statement.".to_string(),
             n => format!("It will start with a rule to write for each of the map's {n} danger statements."),
         }}</p>
-        <form on:submit=start novalidate>
-            <DateField id="safety-plan-date".into() label="Date of the network meeting" value=date/>
-            <Show when=move || problem.get()>
-                <p class="error-message" role="alert">"Enter the date of the meeting."</p>
-            </Show>
-            <button type="submit" class="button" disabled=open.is_read_only()>"Start the safety plan"</button>
-        </form>
+        <DatedStart date_id="safety-plan-date" date_label="Date of the network meeting" no_date="Enter the date of the meeting."
+            button="Start the safety plan" on_start=start/>
     }
 }
 
