@@ -142,9 +142,12 @@ test('a council practice profile changes the schedule, and profiles export and i
   await expectAccessible(page, 'settings');
   await screenshot(page, 'settings');
 
-  // This council reviews Child in Need plans every 4 weeks.
+  // This council reviews Child in Need plans every 4 weeks, and visits
+  // every 6.
   await page.fill('#timescale-cin_review_every-count', '4');
   await page.press('#timescale-cin_review_every-count', 'Tab');
+  await page.fill('#timescale-cin_visit_every-count', '6');
+  await page.press('#timescale-cin_visit_every-count', 'Tab');
   await page.fill('#profile-name', 'Anytown Council');
   await page.press('#profile-name', 'Tab');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Export this profile')]);
@@ -158,6 +161,12 @@ test('a council practice profile changes the schedule, and profiles export and i
   await page.fill('#plan-start', '2026-11-02');
   await page.locator('.schedule tbody tr', { hasText: 'Child in Need review' }).waitFor();
   assert.match(await page.locator('.schedule tbody tr', { hasText: 'Child in Need review' }).textContent(), /30 Nov 2026.*4 weeks after/);
+  // The case's overview gives the next deadline by the council's profile
+  // too. By hand, from Mon 2 Nov 2026: the review 4 weeks on is Mon 30 Nov
+  // (overdue on 3 Dec); a visit 6 weeks on is Mon 14 Dec. England's
+  // defaults would put the visit first, on 30 Nov (every 4 weeks).
+  await page.goto(`${server.url}#/cases/${id}`);
+  assert.match(await page.locator('.next-deadline').textContent(), /^Next deadline: Child in Need review, 30 Nov 2026 \(overdue\)\.$/);
 
   // A fresh device imports the council's file; a bad file changes nothing.
   const good = scratchFile('anytown.json', JSON.stringify(exported));
