@@ -241,12 +241,16 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
 }
 
-fn contains_phrase(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+/// Where `phrase` stands in `text` as whole words.
+fn phrase_positions<'a>(text: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
+    text.match_indices(phrase).map(|(at, _)| at).filter(|&at| {
+        !text[..at].ends_with(char::is_alphanumeric)
+            && !text[at + phrase.len()..].starts_with(char::is_alphanumeric)
     })
+}
+
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    phrase_positions(text, phrase).next().is_some()
 }
 
 /// Agencies and roles: each is many people, or nobody in particular.
@@ -540,11 +544,9 @@ const OWN_ACT: [&str; 6] = ["i", "we", "they", "she", "he", "you"];
 
 fn vague_wording(what: &str) -> Option<VagueWording> {
     let listed = VAGUE_VERBS.iter().find_map(|&verb| {
-        what.match_indices(verb).find_map(|(at, _)| {
+        phrase_positions(what, verb).find_map(|at| {
             let before = what[..at].trim_end();
             let after = what[at + verb.len()..].trim_start();
-            let bounded = !what[..at].ends_with(char::is_alphanumeric)
-                && !what[at + verb.len()..].starts_with(char::is_alphanumeric);
             // "Talk about how to improve this": the verb is the topic.
             let topic = before.ends_with("how to");
             let own_act = NEVER_LET_OFF.contains(&verb)
@@ -553,7 +555,7 @@ fn vague_wording(what: &str) -> Option<VagueWording> {
                     .split_whitespace()
                     .next()
                     .is_some_and(|subject| OWN_ACT.contains(&subject));
-            (bounded && !topic && !own_act).then(|| VagueWording {
+            (!topic && !own_act).then(|| VagueWording {
                 phrase: verb.to_string(),
                 passive: before.ends_with(" be") || before == "be" || before.ends_with("being"),
             })
