@@ -98,12 +98,12 @@ fn sheet(plan: &SafetyPlan, case: &Case) -> Sheet {
                 .collect()
         })
         .unwrap_or_default();
-    let on_map = |id: &Uuid| map.is_some_and(|m| m.danger_statements.iter().any(|d| d.id == *id));
+    let dangers: Vec<Uuid> = map
+        .map(|m| m.danger_statements.iter().map(|d| d.id).collect())
+        .unwrap_or_default();
     let other: Vec<RuleLines> = plan
-        .rules
-        .iter()
+        .rules_answering_none_of(&dangers)
         .filter(|r| !r.text.trim().is_empty())
-        .filter(|r| !r.danger_statement.as_ref().is_some_and(on_map))
         .map(|r| rule_lines(r, case))
         .collect();
     if !other.is_empty() {
@@ -112,21 +112,6 @@ fn sheet(plan: &SafetyPlan, case: &Case) -> Sheet {
             rules: other,
         });
     }
-    let contact_on_case = |person: &PersonRef| match person {
-        PersonRef::Person(id) => case
-            .network
-            .iter()
-            .find(|n| n.id == *id)
-            .map(|n| n.contact.clone())
-            .or_else(|| {
-                case.workers
-                    .iter()
-                    .find(|w| w.id == *id)
-                    .map(|w| w.contact.clone())
-            })
-            .unwrap_or_default(),
-        PersonRef::Named(_) => String::new(),
-    };
     Sheet {
         date: dates::day_month_year(plan.date),
         worries,
@@ -135,15 +120,10 @@ fn sheet(plan: &SafetyPlan, case: &Case) -> Sheet {
             .iter()
             .filter(|n| n.person.name(case).is_some())
             .map(|n| {
-                let contact = if n.contact.trim().is_empty() {
-                    contact_on_case(&n.person)
-                } else {
-                    n.contact.trim().to_string()
-                };
                 (
                     name(&n.person, case),
                     n.role.trim().to_string(),
-                    contact,
+                    n.how_to_reach(case),
                     n.seen_danger_statement && n.agreed_to_help,
                 )
             })

@@ -66,17 +66,11 @@ fn RuleGroup(plan: Uuid, danger: Option<Uuid>, heading: String) -> impl IntoView
             .map(|m| m.danger_statements.iter().map(|d| d.id).collect::<Vec<_>>())
             .unwrap_or_default()
     });
-    let rules = read_plan(open, plan, move |p| {
-        p.rules
-            .iter()
-            .filter(|r| match danger {
-                Some(d) => r.danger_statement == Some(d),
-                None => r
-                    .danger_statement
-                    .is_none_or(|d| !known.with_untracked(|k| k.contains(&d))),
-            })
-            .map(|r| r.id)
-            .collect::<Vec<_>>()
+    let rules = read_plan(open, plan, move |p| -> Vec<Uuid> {
+        match danger {
+            Some(d) => p.rules_for(d).map(|r| r.id).collect(),
+            None => known.with(|k| p.rules_answering_none_of(k).map(|r| r.id).collect()),
+        }
     });
     let add = move |_| {
         let mut added = None;

@@ -130,6 +130,24 @@ pub struct NetworkRole {
     pub contact: String,
 }
 
+impl NetworkRole {
+    /// How to reach them: as written here, or else as the case has it.
+    pub fn how_to_reach(&self, case: &Case) -> String {
+        let own = self.contact.trim();
+        if !own.is_empty() {
+            return own.to_string();
+        }
+        let PersonRef::Person(id) = self.person else {
+            return String::new();
+        };
+        let network = case.network.iter().find(|n| n.id == id).map(|n| &n.contact);
+        let worker = || case.workers.iter().find(|w| w.id == id).map(|w| &w.contact);
+        network
+            .or_else(worker)
+            .map_or_else(String::new, |c| c.trim().to_string())
+    }
+}
+
 /// The network's answer to "how safe are the children?" for one goal.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -274,6 +292,17 @@ impl SafetyPlan {
         self.rules
             .iter()
             .filter(move |r| r.danger_statement == Some(danger))
+    }
+
+    /// The rules that answer none of `dangers` (the danger statements on
+    /// the map now): written without one, or for one since taken off.
+    pub fn rules_answering_none_of<'a>(
+        &'a self,
+        dangers: &'a [Uuid],
+    ) -> impl Iterator<Item = &'a SafetyRule> {
+        self.rules
+            .iter()
+            .filter(|r| r.danger_statement.is_none_or(|d| !dangers.contains(&d)))
     }
 
     /// How the network stands against the practice profile's minimum.

@@ -244,3 +244,27 @@ fn goal_scores_make_a_trajectory_across_meetings() {
         ]
     );
 }
+
+#[test]
+fn rules_without_a_danger_on_the_map_are_found_and_contacts_fall_back_to_the_case() {
+    let map = map();
+    let mut plan = SafetyPlan::from_map(Some(&map), day(12, 3), now());
+    let loose = plan.add_rule(None);
+    let gone = plan.add_rule(Some(Uuid::new_v4()));
+    let dangers: Vec<Uuid> = map.danger_statements.iter().map(|d| d.id).collect();
+    let other: Vec<Uuid> = plan
+        .rules_answering_none_of(&dangers)
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(other, [loose, gone]);
+
+    let mut case = Case::new("Smith family", now());
+    let nan = member(&mut case, "Pat Smith", "Nan");
+    case.network[0].contact = " 07700 900456 ".into();
+    let mut on_case = role(nan, true, true);
+    assert_eq!(on_case.how_to_reach(&case), "07700 900456");
+    on_case.contact = "Text first: 07700 900111".into();
+    assert_eq!(on_case.how_to_reach(&case), "Text first: 07700 900111");
+    let new = role(PersonRef::Named("Auntie Ewa".into()), false, false);
+    assert_eq!(new.how_to_reach(&case), "");
+}
