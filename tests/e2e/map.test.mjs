@@ -113,7 +113,9 @@ test('a map built by keyboard alone survives a reload, and a review shows scores
 
   await tabTo(page, /^Add a bottom line$/);
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.activeElement?.id?.startsWith('bottom-line-'));
+  // The new line's field, not the "Add" button (id bottom-line-add), which
+  // had focus until the next frame: a key typed before then is lost.
+  await page.waitForFunction(() => /^bottom-line-(?!add$)/.test(document.activeElement?.id ?? ''));
   await page.keyboard.type('Amy does not see Darren when he has been drinking');
 
   await tabTo(page, /^Jenny Smith's score, 0 to 10$/);
