@@ -165,3 +165,38 @@ fn the_checker_reads_the_family_plan_section_by_section() {
     });
     assert!(has_language_action(&plan));
 }
+
+#[test]
+fn a_plan_linked_to_the_safety_plan_says_where_it_is() {
+    use kinplan::domain::safety_plan::SafetyPlan;
+    let (mut case, mut plan) = kowalski_family();
+    let profile = PracticeProfile::england();
+    let today = date(2026, 12, 3);
+    // Linked, but there is no safety plan yet: nothing to point to.
+    plan.links_safety_plan = true;
+    assert_eq!(
+        FamilyPlan::new(&case, &plan, &profile, today).safety_plan,
+        None
+    );
+    let agreed = SafetyPlan::from_map(case.current_map(), date(2026, 11, 20), Utc::now());
+    case.documents.safety_plans.push(agreed);
+    let family = FamilyPlan::new(&case, &plan, &profile, today);
+    let note = family.safety_plan.clone().unwrap();
+    assert_eq!(
+        note,
+        "Your safety plan is part of this plan. It has the rules you agreed with your network on 20 Nov 2026. Keep the two together."
+    );
+    // The family reads it, so the checker reads it too.
+    let needs = family
+        .sections()
+        .into_iter()
+        .find(|(s, _)| *s == "What needs to happen")
+        .unwrap();
+    assert!(needs.1.ends_with(&note), "{}", needs.1);
+    // Not linked: the plan says nothing of it.
+    plan.links_safety_plan = false;
+    assert_eq!(
+        FamilyPlan::new(&case, &plan, &profile, today).safety_plan,
+        None
+    );
+}

@@ -185,6 +185,18 @@ test('a safety plan is made from the map, tested, changed at a meeting and print
   }
   assertNoChrome(pdf.text);
   assert.match(pdf.text, /Page 1 of \d/);
+
+  // The Child Protection plan links to the safety plan instead of repeating
+  // it, and the family's copy says where it is and when it was agreed.
+  const plan = family.documents.plans[0];
+  await page.goto(`${server.url}#/cases/${family.id}/plans/${plan.id}`);
+  await page.getByLabel('The family\'s safety plan is part of this plan').check();
+  await waitSaved(page);
+  await page.goto(`${server.url}#/cases/${family.id}/print/plan/${plan.id}`);
+  await page.locator('.print-safety-plan-note', {
+    hasText: 'Your safety plan is part of this plan. It has the rules you agreed with your network on 17 Dec 2026. Keep the two together.',
+  }).waitFor();
+  await expectAccessible(page, 'the family plan that links to the safety plan');
   expectNoProblems(page);
   await context.close();
 });

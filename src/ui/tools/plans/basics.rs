@@ -28,6 +28,8 @@ pub(super) fn PlanBasics(plan: Uuid) -> impl IntoView {
     let categories = read_plan(open, plan, |p| p.harm_categories.clone());
     let has_category = move |cat: HarmCategory| categories.with(|c| c.contains(&cat));
     let set_kind = move |k: PlanKind| edit_plan(open, plan, |p| p.kind = k);
+    let links_safety_plan = read_plan(open, plan, |p| p.links_safety_plan);
+    let has_safety_plan = open.select(|c| c.current_safety_plan().is_some());
     view! {
         <section aria-labelledby="basics-heading">
             <h2 id="basics-heading">"About the plan"</h2>
@@ -85,6 +87,20 @@ pub(super) fn PlanBasics(plan: Uuid) -> impl IntoView {
                     }).collect_view()}
                 </fieldset>
             </Show>
+            <div class="checkbox">
+                <input type="checkbox" id="plan-links-safety-plan" aria-describedby="plan-links-safety-plan-hint"
+                    disabled=open.is_read_only() prop:checked=links_safety_plan
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        edit_plan(open, plan, |p| p.links_safety_plan = on);
+                    }/>
+                <label for="plan-links-safety-plan">"The family's safety plan is part of this plan"</label>
+            </div>
+            <p class="hint" id="plan-links-safety-plan-hint">{move || if has_safety_plan.get() {
+                "The family's copy then says where their safety plan is, instead of repeating its rules."
+            } else {
+                "The family has no safety plan yet. Start one with the Safety plan tool on the case's page."
+            }}</p>
         </section>
     }
 }

@@ -131,6 +131,7 @@ fn FamilyPlanDocument(family: FamilyPlan) -> impl IntoView {
             <section>
                 <h2>"What needs to happen"</h2>
                 {list(family.needs_to_happen.clone(), "Nothing written yet.")}
+                {family.safety_plan.clone().map(|note| view! { <p class="print-safety-plan-note"><strong>{note}</strong></p> })}
             </section>
             <section>
                 <h2>"Who does what, by when"</h2>

@@ -48,6 +48,8 @@ pub struct FamilyPlan {
     pub dates: Vec<(String, NaiveDate)>,
     pub contacts: Vec<Contact>,
     pub contingency: String,
+    /// Where the family's safety plan is, when this plan links to it.
+    pub safety_plan: Option<String>,
     /// The family, who know their own people's names on sight.
     pub reader: Reader,
 }
@@ -146,6 +148,7 @@ impl FamilyPlan {
             dates,
             contacts,
             contingency: plan.contingency.trim().to_string(),
+            safety_plan: safety_plan_note(case, plan),
             reader: case.reader(),
         }
     }
@@ -160,7 +163,15 @@ impl FamilyPlan {
         vec![
             ("What we are worried about", self.worries.join("\n")),
             ("What is working well", self.working_well.join("\n")),
-            ("What needs to happen", self.needs_to_happen.join("\n")),
+            (
+                "What needs to happen",
+                self.needs_to_happen
+                    .iter()
+                    .chain(&self.safety_plan)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
             ("Who does what, by when", actions.join("\n")),
             ("If the plan is not followed", self.contingency.clone()),
         ]
@@ -196,6 +207,18 @@ impl FamilyPlan {
                 .join("\n"),
         )
     }
+}
+
+/// "Your safety plan is part of this plan…": said when the plan links to
+/// the family's safety plan and there is one, with the day it was agreed.
+fn safety_plan_note(case: &Case, plan: &Plan) -> Option<String> {
+    let safety_plan = case
+        .current_safety_plan()
+        .filter(|_| plan.links_safety_plan)?;
+    Some(format!(
+        "Your safety plan is part of this plan. It has the rules you agreed with your network on {}. Keep the two together.",
+        dates::day_month_year(safety_plan.date)
+    ))
 }
 
 fn non_empty<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
