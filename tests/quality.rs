@@ -69,17 +69,20 @@ fn the_sample_family_is_answered_from_its_data() {
             ("agency_roles", Some(Answer::Yes)),
             ("on_time", Some(Answer::Yes)),
             ("plain_words", Some(Answer::Yes)),
+            ("safety_plan_agreed", Some(Answer::No)),
             ("absent_parent_view", None),
             ("shared_in_time", None),
         ]
     );
     assert_eq!(check.unanswered(), 2);
-    assert_eq!(check.grade(), Grade::Excellent, "10 of 10 answered are yes");
+    // By hand: 10 of the 11 answered are yes (no safety plan yet): 91%.
+    assert_eq!(check.grade(), Grade::VeryGood, "10 of 11 answered are yes");
     // 8.8 by `make bench` (examples/reading_age.rs), which prints each
     // section's figures.
     let basis = &check.judgements[9].basis;
     assert_eq!(basis, "The family's copy reads at about age 9.");
-    assert_eq!(check.areas_for_development().count(), 0);
+    assert_eq!(check.judgements[10].basis, "There is no safety plan yet.");
+    assert_eq!(check.areas_for_development().count(), 1);
 }
 
 #[test]
@@ -98,9 +101,9 @@ fn the_worker_answers_what_the_data_cannot_settle() {
     ];
     let check = QualityCheck::new(&case, &plan, &PracticeProfile::england(), today());
     assert_eq!(check.unanswered(), 0);
-    assert_eq!(check.judgements[10].answer, Some(Answer::No));
-    assert_eq!(check.judgements[10].basis, "Answered by the worker.");
-    assert_eq!(check.grade(), Grade::VeryGood, "11 of 12 are yes: 92%");
+    assert_eq!(check.judgements[11].answer, Some(Answer::No));
+    assert_eq!(check.judgements[11].basis, "Answered by the worker.");
+    assert_eq!(check.grade(), Grade::Good, "11 of 13 are yes: 85%");
 }
 
 #[test]

@@ -34,15 +34,17 @@ test('the plan check grades the plan, shows each basis, and keeps the worker ans
   await statement('absent_parent_view').getByLabel('No', { exact: true }).check();
   await statement('shared_in_time').getByLabel('Yes', { exact: true }).check();
   await page.locator('.grade-panel', { hasNotText: 'still need your answer' }).waitFor();
-  // By hand, on 3 Dec 2026 (the fixed clock): all 12 statements apply.
+  // By hand, on 3 Dec 2026 (the fixed clock): all 13 statements apply.
   // "No" are the father's views (answered above), visits on time (a child
   // protection visit is due 10 working days after the last, 13 Nov 2026:
-  // Fri 27 Nov, so overdue). Plain words is "yes": the family's copy
-  // reads at about 9 (8.8 by `make bench`).
-  // 10 of 12 = 83%: "Good" on the scale's reading in crates/kinplan-core/src/domain/plans/quality.rs
+  // Fri 27 Nov, so overdue) and the safety plan (there is none yet).
+  // Plain words is "yes": the family's copy reads at about 9 (8.8 by
+  // `make bench`).
+  // 10 of 13 = 77%: "Good" on the scale's reading in crates/kinplan-core/src/domain/plans/quality.rs
   // (all Excellent, 90% Very good, 75% Good).
   assert.match(await statement('on_time').textContent(), /No\. Overdue: Visit to the child \(27 Nov 2026\)/);
   assert.match(await statement('plain_words').textContent(), /Yes\. The family's copy reads at about age 9\./);
+  assert.match(await statement('safety_plan_agreed').textContent(), /No\. There is no safety plan yet\./);
   assert.equal(await page.locator('.grade').textContent(), 'Grade: Good');
   await waitSaved(page);
   await screenshot(page, 'plan-check');

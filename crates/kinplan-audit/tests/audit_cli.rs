@@ -73,22 +73,23 @@ fn a_good_file_gives_every_plan_its_findings_schedule_answers_and_grade() {
         .iter()
         .any(|i| i["kind"] == "review_conference" && i["due"] == "2027-02-02"));
     let quality = plan["quality"].as_array().unwrap();
-    assert_eq!(quality.len(), 12);
+    assert_eq!(quality.len(), 13);
     assert_eq!(quality[0]["code"], "child_view");
     assert_eq!(quality[0]["answer"], "yes");
     assert_eq!(quality[0]["settled"], "automatically");
     assert_eq!(quality[11]["answer"], "unanswered");
     // By hand, on 3 Dec 2026: the two statements only the worker can
-    // answer are unanswered and left out; of the other 10, only visits on
-    // time (a child protection visit due 10 working days after 13 Nov: 27
-    // Nov) is "no". 9 of 10 = 90%: "Very good" (90% or more, under all).
+    // answer are unanswered and left out; of the other 11, visits on time
+    // (a child protection visit due 10 working days after 13 Nov: 27 Nov)
+    // and the safety plan (there is none) are "no". 9 of 11 = 82%: "Good"
+    // (75% or more, under 90%).
     let no: Vec<&str> = quality
         .iter()
         .filter(|q| q["answer"] == "no")
         .map(|q| q["code"].as_str().unwrap())
         .collect();
-    assert_eq!(no, ["on_time"]);
-    assert_eq!(plan["grade"], "Very good");
+    assert_eq!(no, ["on_time", "safety_plan_agreed"]);
+    assert_eq!(plan["grade"], "Good");
 
     let text = String::from_utf8(audit(&[GOOD]).stdout).unwrap();
     assert!(text.contains("Kowalski family"), "{text}");

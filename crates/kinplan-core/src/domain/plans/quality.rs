@@ -1,8 +1,8 @@
 //! The plan quality self-check, on the Care Inspectorate's six-point scale.
 //!
-//! Twelve quality statements, drawn from the Falkirk file-reading exercise
-//! and the practice standards, are each answered "yes", "no" or "does not
-//! apply". Where the case's data can settle a statement (the SMART checker,
+//! Thirteen quality statements, drawn from the Falkirk file-reading
+//! exercise and the practice standards (Barnet 7 for the safety plan), are
+//! each answered "yes", "no" or "does not apply". Where the case's data can settle a statement (the SMART checker,
 //! the schedule, whether the children's views are there) the answer is
 //! automatic and says what it was based on; the rest are asked of the
 //! worker, and their answers are kept with the plan.
@@ -82,7 +82,7 @@ const fn ask(code: &'static str, text: &'static str) -> Statement {
     }
 }
 
-pub const STATEMENTS: [Statement; 12] = [
+pub const STATEMENTS: [Statement; 13] = [
     auto(
         "child_view",
         "The children were seen, and their views are recorded in their own words.",
@@ -116,6 +116,10 @@ pub const STATEMENTS: [Statement; 12] = [
     auto(
         "plain_words",
         "The family's copy of the plan is in plain words (reading age 9 or under).",
+    ),
+    auto(
+        "safety_plan_agreed",
+        "The family's network has agreed a safety plan with them.",
     ),
     ask(
         "absent_parent_view",
@@ -445,6 +449,19 @@ fn settle(
                 format!("The family's copy reads at about age {age:.0}; the aim is {TARGET_READING_AGE:.0} or under."),
             )
         }
+        "safety_plan_agreed" => match (plan.kind, case.current_safety_plan()) {
+            (PlanKind::ChildInNeed, _) => (Answer::NotApplicable, "A Child in Need plan does not have to have a safety plan.".into()),
+            (PlanKind::ChildProtection, None) => (Answer::No, "There is no safety plan yet.".into()),
+            (PlanKind::ChildProtection, Some(safety)) => {
+                let minimum = profile.min_safety_network;
+                let agreed = safety.network_check(case, minimum).seen_and_agreed;
+                yes_if(
+                    safety.is_agreed(case, minimum),
+                    format!("The safety plan has rules, and {agreed} people besides the parents have seen the worries and agreed to help."),
+                    format!("A safety plan needs rules and at least {minimum} people besides the parents who have seen the worries and agreed to help; {agreed} have."),
+                )
+            }
+        },
         _ => (Answer::NotApplicable, String::new()),
     }
 }
