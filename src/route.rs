@@ -26,6 +26,8 @@ pub enum PrintView {
     Resilience(Uuid),
     /// The family's safety plan: rules, network, bottom lines.
     SafetyPlan,
+    /// A child's own safety plan, on one A4 page with room to draw.
+    ChildSafetyPlan(Uuid),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,6 +93,10 @@ impl Route {
                 (Ok(id), Ok(child)) => Route::Print(id, PrintView::Resilience(child)),
                 _ => Route::NotFound,
             },
+            ["cases", id, "print", "my-safety-plan", child] => match (id.parse(), child.parse()) {
+                (Ok(id), Ok(child)) => Route::Print(id, PrintView::ChildSafetyPlan(child)),
+                _ => Route::NotFound,
+            },
             ["cases", id, "print", "safety-plan"] => id.parse().map_or(Route::NotFound, |id| {
                 Route::Print(id, PrintView::SafetyPlan)
             }),
@@ -117,6 +123,9 @@ impl Route {
             }
             Route::Print(id, PrintView::SafetyMap) => format!("#/cases/{id}/print/map"),
             Route::Print(id, PrintView::SafetyPlan) => format!("#/cases/{id}/print/safety-plan"),
+            Route::Print(id, PrintView::ChildSafetyPlan(child)) => {
+                format!("#/cases/{id}/print/my-safety-plan/{child}")
+            }
             Route::Print(id, PrintView::ChildsWords(child)) => {
                 format!("#/cases/{id}/print/child/{child}")
             }
@@ -163,6 +172,7 @@ mod tests {
         routes.push(Route::Print(id, PrintView::WordsAndPictures));
         routes.push(Route::Print(id, PrintView::SafetyMap));
         routes.push(Route::Print(id, PrintView::SafetyPlan));
+        routes.push(Route::Print(id, PrintView::ChildSafetyPlan(Uuid::new_v4())));
         routes.push(Route::Print(id, PrintView::ChildsWords(Uuid::new_v4())));
         routes.push(Route::Print(id, PrintView::Resilience(Uuid::new_v4())));
         routes.push(Route::ChildMode(id, Uuid::new_v4()));

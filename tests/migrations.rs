@@ -80,3 +80,22 @@ fn a_version_4_case_loads_with_no_safety_plan_and_keeps_its_reviews() {
     assert!(!case.documents.plans[0].links_safety_plan);
     assert_eq!(case.documents.safety_maps[0].danger_statements.len(), 1);
 }
+
+#[test]
+fn a_version_5_case_keeps_its_safety_plan_and_has_no_childs_plan_yet() {
+    use kinplan::domain::safety_plan::RuleHeld;
+    let stored = read_case(&fixture("stored-case-v5.json")).unwrap();
+    assert_eq!(stored.schema_version, CURRENT_VERSION);
+    assert_eq!(stored.revision, 15);
+    let documents = &stored.case.documents;
+    assert!(documents.child_safety_plans.is_empty());
+    let plan = &documents.safety_plans[0];
+    assert_eq!(
+        plan.rules[0].text,
+        "When Anna works a night shift, Nan sleeps at the flat."
+    );
+    assert_eq!(plan.rules[0].tests[0].held, RuleHeld::Held);
+    assert_eq!(plan.goal_scores[0].score, Some(6));
+    // Nan's number is the one the case has for her.
+    assert_eq!(plan.network[0].how_to_reach(&stored.case), "07700 900456");
+}

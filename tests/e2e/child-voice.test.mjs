@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  startServer, launch, watchedPage, expectAccessible, expectNoProblems, screenshot, importFile, storedCases, SHOTS, tabTo, SAMPLE_FAMILY, sampleFamily,
+  startServer, launch, watchedPage, expectAccessible, expectNoProblems, screenshot, importFile, storedCases, SHOTS, tabTo, SAMPLE_FAMILY, sampleFamily, tablet, holdGrownUps,
 } from './support.mjs';
 
 const FIXTURE = SAMPLE_FAMILY;
@@ -19,17 +19,6 @@ const OUT = path.resolve(SHOTS, '../print');
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); fs.mkdirSync(OUT, { recursive: true }); });
 after(async () => { await browser?.close(); server?.stop(); });
-
-/** A tablet held upright, with touch, where read-aloud is recorded instead of spoken. */
-async function tablet() {
-  const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
-  const page = await watchedPage(context);
-  await page.addInitScript(() => {
-    window.spoken = [];
-    window.speechSynthesis.speak = (utterance) => window.spoken.push(utterance.text);
-  });
-  return { context, page };
-}
 
 /** Draws with a finger through `points` (fractions of the canvas), as touch events. */
 async function fingerDraw(page, canvas, points) {
@@ -58,16 +47,8 @@ async function writeNew(page, scope, button, text, press = 'tap') {
   await page.keyboard.type(text);
 }
 
-/** Holds "Grown-ups" by keyboard for `ms`. */
-async function holdGrownUps(page, ms) {
-  await page.getByRole('button', { name: 'Grown-ups' }).focus();
-  await page.keyboard.down('Enter');
-  await page.waitForTimeout(ms);
-  await page.keyboard.up('Enter');
-}
-
 test('a child fills in the houses in child mode on a tablet, and the lock holds', async () => {
-  const { context, page } = await tablet();
+  const { context, page } = await tablet(browser);
   await importFile(page, server.url, FIXTURE);
 
   // The worker hands over the screen.
@@ -191,7 +172,7 @@ test('a child fills in the houses in child mode on a tablet, and the lock holds'
 });
 
 test('"I have, I am, I can" works in child mode, and "just for me" never reaches the family', async () => {
-  const { context, page } = await tablet();
+  const { context, page } = await tablet(browser);
   await importFile(page, server.url, FIXTURE);
   await page.goto(`${server.url}#/cases/${family.id}/i-have-i-am-i-can`);
   await page.locator('main h1', { hasText: 'I have, I am, I can' }).waitFor();

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launch, watchedPage, expectAccessible, expectNoProblems, screenshot, importFile, scratchFile, tabTo, waitSaved, storedCases, printToPdf, assertNoChrome, sampleFamily,
+  startServer, launch, watchedPage, expectAccessible, expectNoProblems, screenshot, importFile, scratchFile, tabTo, waitSaved, storedCases, printToPdf, assertNoChrome, sampleFamily, tablet, holdGrownUps,
 } from './support.mjs';
 
 const sample = sampleFamily();
@@ -24,6 +24,25 @@ map.safety_goals.push({
   what_people_will_see: 'Marek is sober whenever he has the children', for_how_long: 'for 6 months',
 });
 const FIXTURE = scratchFile('safety-plan-family.json', JSON.stringify(sample));
+
+// The same family with a safety plan already agreed, for the children's own.
+const agreed = sampleFamily();
+const FAMILY_RULE = 'If Anna works a night shift, Babcia Zofia sleeps at the flat.';
+agreed.cases[0].documents.safety_plans = [{
+  id: '0f5d3c1e-2b4a-4c6d-8e7f-9a0b1c2d3e4f', created: '2026-12-01T10:00:00Z', updated: '2026-12-01T10:00:00Z', date: '2026-12-01',
+  meeting: { attended: [], agreed: '', rule_changes: '' },
+  rules: [{
+    id: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', danger_statement: map.danger_statements[0].id, text: FAMILY_RULE,
+    kept_by: { person: anna.id }, checked_by: { person: zofia.id }, how_often_checked: 'Every shift',
+    children_do: 'Ola phones Babcia.', what_happens_then: 'Babcia comes over.', tests: [],
+  }],
+  network: [
+    { id: 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e', person: { person: zofia.id }, role: 'Sleeps over', seen_danger_statement: true, agreed_to_help: true, contact: '' },
+    { id: 'c3d4e5f6-a7b8-4c9d-8e0f-2a3b4c5d6e7f', person: { named: 'Auntie Ewa' }, role: 'Sundays', seen_danger_statement: true, agreed_to_help: true, contact: '07700 900789' },
+  ],
+  goal_scores: [],
+}];
+const AGREED = scratchFile('safety-plan-agreed.json', JSON.stringify(agreed));
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -167,6 +186,11 @@ test('a safety plan is made from the map, tested, changed at a meeting and print
   // The print: rules, the network with how to reach each, bottom lines.
   await page.click('text=Print the safety plan');
   await page.locator('main h1', { hasText: 'Our safety plan' }).waitFor();
+  // The plain-English checker gives each section its reading age.
+  const before = await page.locator('.before-print').textContent();
+  for (const section of ['Our rules', 'Our safety network', 'Bottom lines', 'Network meeting']) {
+    assert.match(before, new RegExp(`${section}: (reading age about|Reading age about) \\d+`), before);
+  }
   await expectAccessible(page, 'the safety plan print');
   const pdf = await printToPdf(page, 'safety-plan');
   assert.ok(Math.abs(pdf.size[0] - 595) < 2 && Math.abs(pdf.size[1] - 842) < 2, `A4 portrait: ${pdf.size}`);
@@ -213,6 +237,121 @@ test('the safety plan works by touch on a tablet', async () => {
   await waitSaved(page);
   await expectAccessible(page, 'the safety plan on a tablet');
   await screenshot(page, 'safety-plan-768');
+  expectNoProblems(page);
+  await context.close();
+});
+
+test("a child makes their own safety plan in child mode, hears it, and it prints on one A4 page", async () => {
+  const { context, page } = await tablet(browser);
+  await importFile(page, server.url, AGREED);
+  await page.goto(`${server.url}#/cases/${family.id}/safety-plan`);
+  await page.locator('#childrens-plans-heading').waitFor();
+  await page.getByRole('radio', { name: 'Ola' }).check();
+  await page.fill('#child-lock-code', '2468');
+  await page.getByRole('button', { name: 'Start child mode' }).tap();
+  await page.getByRole('button', { name: /My safety plan/ }).tap();
+  await page.locator('main h1', { hasText: "Ola's safety plan" }).waitFor();
+  assert.equal(await page.locator('.app-header, .case-bar, a[href]').count(), 0, 'child mode has no way out');
+
+  // Read aloud: the question, then the family's rule, to say Ola's way.
+  await page.getByRole('button', { name: 'Hear the question' }).first().tap();
+  await page.getByText("The grown-ups' rules").tap();
+  const grownUps = page.locator('.grown-up-rule-list li', { hasText: FAMILY_RULE });
+  await grownUps.getByRole('button', { name: 'Hear it' }).tap();
+  await grownUps.getByRole('button', { name: 'Say it my way' }).tap();
+  await page.locator('textarea:focus').waitFor();
+  // Ola's words, spaces and all, kept exactly.
+  const olasRule = 'when mum works nights  Babcia sleeps here ';
+  await page.keyboard.type(olasRule);
+  const rules = page.locator('section', { has: page.locator('#my-rules-heading') });
+  await rules.getByRole('button', { name: 'I want to write' }).tap();
+  await page.locator('textarea:focus').waitFor();
+  await page.keyboard.type('I ring Babcia if I am scared');
+  await rules.getByRole('button', { name: 'I want to write' }).tap();
+  await page.locator('textarea:focus').waitFor();
+  await page.keyboard.type('my torch under the bed');
+  await rules.getByLabel('Just for me and my worker').nth(2).check();
+  await rules.locator('.child-entry').first().getByRole('button', { name: 'Hear it' }).tap();
+  assert.deepEqual(await page.evaluate(() => window.spoken), [
+    'What will happen to keep you safe?', FAMILY_RULE, olasRule,
+  ]);
+  // The family's rule, once said, is not offered again but shown on the card.
+  assert.equal(await grownUps.count(), 0);
+  assert.match(await rules.locator('.child-entry').first().textContent(), /The grown-ups' rule: If Anna works a night shift/);
+
+  // The people Ola can go to: two from the safety network, one she names.
+  const people = page.locator('section', { has: page.locator('#my-people-heading') });
+  for (const [who, words] of [['Add Zofia Nowak', 'Babcia makes pierogi'], ['Add Auntie Ewa', 'she has a dog called Max']]) {
+    await people.getByRole('button', { name: who }).tap();
+    await page.locator('textarea:focus').waitFor();
+    await page.keyboard.type(words);
+  }
+  await page.fill('#my-person-other', 'Miss Patel');
+  await people.getByRole('button', { name: 'Add them' }).tap();
+  await page.locator('textarea:focus').waitFor();
+  await page.keyboard.type('my teacher');
+  const phones = people.getByLabel('Their phone number');
+  // Numbers come from the case and the safety network; Miss Patel's is new.
+  assert.deepEqual([await phones.nth(0).inputValue(), await phones.nth(1).inputValue()], ['07700 900456', '07700 900789']);
+  await phones.nth(2).fill('01632 960321');
+  await expectAccessible(page, "child mode, Ola's safety plan");
+  await screenshot(page, 'my-safety-plan-768');
+
+  // The worker leaves child mode; everything was kept.
+  await holdGrownUps(page, 3300);
+  await page.fill('#grown-up-code', '2468');
+  await page.keyboard.press('Enter');
+  await page.locator('.app-header').waitFor();
+  const ola = family.children.find((c) => c.first_name === 'Ola');
+  const stored = (await storedCases(page))[family.id].case.documents.child_safety_plans;
+  assert.equal(stored.length, 1);
+  assert.equal(stored[0].child_id, ola.id);
+  assert.deepEqual(stored[0].rules.map((r) => r.words.text), [olasRule, 'I ring Babcia if I am scared', 'my torch under the bed']);
+  assert.equal(stored[0].rules[0].from_rule, agreed.cases[0].documents.safety_plans[0].rules[0].id);
+  assert.deepEqual(stored[0].people.map((p) => p.person), [{ person: zofia.id }, { named: 'Auntie Ewa' }, { named: 'Miss Patel' }]);
+
+  // The worker's page shows it; the print is one A4 page of what Ola shared.
+  await page.goto(`${server.url}#/cases/${family.id}/safety-plan`);
+  await page.getByRole('radio', { name: 'Ola' }).check();
+  await page.locator('.childrens-safety-plans', { hasText: 'I ring Babcia if I am scared' }).waitFor();
+  await page.getByRole('link', { name: "Print Ola's safety plan" }).tap();
+  await page.locator('main h1', { hasText: "Ola's safety plan" }).waitFor();
+  assert.equal(await page.locator('.my-safety-plan-print .as-given').first().textContent(), olasRule);
+  assert.match(await page.locator('.before-print').textContent(), /What keeps me safe: reading age about \d+/);
+  await expectAccessible(page, "Ola's safety plan print");
+  const pdf = await printToPdf(page, 'my-safety-plan');
+  assert.equal(pdf.pages, 1, 'one A4 page');
+  assert.ok(Math.abs(pdf.size[0] - 595) < 2 && Math.abs(pdf.size[1] - 842) < 2, `A4 portrait: ${pdf.size}`);
+  // Each person with their number; on paper they sit in two columns.
+  assert.deepEqual(await page.locator('.my-people .my-person').allTextContents(), [
+    'Zofia Nowak 07700 900456', 'Auntie Ewa 07700 900789', 'Miss Patel 01632 960321',
+  ]);
+  for (const words of [
+    "Ola's safety plan", 'when mum works nights Babcia sleeps here', 'I ring Babcia if I am scared',
+    'Zofia Nowak', '07700 900456', 'Babcia makes pierogi', 'Auntie Ewa', '07700 900789', 'Miss Patel 01632 960321', 'My drawings',
+  ]) {
+    assert.ok(pdf.text.includes(words), `the print lacks "${words}": ${pdf.text}`);
+  }
+  assert.ok(!pdf.text.includes('torch'), 'a "just for me" rule reached the print');
+  assertNoChrome(pdf.text);
+  expectNoProblems(page);
+  await context.close();
+});
+
+test("the child's safety plan on the worker's page at 1280 wide", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await watchedPage(context);
+  await importFile(page, server.url, AGREED);
+  await page.goto(`${server.url}#/cases/${family.id}/safety-plan`);
+  await page.locator('#childrens-plans-heading').waitFor();
+  await page.locator('.childrens-safety-plans', { hasText: 'Ola has no safety plan of their own yet.' }).waitFor();
+  await expectAccessible(page, "the safety plan page with the children's plans");
+  await screenshot(page, 'childrens-safety-plans-1280');
+  await page.getByRole('link', { name: "Print Ola's safety plan" }).click();
+  await page.locator('main h1', { hasText: "Ola's safety plan" }).waitFor();
+  await page.locator('text=We will write this together.').waitFor();
+  await expectAccessible(page, "an empty child's safety plan print");
+  await screenshot(page, 'my-safety-plan-print-1280');
   expectNoProblems(page);
   await context.close();
 });

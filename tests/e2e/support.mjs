@@ -291,3 +291,24 @@ export function assertNoChrome(text) {
     assert.ok(!text.includes(chrome), `the print shows "${chrome}"`);
   }
 }
+
+/** A tablet held upright, with touch, where read-aloud is recorded in
+ * `window.spoken` instead of spoken. */
+export async function tablet(browser) {
+  const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
+  const page = await watchedPage(context);
+  await page.addInitScript(() => {
+    window.spoken = [];
+    window.speechSynthesis.speak = (utterance) => window.spoken.push(utterance.text);
+  });
+  return { context, page };
+}
+
+/** Holds child mode's "Grown-ups" by keyboard for `ms`: the hold is the
+ * lock, so it takes real time. */
+export async function holdGrownUps(page, ms) {
+  await page.getByRole('button', { name: 'Grown-ups' }).focus();
+  await page.keyboard.down('Enter');
+  await page.waitForTimeout(ms);
+  await page.keyboard.up('Enter');
+}

@@ -9,6 +9,7 @@ use crate::domain::Tool;
 use crate::route::{PrintView, Route};
 use crate::ui::cases::session::OpenCase;
 
+use crate::ui::tools::child_voice::my_safety_plan::MySafetyPlanPrint;
 use crate::ui::tools::child_voice::print::ChildsWordsPrint;
 use crate::ui::tools::plans::print::FamilyPlanPrint;
 use crate::ui::tools::resilience::print::ResiliencePrint;
@@ -27,7 +28,9 @@ pub fn PrintPage(view: PrintView) -> impl IntoView {
         }
         PrintView::ChildsWords(_) => Route::CaseTool(case_id, Tool::ThreeHouses),
         PrintView::Resilience(_) => Route::CaseTool(case_id, Tool::Resilience),
-        PrintView::SafetyPlan => Route::CaseTool(case_id, Tool::SafetyPlan),
+        PrintView::SafetyPlan | PrintView::ChildSafetyPlan(_) => {
+            Route::CaseTool(case_id, Tool::SafetyPlan)
+        }
     };
     view! {
         <div class="print-toolbar no-print">
@@ -42,6 +45,7 @@ pub fn PrintPage(view: PrintView) -> impl IntoView {
             PrintView::ChildsWords(child) => view! { <ChildsWordsPrint child/> }.into_any(),
             PrintView::Resilience(child) => view! { <ResiliencePrint child/> }.into_any(),
             PrintView::SafetyPlan => view! { <SafetyPlanPrint/> }.into_any(),
+            PrintView::ChildSafetyPlan(child) => view! { <MySafetyPlanPrint child/> }.into_any(),
         }}
     }
 }

@@ -1,5 +1,6 @@
 //! Parts every tool uses: labelled fields, keyed rows, tabs for each child.
 
+pub mod before_print;
 pub mod choice_select;
 pub mod fields;
 pub mod keyed;

@@ -13,23 +13,20 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::child_voice::child_lock::Attempt;
-use crate::domain::child_voice::drawing::Drawing;
-use crate::domain::child_voice::{
-    ChildEntry, HouseColour, HouseKind, HouseSymbol, ThreeHouses, Writer,
-};
-use crate::domain::persist::export::MAX_TEXT_CHARS;
+use crate::domain::child_voice::{HouseKind, ThreeHouses};
 use crate::domain::Tool;
 use crate::route::Route;
 use crate::storage;
 use crate::ui::app::AppState;
 use crate::ui::cases::session::{OpenCase, WorkerHere};
-use crate::ui::components::per_child::{edit_child_doc, read_child_doc};
-use crate::ui::platform::browser::{day, focus_later};
+use crate::ui::components::per_child::read_child_doc;
+use crate::ui::platform::browser::focus_later;
 use crate::ui::platform::speech::ReadAloud;
 
-use super::drawing::DrawingPad;
+use super::houses::{edit_houses, HouseRoom};
+use super::my_safety_plan::MySafetyPlan;
 use super::strengths::StrengthsEditor;
-use super::{house_colour, HouseSymbolIcon, TakeAway};
+use super::{house_colour, HouseSymbolIcon};
 
 /// How long "Grown-ups" must be held.
 const HOLD_MS: u64 = 3000;
@@ -39,10 +36,7 @@ enum Screen {
     Home,
     House(HouseKind),
     Strengths,
-}
-
-fn edit_houses(open: OpenCase, child: Uuid, change: impl FnOnce(&mut ThreeHouses)) {
-    edit_child_doc(open, child, |d| &mut d.three_houses, change);
+    SafetyPlan,
 }
 
 #[component]
@@ -75,6 +69,7 @@ pub fn ChildMode(child: Uuid) -> impl IntoView {
                     Screen::Home => view! { <ChildHome child screen/> }.into_any(),
                     Screen::House(kind) => view! { <HouseRoom child kind/> }.into_any(),
                     Screen::Strengths => view! { <StrengthsEditor child child_mode=true/> }.into_any(),
+                    Screen::SafetyPlan => view! { <MySafetyPlan child/> }.into_any(),
                 }
             }}
         </div>
@@ -135,211 +130,13 @@ fn ChildHome(child: Uuid, screen: RwSignal<Screen>) -> impl IntoView {
                     <span class="house-count">"Good things about me"</span>
                 </button>
             </li>
+            <li>
+                <button type="button" class="house-button safety-plan-button" on:click=move |_| screen.set(Screen::SafetyPlan)>
+                    <span class="house-name">"My safety plan"</span>
+                    <span class="house-count">"Who keeps me safe"</span>
+                </button>
+            </li>
         </ul>
-    }
-}
-
-/// Inside one house: the question, what the child has said, and ways to add.
-#[component]
-fn HouseRoom(child: Uuid, kind: HouseKind) -> impl IntoView {
-    let open = expect_context::<OpenCase>();
-    let name = read_child_doc(
-        open,
-        child,
-        |d| &d.three_houses,
-        move |h| h.map_or(kind.title(), |h| h.name(kind)).to_string(),
-    );
-    let colour = read_child_doc(
-        open,
-        child,
-        |d| &d.three_houses,
-        move |h| house_colour(h, kind),
-    );
-    let ids = read_child_doc(
-        open,
-        child,
-        |d| &d.three_houses,
-        move |h| {
-            h.map(|h| {
-                h.house(kind)
-                    .entries
-                    .iter()
-                    .map(|e| e.id)
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-        },
-    );
-    let drawing_now = RwSignal::new(None::<Uuid>);
-    let add = move |by: Writer, draw: bool| {
-        let entry = ChildEntry::new(by, Utc::now());
-        let id = entry.id;
-        edit_houses(open, child, |h| h.house_mut(kind).entries.push(entry));
-        if draw {
-            drawing_now.set(Some(id));
-        } else {
-            focus_later(format!("entry-{id}-text"));
-        }
-    };
-    view! {
-        <div class="house-room" data-colour=colour>
-            <div class="child-heading">
-                <h1 tabindex="-1">{name}</h1>
-                <ReadAloud text=name/>
-            </div>
-            <div class="child-heading">
-                <p class="child-question">{kind.prompt()}</p>
-                <ReadAloud text=kind.prompt().to_string() label="Hear the question"/>
-            </div>
-            <ul class="child-entries">
-                <For each=move || ids.get() key=|id| *id let:id>
-                    <EntryCard child kind id drawing_now/>
-                </For>
-            </ul>
-            <div class="child-add">
-                <button id="house-add" type="button" class="child-button" on:click=move |_| add(Writer::Child, false)>"I want to write"</button>
-                <button type="button" class="child-button" on:click=move |_| add(Writer::Worker, false)>"My worker writes for me"</button>
-                <button type="button" class="child-button" on:click=move |_| add(Writer::Child, true)>"I want to draw"</button>
-            </div>
-            <ChangeHouse child kind/>
-        </div>
-    }
-}
-
-/// One thing the child said or drew, which they can change, hear, keep
-/// private or take away.
-#[component]
-fn EntryCard(
-    child: Uuid,
-    kind: HouseKind,
-    id: Uuid,
-    drawing_now: RwSignal<Option<Uuid>>,
-) -> impl IntoView {
-    let open = expect_context::<OpenCase>();
-    let entry = read_child_doc(
-        open,
-        child,
-        |d| &d.three_houses,
-        move |h| h.and_then(|h| h.house(kind).entries.iter().find(|e| e.id == id).cloned()),
-    );
-    let edit = move |change: Box<dyn FnOnce(&mut ChildEntry)>| {
-        edit_houses(open, child, |h| {
-            if let Some(e) = h.entry_mut(id) {
-                change(e);
-            }
-        });
-    };
-    let text = Signal::derive(move || {
-        entry.with(|e| e.as_ref().map(|e| e.text.clone()).unwrap_or_default())
-    });
-    let drawing = Signal::derive(move || {
-        entry.with(|e| e.as_ref().map(|e| e.drawing.clone()).unwrap_or_default())
-    });
-    let by = move || entry.with(|e| e.as_ref().map_or(Writer::Child, |e| e.by));
-    // A memo, so the pad is made once and not again with every stroke.
-    let show_pad =
-        Memo::new(move |_| drawing_now.get() == Some(id) || drawing.with(|d| !d.is_empty()));
-    let text_id = format!("entry-{id}-text");
-    let private_id = format!("entry-{id}-private");
-    view! {
-        <li class="child-entry">
-            // A drawing comes first, with room for words under it.
-            {move || show_pad.get().then(|| view! {
-                <DrawingPad id=format!("entry-{id}") drawing
-                    on_change=Callback::new(move |d: Drawing| edit(Box::new(move |e| e.drawing = d)))/>
-            })}
-            <label class="child-label" for=text_id.clone()>
-                {move || match (by(), show_pad.get()) {
-                    (Writer::Worker, _) => "My worker wrote",
-                    (Writer::Child, false) => "My words",
-                    (Writer::Child, true) => "Words for my drawing, if I want",
-                }}
-            </label>
-            <textarea maxlength=MAX_TEXT_CHARS id=text_id.clone() class="textarea child-text" rows="3"
-                prop:value=text on:input=move |ev| {
-                    let value = event_target_value(&ev);
-                    edit(Box::new(move |e| e.text = value));
-                }></textarea>
-            <div class="child-entry-tools">
-                <ReadAloud text/>
-                {move || (!show_pad.get()).then(|| view! {
-                    <button type="button" class="child-button child-button-small" on:click=move |_| drawing_now.set(Some(id))>"Draw here"</button>
-                })}
-            </div>
-            <div class="checkbox child-check">
-                <input type="checkbox" id=private_id.clone()
-                    prop:checked=move || entry.with(|e| e.as_ref().is_some_and(|e| e.just_for_me))
-                    on:change=move |ev| {
-                        let private = event_target_checked(&ev);
-                        edit(Box::new(move |e| e.just_for_me = private));
-                    }/>
-                <label for=private_id>"Just for me and my worker"</label>
-            </div>
-            <p class="child-meta">
-                {move || entry.with(|e| e.as_ref().map(|e| day(e.written)).unwrap_or_default())}
-                " "
-                <TakeAway then_focus="house-add" on_confirm=Callback::new(move |()| edit_houses(open, child, |h| h.remove_entry(id)))/>
-            </p>
-        </li>
-    }
-}
-
-/// The child renames their house and picks its symbol and colour.
-#[component]
-fn ChangeHouse(child: Uuid, kind: HouseKind) -> impl IntoView {
-    let open = expect_context::<OpenCase>();
-    let house = read_child_doc(
-        open,
-        child,
-        |d| &d.three_houses,
-        move |h| {
-            h.map(|h| (h.house(kind).name.clone(), h.symbol(kind), h.colour(kind)))
-                .unwrap_or((String::new(), kind.default_symbol(), kind.default_colour()))
-        },
-    );
-    let slug = kind.slug();
-    view! {
-        <details class="change-house">
-            <summary class="child-button">"Change my house"</summary>
-            <div class="form-group">
-                <label class="child-label" for=format!("house-{slug}-name")>"My house's name"</label>
-                <input maxlength=MAX_TEXT_CHARS id=format!("house-{slug}-name") class="input child-input" type="text"
-                    placeholder=kind.title()
-                    prop:value=move || house.get().0
-                    on:input=move |ev| {
-                        let name = event_target_value(&ev);
-                        edit_houses(open, child, |h| h.house_mut(kind).name = name);
-                    }/>
-            </div>
-            <fieldset class="child-choices">
-                <legend class="child-label">"My house's picture"</legend>
-                {HouseSymbol::ALL.iter().copied().map(|symbol| {
-                    let radio = format!("house-{slug}-symbol-{}", symbol.title().to_lowercase());
-                    view! {
-                        <span class="choice">
-                            <input type="radio" name=format!("house-{slug}-symbol") id=radio.clone()
-                                prop:checked=move || house.get().1 == symbol
-                                on:change=move |_| edit_houses(open, child, |h| h.house_mut(kind).symbol = Some(symbol))/>
-                            <label for=radio><HouseSymbolIcon symbol/>{symbol.title()}</label>
-                        </span>
-                    }
-                }).collect_view()}
-            </fieldset>
-            <fieldset class="child-choices">
-                <legend class="child-label">"My house's colour"</legend>
-                {HouseColour::ALL.iter().copied().map(|colour| {
-                    let radio = format!("house-{slug}-colour-{}", colour.title().to_lowercase());
-                    view! {
-                        <span class="choice">
-                            <input type="radio" name=format!("house-{slug}-colour") id=radio.clone()
-                                prop:checked=move || house.get().2 == colour
-                                on:change=move |_| edit_houses(open, child, |h| h.house_mut(kind).colour = Some(colour))/>
-                            <label for=radio><span class="swatch" data-colour=colour.slug() aria-hidden="true"></span>{colour.title()}</label>
-                        </span>
-                    }
-                }).collect_view()}
-            </fieldset>
-        </details>
     }
 }
 

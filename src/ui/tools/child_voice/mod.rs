@@ -1,4 +1,5 @@
-//! The child's voice: the Three Houses and "I have, I am, I can".
+//! The child's voice: the Three Houses, "I have, I am, I can" and the
+//! child's own safety plan.
 //!
 //! The worker's pages show what each child has said and start child mode
 //! (`child_mode.rs`), where the child has the whole screen and cannot
@@ -6,8 +7,11 @@
 
 mod child_mode;
 mod drawing;
+mod houses;
+pub mod my_safety_plan;
 pub mod print;
 mod strengths;
+mod words_card;
 
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -78,7 +82,7 @@ fn HousesSummary(child: Uuid) -> impl IntoView {
 
 /// One thing in a house, with who wrote it and when.
 #[component]
-fn EntryRecord(entry: ChildEntry, name: String) -> impl IntoView {
+pub(super) fn EntryRecord(entry: ChildEntry, name: String) -> impl IntoView {
     let by = match entry.by {
         Writer::Child => format!("Written by {name}"),
         Writer::Worker => format!("Written by the worker for {name}"),
@@ -126,7 +130,7 @@ pub fn StartChildMode(child: Uuid) -> impl IntoView {
     view! {
         <form class="child-mode-start" on:submit=start>
             <h2>{move || format!("Give {} the screen", name.get())}</h2>
-            <p>"Child mode fills the screen with the houses and \u{201c}I have, I am, I can\u{201d}. Nothing else on this device can be reached from it, not even by reloading the page."</p>
+            <p>"Child mode fills the screen with the houses, \u{201c}I have, I am, I can\u{201d} and the child's own safety plan. Nothing else on this device can be reached from it, not even by reloading the page."</p>
             <div class="form-group" class:form-group-error=move || error.get().is_some()>
                 <label class="label" for="child-lock-code">"Your code to leave child mode"</label>
                 <p class="hint" id="child-lock-code-hint">"4 to 8 numbers. To leave, press and hold \u{201c}Grown-ups\u{201d} for 3 seconds, then type this code."</p>

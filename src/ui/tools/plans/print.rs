@@ -8,6 +8,7 @@ use crate::domain::plans::family_plan::{has_language_action, language_action, Fa
 use crate::domain::plans::{Action, PlanKind};
 use crate::ui::app::AppState;
 use crate::ui::cases::session::OpenCase;
+use crate::ui::components::before_print::BeforePrint;
 use crate::ui::platform::browser::today;
 
 #[component]
@@ -62,42 +63,14 @@ fn BeforeYouPrint(plan: Uuid, family: FamilyPlan) -> impl IntoView {
         });
     };
     view! {
-        <section class="before-print no-print" aria-labelledby="before-print-heading">
-            <h2 id="before-print-heading">"Before you print"</h2>
-            <p>{if overall.is_easy() {
-                format!("Reading age of the whole plan: about {:.0}, within the aim of 9 or under.", overall.reading_age())
-            } else {
-                format!(
-                    "Reading age of the whole plan: about {:.0}. Aim for 9 or under, with sentences of 15 to 20 words: shorter sentences and everyday words help most.",
-                    overall.reading_age()
-                )
-            }}</p>
+        <BeforePrint document="plan" overall checks>
             {needs_action.then(|| view! {
                 <div class="warning-text" role="note">
                     <p>"The family needs another language or an interpreter, and the plan has no action for it. "
                         <button type="button" class="button-link" on:click=add_action>"Add an action for it"</button></p>
                 </div>
             })}
-            <ul class="section-checks">
-                {checks.into_iter().map(|c| {
-                    let level = c.readability.summary();
-                    let ok = level.is_none() && c.jargon.is_empty();
-                    view! {
-                        <li>
-                            <strong>{c.section}": "</strong>
-                            {if ok { "plain and clear.".to_string() } else { String::new() }}
-                            {level.map(|h| view! { <span class="hint-text">{h}" "</span> })}
-                            {c.hardest.map(|s| view! { <span class="hint-text">"Hardest to read: “"{s}"” "</span> })}
-                            {(!c.jargon.is_empty()).then(|| view! {
-                                <ul class="jargon">
-                                    {c.jargon.iter().map(|j| view! { <li data-term=j.found.clone()>{j.message()}</li> }).collect_view()}
-                                </ul>
-                            })}
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-        </section>
+        </BeforePrint>
     }
 }
 

@@ -21,6 +21,7 @@ use crate::ui::cases::session::OpenCase;
 use crate::ui::components::score_chart::{ScoreChart, ScoreLines};
 use crate::ui::components::versions::{shown_version, DatedStart, Versions};
 use crate::ui::platform::browser::focus_later;
+use crate::ui::tools::child_voice::my_safety_plan::ChildrensSafetyPlans;
 
 use meeting::Meeting;
 use network::Network;
@@ -151,6 +152,7 @@ pub fn SafetyPlanPage() -> impl IntoView {
                     <GoalsOverTime/>
                 }.into_any(),
             }}
+            <ChildrensSafetyPlans/>
         </div>
     }
 }

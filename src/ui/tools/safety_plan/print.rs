@@ -6,142 +6,11 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::case::people::PersonRef;
-use crate::domain::choice::Choice;
-use crate::domain::language::dates;
-use crate::domain::safety_plan::{SafetyPlan, SafetyRule};
-use crate::domain::Case;
+use crate::domain::safety_plan::sheet::{FamilySheet, NetworkLine};
+use crate::ui::app::AppState;
 use crate::ui::cases::session::OpenCase;
+use crate::ui::components::before_print::BeforePrint;
 use crate::ui::platform::browser::today;
-
-/// One rule as the family reads it.
-#[derive(Clone, PartialEq)]
-struct RuleLines {
-    text: String,
-    /// ("Who keeps it", "Anna"), … only the parts filled in.
-    parts: Vec<(&'static str, String)>,
-    tests: Vec<String>,
-}
-
-/// A worry and the rules answering it.
-#[derive(Clone, PartialEq)]
-struct WorryRules {
-    worry: Option<String>,
-    rules: Vec<RuleLines>,
-}
-
-/// The sheet's contents, read from the case once.
-#[derive(Clone, PartialEq)]
-struct Sheet {
-    date: String,
-    worries: Vec<WorryRules>,
-    network: Vec<(String, String, String, bool)>,
-    bottom_lines: Vec<String>,
-    attended: Vec<String>,
-    agreed: String,
-    rule_changes: String,
-}
-
-fn name(person: &PersonRef, case: &Case) -> String {
-    person.name(case).unwrap_or_default()
-}
-
-fn rule_lines(rule: &SafetyRule, case: &Case) -> RuleLines {
-    let parts = [
-        ("Who keeps it", name(&rule.kept_by, case)),
-        ("Who checks it", name(&rule.checked_by, case)),
-        ("How often", rule.how_often_checked.trim().to_string()),
-        (
-            "If it is broken, the children",
-            rule.children_do.trim().to_string(),
-        ),
-        (
-            "What happens then",
-            rule.what_happens_then.trim().to_string(),
-        ),
-    ]
-    .into_iter()
-    .filter(|(_, text)| !text.is_empty())
-    .collect();
-    RuleLines {
-        text: rule.text.trim().to_string(),
-        parts,
-        tests: rule
-            .tests
-            .iter()
-            .map(|t| {
-                format!(
-                    "{}: {}. {}",
-                    dates::day_month_year(t.date),
-                    t.held.title(),
-                    t.what_happened
-                )
-            })
-            .collect(),
-    }
-}
-
-fn sheet(plan: &SafetyPlan, case: &Case) -> Sheet {
-    let map = case.current_map();
-    let mut worries: Vec<WorryRules> = map
-        .map(|m| {
-            m.danger_statements
-                .iter()
-                .map(|d| WorryRules {
-                    worry: Some(case.danger_sentence(d, today())),
-                    rules: plan
-                        .rules_for(d.id)
-                        .filter(|r| !r.text.trim().is_empty())
-                        .map(|r| rule_lines(r, case))
-                        .collect(),
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let dangers: Vec<Uuid> = map
-        .map(|m| m.danger_statements.iter().map(|d| d.id).collect())
-        .unwrap_or_default();
-    let other: Vec<RuleLines> = plan
-        .rules_answering_none_of(&dangers)
-        .filter(|r| !r.text.trim().is_empty())
-        .map(|r| rule_lines(r, case))
-        .collect();
-    if !other.is_empty() {
-        worries.push(WorryRules {
-            worry: None,
-            rules: other,
-        });
-    }
-    Sheet {
-        date: dates::day_month_year(plan.date),
-        worries,
-        network: plan
-            .network
-            .iter()
-            .filter(|n| n.person.name(case).is_some())
-            .map(|n| {
-                (
-                    name(&n.person, case),
-                    n.role.trim().to_string(),
-                    n.how_to_reach(case),
-                    n.seen_danger_statement && n.agreed_to_help,
-                )
-            })
-            .collect(),
-        bottom_lines: map
-            .map(|m| m.bottom_lines.iter().map(|b| b.text.clone()).collect())
-            .unwrap_or_default(),
-        attended: plan
-            .meeting
-            .attended
-            .iter()
-            .map(|p| name(p, case))
-            .filter(|n| !n.is_empty())
-            .collect(),
-        agreed: plan.meeting.agreed.trim().to_string(),
-        rule_changes: plan.meeting.rule_changes.trim().to_string(),
-    }
-}
 
 /// One version of the plan, read-only.
 #[component]
@@ -152,15 +21,15 @@ pub(super) fn SafetyPlanSheet(plan: Uuid) -> impl IntoView {
             .safety_plans
             .iter()
             .find(|p| p.id == plan)
-            .map(|p| sheet(p, c))
+            .map(|p| FamilySheet::new(p, c, today()))
     });
     move || content.get().map(|s| view! { <SheetBody sheet=s/> })
 }
 
 /// Its headings sit under the page's h1, on screen and on paper.
 #[component]
-fn SheetBody(sheet: Sheet) -> impl IntoView {
-    let Sheet {
+fn SheetBody(sheet: FamilySheet) -> impl IntoView {
+    let FamilySheet {
         date,
         worries,
         network,
@@ -205,8 +74,8 @@ fn SheetBody(sheet: Sheet) -> impl IntoView {
                     <table class="table sheet-network">
                         <thead><tr><th scope="col">"Who"</th><th scope="col">"What they do"</th><th scope="col">"How to reach them"</th><th scope="col">"Knows the worries and agreed to help"</th></tr></thead>
                         <tbody>
-                            {network.into_iter().map(|(who, part, contact, agreed)| view! {
-                                <tr><th scope="row">{who}</th><td>{part}</td><td>{contact}</td><td>{if agreed { "Yes" } else { "Not yet" }}</td></tr>
+                            {network.into_iter().map(|NetworkLine { who, part, how_to_reach, agreed }| view! {
+                                <tr><th scope="row">{who}</th><td>{part}</td><td>{how_to_reach}</td><td>{if agreed { "Yes" } else { "Not yet" }}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>
@@ -251,17 +120,23 @@ pub(super) fn BottomLines() -> impl IntoView {
     }
 }
 
-/// The current safety plan on A4, for the family and their network.
+/// The current safety plan on A4, for the family and their network, after
+/// the plain-English checker (on screen only).
 #[component]
 pub fn SafetyPlanPrint() -> impl IntoView {
     let open = expect_context::<OpenCase>();
-    let content = open.select(|c| {
-        c.current_safety_plan()
-            .map(|p| (sheet(p, c), c.label.clone()))
+    let profile = expect_context::<AppState>().profile;
+    let content = open.select(move |c| {
+        c.current_safety_plan().map(|p| {
+            let sheet = FamilySheet::new(p, c, today());
+            let checks = profile.with(|pr| sheet.check(c, &pr.jargon));
+            (sheet.readability(c), checks, sheet, c.label.clone())
+        })
     });
     move || {
         match content.get() {
-        Some((sheet, label)) => view! {
+        Some((overall, checks, sheet, label)) => view! {
+            <BeforePrint document="safety plan" overall checks/>
             <article class="print-doc print-safety-plan">
                 <h1 tabindex="-1">{format!("Our safety plan: {label}")}</h1>
                 <p class="print-sub">{format!("Agreed at the network meeting of {}. Keep it where everyone in the network can see it.", sheet.date)}</p>

@@ -19,6 +19,7 @@ use crate::domain::language::reading_age::Reader;
 use crate::domain::plans::Plan;
 use crate::domain::resilience::ResilienceMatrix;
 use crate::domain::safety_map::{DangerStatement, SafetyMap};
+use crate::domain::safety_plan::child::ChildSafetyPlan;
 use crate::domain::safety_plan::SafetyPlan;
 
 /// One family's record: who is in it and what has been written with them.
@@ -160,6 +161,9 @@ pub struct Documents {
     /// oldest first; the last is the current one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub safety_plans: Vec<SafetyPlan>,
+    /// Each child's own safety plan, in their words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub child_safety_plans: Vec<ChildSafetyPlan>,
 }
 
 /// A document kept in one of the case's lists and found by its id: a plan,

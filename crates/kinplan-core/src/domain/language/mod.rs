@@ -4,4 +4,5 @@
 pub mod dates;
 pub mod plain_english;
 pub mod reading_age;
+pub mod section_check;
 pub mod text;

@@ -322,8 +322,11 @@ pub fn count_syllables(word: &str) -> usize {
     // "-ed" is silent after a consonant but "t" or "d" ("walked", but
     // "wanted", "agreed"); "-es" after most consonants ("makes"), but not
     // after s, x, z, ch, sh, ge, ce ("buses") or a vowel ("families").
-    if n > 3 && (ends("ed") || ends("es")) && consonant(n - 3) && count > 1 {
-        let heard_after = if ends("ed") { "td" } else { "sxzhgc" };
+    // Read on the letters alone, so a possessive counts as its plural
+    // ("Steve's" as "steves", one syllable; "Grace's" two).
+    let letters_end = |tail: &str| w.iter().collect::<String>().ends_with(tail);
+    if n > 3 && (letters_end("ed") || letters_end("es")) && consonant(n - 3) && count > 1 {
+        let heard_after = if letters_end("ed") { "td" } else { "sxzhgc" };
         if !heard_after.contains(w[n - 3]) {
             count -= 1;
         }
@@ -366,6 +369,8 @@ mod tests {
             ("make", 1),
             ("home", 1),
             ("makes", 1),
+            ("Steve's", 1),
+            ("Grace's", 2),
             ("walked", 1),
             ("wanted", 2),
             ("little", 2),

@@ -19,7 +19,7 @@ use crate::domain::persist::json_path::{self, PathError};
 pub const CASE_KEY_PREFIX: &str = "kinplan.case.";
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: u32 = 5;
+pub const CURRENT_VERSION: u32 = 6;
 
 /// A case as it sits in storage: the case plus bookkeeping.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -79,7 +79,7 @@ pub fn version_of(value: &Value) -> Result<u32, String> {
 /// version 2, and so on. Steps rewrite a case's JSON in place, so they never
 /// need the old Rust types, and the same steps serve storage and imports.
 type Migration = fn(&mut Value);
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 
 /// Version 2 gave each Signs of Safety map version the date of its meeting.
 /// Version 1 maps take the day they were created.
@@ -134,6 +134,11 @@ fn v3_to_v4(case: &mut Value) {
 /// the bump keeps an older build from writing over a safety plan it cannot
 /// see.
 fn v4_to_v5(_case: &mut Value) {}
+
+/// Version 6 added each child's own safety plan
+/// (`documents.child_safety_plans`), empty by default; as with version 5,
+/// the bump keeps an older build from writing over what it cannot see.
+fn v5_to_v6(_case: &mut Value) {}
 
 const _: () = assert!(MIGRATIONS.len() as u32 == CURRENT_VERSION - 1);
 

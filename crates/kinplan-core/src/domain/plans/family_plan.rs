@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 
 use crate::domain::case::Case;
 use crate::domain::language::dates;
-use crate::domain::language::plain_english::{find_jargon, JargonHint};
 use crate::domain::language::reading_age::{Readability, Reader};
+use crate::domain::language::section_check::{check_sections, readability_of_all, SectionCheck};
 use crate::domain::plans::schedule::{schedule, ScheduleKind};
 use crate::domain::plans::smart::{read_due, Due};
 use crate::domain::plans::{Plan, PlanKind};
@@ -52,16 +52,6 @@ pub struct FamilyPlan {
     pub safety_plan: Option<String>,
     /// The family, who know their own people's names on sight.
     pub reader: Reader,
-}
-
-/// Plain-English hints for one section of the family's plan.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SectionCheck {
-    pub section: &'static str,
-    pub readability: Readability,
-    /// When the section is hard to read: its hardest sentence.
-    pub hardest: Option<String>,
-    pub jargon: Vec<JargonHint>,
 }
 
 impl FamilyPlan {
@@ -179,33 +169,12 @@ impl FamilyPlan {
 
     /// Reading age and jargon, section by section.
     pub fn check(&self, profile: &PracticeProfile) -> Vec<SectionCheck> {
-        self.sections()
-            .into_iter()
-            .filter(|(_, text)| !text.trim().is_empty())
-            .map(|(section, text)| {
-                let readability = self.reader.readability(&text);
-                SectionCheck {
-                    section,
-                    hardest: readability
-                        .hint()
-                        .and_then(|_| self.reader.hardest_sentence(&text)),
-                    readability,
-                    jargon: find_jargon(&text, &profile.jargon),
-                }
-            })
-            .collect()
+        check_sections(&self.reader, self.sections(), &profile.jargon)
     }
 
     /// The reading age of the whole plan.
     pub fn readability(&self) -> Readability {
-        self.reader.readability(
-            &self
-                .sections()
-                .into_iter()
-                .map(|(_, t)| t)
-                .collect::<Vec<_>>()
-                .join("\n"),
-        )
+        readability_of_all(&self.reader, &self.sections())
     }
 }
 

@@ -11,6 +11,12 @@
 //!
 //! The map's bottom lines are not copied here: the plan shows the current
 //! map's, so there is one place to change them.
+//!
+//! Each child can have their own safety plan, in their words
+//! ([`child`]); both print through [`sheet`] and [`child::ChildSheet`].
+
+pub mod child;
+pub mod sheet;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -134,18 +140,25 @@ impl NetworkRole {
     /// How to reach them: as written here, or else as the case has it.
     pub fn how_to_reach(&self, case: &Case) -> String {
         let own = self.contact.trim();
-        if !own.is_empty() {
-            return own.to_string();
+        if own.is_empty() {
+            case_contact(&self.person, case)
+        } else {
+            own.to_string()
         }
-        let PersonRef::Person(id) = self.person else {
-            return String::new();
-        };
-        let network = case.network.iter().find(|n| n.id == id).map(|n| &n.contact);
-        let worker = || case.workers.iter().find(|w| w.id == id).map(|w| &w.contact);
-        network
-            .or_else(worker)
-            .map_or_else(String::new, |c| c.trim().to_string())
     }
+}
+
+/// How to reach one of the case's people, as the case has it; empty for
+/// someone named only in a plan.
+pub fn case_contact(person: &PersonRef, case: &Case) -> String {
+    let PersonRef::Person(id) = *person else {
+        return String::new();
+    };
+    let network = case.network.iter().find(|n| n.id == id).map(|n| &n.contact);
+    let worker = || case.workers.iter().find(|w| w.id == id).map(|w| &w.contact);
+    network
+        .or_else(worker)
+        .map_or_else(String::new, |c| c.trim().to_string())
 }
 
 /// The network's answer to "how safe are the children?" for one goal.

@@ -268,3 +268,153 @@ fn rules_without_a_danger_on_the_map_are_found_and_contacts_fall_back_to_the_cas
     let new = role(PersonRef::Named("Auntie Ewa".into()), false, false);
     assert_eq!(new.how_to_reach(&case), "");
 }
+
+mod child_plan {
+    use super::*;
+    use crate::domain::case::Child;
+    use crate::domain::child_voice::{ChildDocument, Writer};
+    use crate::domain::safety_plan::child::{people_to_choose_from, ChildSafetyPlan, ChildSheet};
+
+    fn with_child(case: &mut Case, name: &str) -> Uuid {
+        let id = Uuid::new_v4();
+        case.children.push(Child {
+            id,
+            first_name: name.into(),
+            ..Child::default()
+        });
+        id
+    }
+
+    #[test]
+    fn the_childs_words_are_printed_exactly_and_private_or_blank_ones_not_at_all() {
+        let mut case = Case::new("Smith family", now());
+        let amy = with_child(&mut case, "Amy");
+        let mut plan = ChildSafetyPlan::new_for(amy, now());
+        let said = plan.add_rule(None, Writer::Child, now());
+        plan.words_mut(said).unwrap().text = "when dad has beer  he sleeps at uncle steves ".into();
+        let secret = plan.add_rule(None, Writer::Child, now());
+        plan.words_mut(secret).unwrap().text = "I hide under my bed".into();
+        plan.words_mut(secret).unwrap().just_for_me = true;
+        plan.add_rule(None, Writer::Worker, now());
+        let sheet = ChildSheet::new(&plan, &case);
+        assert_eq!(sheet.title, "Amy's safety plan");
+        let texts: Vec<&str> = sheet.rules.iter().map(|r| r.text.as_str()).collect();
+        // Not trimmed, not tidied: as Amy said it.
+        assert_eq!(texts, ["when dad has beer  he sleeps at uncle steves "]);
+        plan.remove(said);
+        plan.remove(secret);
+        assert!(plan.is_empty(), "only the blank rule is left");
+    }
+
+    #[test]
+    fn a_person_is_added_once_and_their_number_comes_from_the_nearest_source() {
+        let mut case = Case::new("Smith family", now());
+        let amy = with_child(&mut case, "Amy");
+        let nan = member(&mut case, "Nan", "Nan");
+        let uncle = member(&mut case, "Steve", "Uncle");
+        if let Some(m) = case.network.iter_mut().find(|m| m.name == "Nan") {
+            m.contact = "01632 960111".into();
+        }
+        // Uncle Steve's number is written only in the safety network.
+        let mut family_plan = SafetyPlan::from_map(None, day(12, 3), now());
+        let mut steve = role(uncle.clone(), true, true);
+        steve.contact = "07700 900777".into();
+        family_plan.network.push(steve);
+        case.documents.safety_plans.push(family_plan);
+
+        let mut plan = ChildSafetyPlan::new_for(amy, now());
+        let first = plan.add_person(nan.clone(), Writer::Child, now());
+        assert_eq!(plan.add_person(nan, Writer::Worker, now()), first);
+        plan.add_person(uncle, Writer::Child, now());
+        let teacher = plan.add_person(PersonRef::Named("Miss Patel".into()), Writer::Worker, now());
+        assert_eq!(plan.people.len(), 3);
+
+        let phones: Vec<String> = plan.people.iter().map(|p| p.phone(&case)).collect();
+        assert_eq!(phones, ["01632 960111", "07700 900777", ""]);
+        plan.person_mut(teacher).unwrap().phone = " 01632 960999 ".into();
+        assert_eq!(plan.people[2].phone(&case), "01632 960999");
+        let sheet = ChildSheet::new(&plan, &case);
+        let names: Vec<&str> = sheet.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Nan", "Steve", "Miss Patel"]);
+    }
+
+    #[test]
+    fn the_child_chooses_from_the_safety_network_then_the_case_each_person_once() {
+        let mut case = Case::new("Smith family", now());
+        let mum = member(&mut case, "Jenny", "Mum");
+        let nan = member(&mut case, "Nan", "Nan");
+        case.workers.push(Worker {
+            id: Uuid::new_v4(),
+            name: "Priya".into(),
+            ..Worker::default()
+        });
+        let mut family_plan = SafetyPlan::from_map(None, day(12, 3), now());
+        family_plan.network.push(role(nan, true, true));
+        family_plan
+            .network
+            .push(role(PersonRef::Named("Pastor Mike".into()), true, true));
+        family_plan
+            .network
+            .push(role(PersonRef::Named(" ".into()), false, false));
+        case.documents.safety_plans.push(family_plan);
+        let names: Vec<String> = people_to_choose_from(&case)
+            .into_iter()
+            .map(|(_, name)| name)
+            .collect();
+        assert_eq!(names, ["Nan", "Pastor Mike", "Jenny", "Priya"]);
+        assert!(people_to_choose_from(&case).iter().any(|(p, _)| *p == mum));
+    }
+
+    #[test]
+    fn both_sheets_give_the_checker_prose_and_not_phone_numbers() {
+        let mut case = Case::new("Smith family", now());
+        let amy = with_child(&mut case, "Amy");
+        let nan = member(&mut case, "Nan", "Nan");
+        case.network[0].contact = "01632 960111".into();
+        let mut family_plan = SafetyPlan::from_map(None, day(12, 3), now());
+        let rule = family_plan.add_rule(None);
+        family_plan.rule_mut(rule).unwrap().text = "Dad sleeps at Steve's after a drink.".into();
+        let mut nan_role = role(nan.clone(), true, true);
+        nan_role.role = "Checks on him each week.".into();
+        family_plan.network.push(nan_role);
+        let sheet =
+            crate::domain::safety_plan::sheet::FamilySheet::new(&family_plan, &case, day(12, 3));
+        // No map yet, so the rule is among the other rules.
+        assert_eq!(sheet.worries.len(), 1);
+        assert_eq!(sheet.worries[0].worry, None);
+        assert_eq!(sheet.network[0].how_to_reach, "01632 960111");
+        let sections = sheet.sections();
+        assert_eq!(
+            sections[0],
+            (
+                "Our rules",
+                "Dad sleeps at Steve's after a drink.".to_string()
+            )
+        );
+        assert_eq!(
+            sections[1],
+            ("Our safety network", "Checks on him each week.".to_string())
+        );
+        // Empty sections are not checked. By hand, Flesch–Kincaid plus 5:
+        // the rule is 7 words of 8 syllables, 0.39 × 7 + 11.8 × 8/7 − 15.59
+        // + 5 = 5.63; the network's 5 words of 5 syllables come to 3.16,
+        // below the floor of 5.
+        let checks = sheet.check(&case, &[]);
+        let ages: Vec<f64> = checks.iter().map(|c| c.readability.reading_age()).collect();
+        assert_eq!(ages.len(), 2);
+        assert!((ages[0] - 5.63).abs() < 0.01, "{ages:?}");
+        assert_eq!(ages[1], 5.0);
+
+        let mut plan = ChildSafetyPlan::new_for(amy, now());
+        let person = plan.add_person(nan, Writer::Child, now());
+        plan.words_mut(person).unwrap().text = "Nan gives me hugs".into();
+        let child_sheet = ChildSheet::new(&plan, &case);
+        assert_eq!(child_sheet.people[0].phone, "01632 960111");
+        let checked: Vec<&str> = child_sheet
+            .check(&case, &[])
+            .iter()
+            .map(|c| c.section)
+            .collect();
+        assert_eq!(checked, ["People I can go to"]);
+    }
+}
