@@ -28,6 +28,10 @@ pub enum PrintView {
     SafetyPlan,
     /// A child's own safety plan, on one A4 page with room to draw.
     ChildSafetyPlan(Uuid),
+    /// The worker's chronology, every detail.
+    Chronology,
+    /// The chronology in the court's numbered format.
+    CourtChronology,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,6 +101,14 @@ impl Route {
                 (Ok(id), Ok(child)) => Route::Print(id, PrintView::ChildSafetyPlan(child)),
                 _ => Route::NotFound,
             },
+            ["cases", id, "print", "chronology"] => id.parse().map_or(Route::NotFound, |id| {
+                Route::Print(id, PrintView::Chronology)
+            }),
+            ["cases", id, "print", "court-chronology"] => {
+                id.parse().map_or(Route::NotFound, |id| {
+                    Route::Print(id, PrintView::CourtChronology)
+                })
+            }
             ["cases", id, "print", "safety-plan"] => id.parse().map_or(Route::NotFound, |id| {
                 Route::Print(id, PrintView::SafetyPlan)
             }),
@@ -123,6 +135,10 @@ impl Route {
             }
             Route::Print(id, PrintView::SafetyMap) => format!("#/cases/{id}/print/map"),
             Route::Print(id, PrintView::SafetyPlan) => format!("#/cases/{id}/print/safety-plan"),
+            Route::Print(id, PrintView::Chronology) => format!("#/cases/{id}/print/chronology"),
+            Route::Print(id, PrintView::CourtChronology) => {
+                format!("#/cases/{id}/print/court-chronology")
+            }
             Route::Print(id, PrintView::ChildSafetyPlan(child)) => {
                 format!("#/cases/{id}/print/my-safety-plan/{child}")
             }
@@ -173,6 +189,8 @@ mod tests {
         routes.push(Route::Print(id, PrintView::SafetyMap));
         routes.push(Route::Print(id, PrintView::SafetyPlan));
         routes.push(Route::Print(id, PrintView::ChildSafetyPlan(Uuid::new_v4())));
+        routes.push(Route::Print(id, PrintView::Chronology));
+        routes.push(Route::Print(id, PrintView::CourtChronology));
         routes.push(Route::Print(id, PrintView::ChildsWords(Uuid::new_v4())));
         routes.push(Route::Print(id, PrintView::Resilience(Uuid::new_v4())));
         routes.push(Route::ChildMode(id, Uuid::new_v4()));

@@ -11,6 +11,7 @@ use crate::ui::cases::session::OpenCase;
 
 use crate::ui::tools::child_voice::my_safety_plan::MySafetyPlanPrint;
 use crate::ui::tools::child_voice::print::ChildsWordsPrint;
+use crate::ui::tools::chronology::print::{ChronologyPrint, CourtChronologyPrint};
 use crate::ui::tools::plans::print::FamilyPlanPrint;
 use crate::ui::tools::resilience::print::ResiliencePrint;
 use crate::ui::tools::safety_map::print::MapPrint;
@@ -28,6 +29,9 @@ pub fn PrintPage(view: PrintView) -> impl IntoView {
         }
         PrintView::ChildsWords(_) => Route::CaseTool(case_id, Tool::ThreeHouses),
         PrintView::Resilience(_) => Route::CaseTool(case_id, Tool::Resilience),
+        PrintView::Chronology | PrintView::CourtChronology => {
+            Route::CaseTool(case_id, Tool::Chronology)
+        }
         PrintView::SafetyPlan | PrintView::ChildSafetyPlan(_) => {
             Route::CaseTool(case_id, Tool::SafetyPlan)
         }
@@ -46,6 +50,8 @@ pub fn PrintPage(view: PrintView) -> impl IntoView {
             PrintView::Resilience(child) => view! { <ResiliencePrint child/> }.into_any(),
             PrintView::SafetyPlan => view! { <SafetyPlanPrint/> }.into_any(),
             PrintView::ChildSafetyPlan(child) => view! { <MySafetyPlanPrint child/> }.into_any(),
+            PrintView::Chronology => view! { <ChronologyPrint/> }.into_any(),
+            PrintView::CourtChronology => view! { <CourtChronologyPrint/> }.into_any(),
         }}
     }
 }

@@ -2,6 +2,7 @@
 //! its print views.
 
 pub mod child_voice;
+pub mod chronology;
 pub mod plans;
 pub mod resilience;
 pub mod safety_map;

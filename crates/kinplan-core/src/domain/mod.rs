@@ -15,6 +15,8 @@
 //! - [`child_voice`]: the Three Houses, "I have, I am, I can", drawings and
 //!   the child mode lock;
 //! - [`resilience`]: the resilience matrix;
+//! - [`chronology`]: significant events in date order, with those the
+//!   other tools know linked in, and the patterns in them;
 //! - [`profile`]: the practice profile a council can change;
 //! - shared parts: [`language`] (plain English, text, dates in words) and
 //!   [`persist`] (stored and exported shapes, packing, migrations, the
@@ -23,6 +25,7 @@
 pub mod case;
 pub mod child_voice;
 pub mod choice;
+pub mod chronology;
 pub mod language;
 pub mod persist;
 pub mod plans;

@@ -182,6 +182,9 @@ pub struct PracticeProfile {
     /// network should have before the plan stops saying so.
     #[serde(default = "default_min_safety_network")]
     pub min_safety_network: usize,
+    /// The kinds of event a chronology sorts by; a council uses its own.
+    #[serde(default = "crate::domain::chronology::default_categories")]
+    pub chronology_categories: Vec<String>,
 }
 
 fn default_min_safety_network() -> usize {
@@ -216,6 +219,7 @@ impl PracticeProfile {
             holidays: HolidayRules::england_and_wales(),
             jargon: england_jargon(),
             min_safety_network: default_min_safety_network(),
+            chronology_categories: crate::domain::chronology::default_categories(),
         }
     }
 

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::domain::child_voice::{StrengthsStatements, ThreeHouses};
+use crate::domain::chronology::Chronology;
 use crate::domain::language::reading_age::Reader;
 use crate::domain::plans::Plan;
 use crate::domain::resilience::ResilienceMatrix;
@@ -164,6 +165,10 @@ pub struct Documents {
     /// Each child's own safety plan, in their words.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub child_safety_plans: Vec<ChildSafetyPlan>,
+    /// The events the worker recorded; the chronology also reads the
+    /// other documents.
+    #[serde(default, skip_serializing_if = "Chronology::is_empty")]
+    pub chronology: Chronology,
 }
 
 /// A document kept in one of the case's lists and found by its id: a plan,
@@ -204,6 +209,10 @@ impl Documents {
             Tool::Resilience => self.resilience_matrices.iter().map(|d| d.updated).max(),
             Tool::ThreeHouses => self.three_houses.iter().map(|d| d.updated).max(),
             Tool::Strengths => self.strengths_statements.iter().map(|d| d.updated).max(),
+            Tool::Chronology => self
+                .chronology
+                .updated
+                .filter(|_| !self.chronology.is_empty()),
         };
         match last {
             None => ToolProgress::NotStarted,
@@ -222,6 +231,7 @@ pub enum Tool {
     ThreeHouses,
     Strengths,
     Resilience,
+    Chronology,
 }
 
 crate::choices!(Tool {
@@ -231,6 +241,7 @@ crate::choices!(Tool {
     ThreeHouses => "three-houses", "Three Houses";
     Strengths => "i-have-i-am-i-can", "I have, I am, I can";
     Resilience => "resilience", "Resilience matrix";
+    Chronology => "chronology", "Chronology";
 });
 
 /// How far a tool has got for one case.
