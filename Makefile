@@ -42,6 +42,7 @@ bench: setup build-dist
 	@cd tests/e2e && DIST_DIR=$(CURDIR)/dist BENCH_DIR=$(CURDIR)/target/bench node bench-map.mjs
 	@cargo run -q --release --example drawing_size
 	@cargo run -q --release --example checker_timing
+	@cargo run -q --release --example genogram_layout
 	@cargo run -q --example reading_age -- tests/fixtures/sample-family.json 2026-12-03
 
 check-format:

@@ -32,6 +32,8 @@ pub enum PrintView {
     Chronology,
     /// The chronology in the court's numbered format.
     CourtChronology,
+    /// The genogram, on one landscape page.
+    Genogram,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -101,6 +103,9 @@ impl Route {
                 (Ok(id), Ok(child)) => Route::Print(id, PrintView::ChildSafetyPlan(child)),
                 _ => Route::NotFound,
             },
+            ["cases", id, "print", "genogram"] => id
+                .parse()
+                .map_or(Route::NotFound, |id| Route::Print(id, PrintView::Genogram)),
             ["cases", id, "print", "chronology"] => id.parse().map_or(Route::NotFound, |id| {
                 Route::Print(id, PrintView::Chronology)
             }),
@@ -136,6 +141,7 @@ impl Route {
             Route::Print(id, PrintView::SafetyMap) => format!("#/cases/{id}/print/map"),
             Route::Print(id, PrintView::SafetyPlan) => format!("#/cases/{id}/print/safety-plan"),
             Route::Print(id, PrintView::Chronology) => format!("#/cases/{id}/print/chronology"),
+            Route::Print(id, PrintView::Genogram) => format!("#/cases/{id}/print/genogram"),
             Route::Print(id, PrintView::CourtChronology) => {
                 format!("#/cases/{id}/print/court-chronology")
             }
@@ -191,6 +197,7 @@ mod tests {
         routes.push(Route::Print(id, PrintView::ChildSafetyPlan(Uuid::new_v4())));
         routes.push(Route::Print(id, PrintView::Chronology));
         routes.push(Route::Print(id, PrintView::CourtChronology));
+        routes.push(Route::Print(id, PrintView::Genogram));
         routes.push(Route::Print(id, PrintView::ChildsWords(Uuid::new_v4())));
         routes.push(Route::Print(id, PrintView::Resilience(Uuid::new_v4())));
         routes.push(Route::ChildMode(id, Uuid::new_v4()));

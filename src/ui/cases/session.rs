@@ -23,6 +23,7 @@ use crate::ui::components::keyed::Keyed;
 use crate::ui::platform::browser::{download, time};
 use crate::ui::tools::child_voice::{ChildMode, StrengthsPage, ThreeHousesPage};
 use crate::ui::tools::chronology::ChronologyPage;
+use crate::ui::tools::genogram::GenogramPage;
 use crate::ui::tools::plans::check::PlanCheck;
 use crate::ui::tools::plans::{PlanEditor, PlanList};
 use crate::ui::tools::resilience::ResiliencePage;
@@ -383,6 +384,7 @@ fn OpenCaseView(stored: StoredCase, read_only: Option<String>) -> impl IntoView 
         Route::CaseTool(_, Tool::Strengths) => view! { <StrengthsPage/> }.into_any(),
         Route::CaseTool(_, Tool::Resilience) => view! { <ResiliencePage/> }.into_any(),
         Route::CaseTool(_, Tool::Chronology) => view! { <ChronologyPage/> }.into_any(),
+        Route::CaseTool(_, Tool::Genogram) => view! { <GenogramPage/> }.into_any(),
         Route::Plan(_, plan) => view! { <PlanEditor plan/> }.into_any(),
         Route::PlanCheck(_, plan) => view! { <PlanCheck plan/> }.into_any(),
         Route::Print(_, print) => view! { <PrintPage view=print/> }.into_any(),

@@ -3,6 +3,7 @@
 
 pub mod child_voice;
 pub mod chronology;
+pub mod genogram;
 pub mod plans;
 pub mod resilience;
 pub mod safety_map;

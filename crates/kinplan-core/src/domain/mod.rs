@@ -17,6 +17,8 @@
 //! - [`resilience`]: the resilience matrix;
 //! - [`chronology`]: significant events in date order, with those the
 //!   other tools know linked in, and the patterns in them;
+//! - [`genogram`]: the family tree from the case's people and relatives,
+//!   and its layout by generation;
 //! - [`profile`]: the practice profile a council can change;
 //! - shared parts: [`language`] (plain English, text, dates in words) and
 //!   [`persist`] (stored and exported shapes, packing, migrations, the
@@ -26,6 +28,7 @@ pub mod case;
 pub mod child_voice;
 pub mod choice;
 pub mod chronology;
+pub mod genogram;
 pub mod language;
 pub mod persist;
 pub mod plans;

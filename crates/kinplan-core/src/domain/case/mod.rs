@@ -16,6 +16,7 @@ use uuid::Uuid;
 
 use crate::domain::child_voice::{StrengthsStatements, ThreeHouses};
 use crate::domain::chronology::Chronology;
+use crate::domain::genogram::Genogram;
 use crate::domain::language::reading_age::Reader;
 use crate::domain::plans::Plan;
 use crate::domain::resilience::ResilienceMatrix;
@@ -169,6 +170,10 @@ pub struct Documents {
     /// other documents.
     #[serde(default, skip_serializing_if = "Chronology::is_empty")]
     pub chronology: Chronology,
+    /// The relatives, details and relationships the genogram adds to the
+    /// case's people.
+    #[serde(default, skip_serializing_if = "Genogram::is_empty")]
+    pub genogram: Genogram,
 }
 
 /// A document kept in one of the case's lists and found by its id: a plan,
@@ -213,6 +218,7 @@ impl Documents {
                 .chronology
                 .updated
                 .filter(|_| !self.chronology.is_empty()),
+            Tool::Genogram => self.genogram.updated.filter(|_| !self.genogram.is_empty()),
         };
         match last {
             None => ToolProgress::NotStarted,
@@ -232,6 +238,7 @@ pub enum Tool {
     Strengths,
     Resilience,
     Chronology,
+    Genogram,
 }
 
 crate::choices!(Tool {
@@ -242,6 +249,7 @@ crate::choices!(Tool {
     Strengths => "i-have-i-am-i-can", "I have, I am, I can";
     Resilience => "resilience", "Resilience matrix";
     Chronology => "chronology", "Chronology";
+    Genogram => "genogram", "Genogram";
 });
 
 /// How far a tool has got for one case.

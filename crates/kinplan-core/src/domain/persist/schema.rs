@@ -136,9 +136,10 @@ fn v3_to_v4(case: &mut Value) {
 fn v4_to_v5(_case: &mut Value) {}
 
 /// Version 6 added each child's own safety plan
-/// (`documents.child_safety_plans`) and the chronology's recorded events
-/// (`documents.chronology`), both empty by default; as with version 5, the
-/// bump keeps an older build from writing over what it cannot see.
+/// (`documents.child_safety_plans`), the chronology's recorded events
+/// (`documents.chronology`) and the genogram (`documents.genogram`), all
+/// empty by default; as with version 5, the bump keeps an older build from
+/// writing over what it cannot see.
 fn v5_to_v6(_case: &mut Value) {}
 
 const _: () = assert!(MIGRATIONS.len() as u32 == CURRENT_VERSION - 1);
