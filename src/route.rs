@@ -34,6 +34,8 @@ pub enum PrintView {
     CourtChronology,
     /// The genogram, on one landscape page.
     Genogram,
+    /// The ecomap, on one landscape page.
+    Ecomap,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,6 +105,9 @@ impl Route {
                 (Ok(id), Ok(child)) => Route::Print(id, PrintView::ChildSafetyPlan(child)),
                 _ => Route::NotFound,
             },
+            ["cases", id, "print", "ecomap"] => id
+                .parse()
+                .map_or(Route::NotFound, |id| Route::Print(id, PrintView::Ecomap)),
             ["cases", id, "print", "genogram"] => id
                 .parse()
                 .map_or(Route::NotFound, |id| Route::Print(id, PrintView::Genogram)),
@@ -142,6 +147,7 @@ impl Route {
             Route::Print(id, PrintView::SafetyPlan) => format!("#/cases/{id}/print/safety-plan"),
             Route::Print(id, PrintView::Chronology) => format!("#/cases/{id}/print/chronology"),
             Route::Print(id, PrintView::Genogram) => format!("#/cases/{id}/print/genogram"),
+            Route::Print(id, PrintView::Ecomap) => format!("#/cases/{id}/print/ecomap"),
             Route::Print(id, PrintView::CourtChronology) => {
                 format!("#/cases/{id}/print/court-chronology")
             }
@@ -198,6 +204,7 @@ mod tests {
         routes.push(Route::Print(id, PrintView::Chronology));
         routes.push(Route::Print(id, PrintView::CourtChronology));
         routes.push(Route::Print(id, PrintView::Genogram));
+        routes.push(Route::Print(id, PrintView::Ecomap));
         routes.push(Route::Print(id, PrintView::ChildsWords(Uuid::new_v4())));
         routes.push(Route::Print(id, PrintView::Resilience(Uuid::new_v4())));
         routes.push(Route::ChildMode(id, Uuid::new_v4()));

@@ -82,7 +82,7 @@ fn a_version_4_case_loads_with_no_safety_plan_and_keeps_its_reviews() {
 }
 
 #[test]
-fn a_version_5_case_keeps_its_safety_plan_and_has_no_childs_plan_or_chronology_yet() {
+fn a_version_5_case_keeps_its_safety_plan_and_has_no_childs_plan_chronology_or_genogram_yet() {
     use kinplan::domain::safety_plan::RuleHeld;
     let stored = read_case(&fixture("stored-case-v5.json")).unwrap();
     assert_eq!(stored.schema_version, CURRENT_VERSION);
@@ -90,6 +90,7 @@ fn a_version_5_case_keeps_its_safety_plan_and_has_no_childs_plan_or_chronology_y
     let documents = &stored.case.documents;
     assert!(documents.child_safety_plans.is_empty());
     assert!(documents.chronology.is_empty());
+    assert!(documents.genogram.is_empty());
     let plan = &documents.safety_plans[0];
     assert_eq!(
         plan.rules[0].text,

@@ -1,12 +1,12 @@
 // The genogram: relatives added and relationships made by keyboard, drawn
 // over three generations with the usual symbols, impossible data named and
 // the rest still drawn, the text beside it, the print on one A4 landscape
-// page, and everything still there after a reload.
+// page, and everything still there after a reload; then the ecomap.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, launch, watchedPage, expectAccessible, expectNoProblems, screenshot, importFile, tabTo, waitSaved,
-  printToPdf, assertNoChrome, SAMPLE_FAMILY, sampleFamily,
+  printToPdf, assertNoChrome, SAMPLE_FAMILY, sampleFamily, SHOTS,
 } from './support.mjs';
 
 const family = sampleFamily().cases[0];
@@ -93,7 +93,8 @@ test('a genogram of three generations is made by keyboard, checked, printed and 
   assert.equal(await page.locator('.genogram-drawing .geno-household').count(), 1);
   const text = await page.locator('.genogram-text').textContent();
   assert.match(text, /Jan \(generation 1\): Male, born 1950, has died\./);
-  assert.match(text, /Ola \(generation 3\): Female, lives in the household, a child of this case\./);
+  // Ola's year of birth comes from the case (born 3 May 2019).
+  assert.match(text, /Ola \(generation 3\): Female, born 2019, lives in the household, a child of this case\./);
   assert.match(text, /Anna Kowalska is the birth parent of Ola\./);
 
   // Impossible data: Ola as her own grandmother's parent. It is named, and
@@ -142,6 +143,55 @@ test('the genogram works by touch on a tablet', async () => {
   await waitSaved(page);
   await expectAccessible(page, 'the genogram on a tablet');
   await screenshot(page, 'genogram-768');
+  expectNoProblems(page);
+  await context.close();
+});
+
+test('the ecomap puts the household in the middle and says how each connection feels', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await watchedPage(context);
+  await importFile(page, server.url, SAMPLE_FAMILY);
+  await page.goto(`${server.url}#/cases/${family.id}/genogram`);
+  await page.locator('#ecomap-heading').waitFor();
+  for (const name of ['Anna Kowalska', 'Ola', 'Kuba']) await describe(page, name, { household: true });
+  // By keyboard: the school is a strong connection, Babcia a stressful one.
+  await chooseByKeyboard(page, 'Connection with Park Road Primary', 'Strong');
+  await chooseByKeyboard(page, 'Connection with Zofia Nowak', 'Stressful');
+  await tabTo(page, /A word on it \(Zofia Nowak\)/);
+  await page.keyboard.type('argues with Anna about the night shifts');
+  await tabTo(page, /Add a service or person/);
+  await page.keyboard.type('Food bank');
+  await page.keyboard.press('Enter');
+  await page.locator('.eco-link', { hasText: 'Food bank' }).waitFor();
+  await page.selectOption('#' + await page.locator('.eco-link', { hasText: 'Food bank' }).locator('select').getAttribute('id'), { label: 'Weak' });
+  await waitSaved(page);
+
+  const text = await page.locator('.ecomap-text').textContent();
+  assert.match(text, /The household: Ola, Kuba, Anna Kowalska\./);
+  assert.match(text, /Park Road Primary \(Mr Hughes, Head teacher\): strong connection\./);
+  assert.match(text, /Anytown Children's Services \(Priya Shah, Social worker\): connection not said yet\./);
+  assert.match(text, /Zofia Nowak \(Babcia \(Nan\)\): stressful connection, argues with Anna about the night shifts\./);
+  assert.match(text, /Food bank: weak connection\./);
+  // Marek lives elsewhere, so he is round the household, not in it.
+  assert.match(text, /Marek Kowalski \(Dad\)/);
+  for (const [kind, count] of [['strong', 1], ['stressful', 1], ['weak', 1], ['not-said', 2]]) {
+    assert.equal(await page.locator(`.ecomap-drawing path.eco-${kind}`).count(), count, kind);
+  }
+  await expectAccessible(page, 'the ecomap');
+  await page.locator('.ecomap').screenshot({ path: `${SHOTS}/ecomap-1280.png` });
+
+  await page.reload();
+  await page.locator('.ecomap-text', { hasText: 'Food bank: weak connection.' }).waitFor();
+  await page.click('text=Print the ecomap');
+  await page.locator('main h1', { hasText: 'Ecomap: ' }).waitFor();
+  await expectAccessible(page, 'the ecomap print');
+  const pdf = await printToPdf(page, 'ecomap');
+  assert.equal(pdf.pages, 1, 'one page');
+  assert.ok(Math.abs(pdf.size[0] - 842) < 2 && Math.abs(pdf.size[1] - 595) < 2, `A4 landscape: ${pdf.size}`);
+  for (const words of ['Ecomap: Kowalski family', 'Park Road Primary', 'strong connection', 'Food bank']) {
+    assert.ok(pdf.text.includes(words), `the print lacks "${words}": ${pdf.text}`);
+  }
+  assertNoChrome(pdf.text);
   expectNoProblems(page);
   await context.close();
 });

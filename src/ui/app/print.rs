@@ -12,7 +12,7 @@ use crate::ui::cases::session::OpenCase;
 use crate::ui::tools::child_voice::my_safety_plan::MySafetyPlanPrint;
 use crate::ui::tools::child_voice::print::ChildsWordsPrint;
 use crate::ui::tools::chronology::print::{ChronologyPrint, CourtChronologyPrint};
-use crate::ui::tools::genogram::print::GenogramPrint;
+use crate::ui::tools::genogram::print::{EcomapPrint, GenogramPrint};
 use crate::ui::tools::plans::print::FamilyPlanPrint;
 use crate::ui::tools::resilience::print::ResiliencePrint;
 use crate::ui::tools::safety_map::print::MapPrint;
@@ -30,7 +30,7 @@ pub fn PrintPage(view: PrintView) -> impl IntoView {
         }
         PrintView::ChildsWords(_) => Route::CaseTool(case_id, Tool::ThreeHouses),
         PrintView::Resilience(_) => Route::CaseTool(case_id, Tool::Resilience),
-        PrintView::Genogram => Route::CaseTool(case_id, Tool::Genogram),
+        PrintView::Genogram | PrintView::Ecomap => Route::CaseTool(case_id, Tool::Genogram),
         PrintView::Chronology | PrintView::CourtChronology => {
             Route::CaseTool(case_id, Tool::Chronology)
         }
@@ -55,6 +55,7 @@ pub fn PrintPage(view: PrintView) -> impl IntoView {
             PrintView::Chronology => view! { <ChronologyPrint/> }.into_any(),
             PrintView::CourtChronology => view! { <CourtChronologyPrint/> }.into_any(),
             PrintView::Genogram => view! { <GenogramPrint/> }.into_any(),
+            PrintView::Ecomap => view! { <EcomapPrint/> }.into_any(),
         }}
     }
 }

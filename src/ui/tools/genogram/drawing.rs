@@ -1,8 +1,8 @@
 //! The genogram drawn as inline SVG with the usual symbols: a square, a
 //! circle or a diamond (a rounded square with "?" when not known), a cross
 //! for someone who has died, a second outline for the case's children,
-//! couples joined (a dashed line for partners, one slash for separated,
-//! two for divorced), children hanging from their parents' line (dashed
+//! couples joined (a double line for marriage, with one slash for
+//! separated and two for divorced; a dashed line for partners), children hanging from their parents' line (dashed
 //! when adopted, dotted when fostered, dash-dot for special guardianship),
 //! and a dashed line round the household. No style attribute: the
 //! Content-Security-Policy forbids them, so looks are classes.
@@ -89,9 +89,18 @@ pub fn GenogramDrawing(
                 RelationshipKind::Divorced => 2,
                 _ => 0,
             };
-            let class = if c.kind == RelationshipKind::Partners { "geno-line geno-partners" } else { "geno-line" };
+            // Partners: one dashed line; a marriage (and one since ended): a
+            // double line, with its slashes.
+            let lines = if c.kind == RelationshipKind::Partners {
+                view! { <line class="geno-line geno-partners" x1=x0 y1=y x2=x1 y2=y/> }.into_any()
+            } else {
+                view! {
+                    <line class="geno-line" x1=x0 y1=y - 3.0 x2=x1 y2=y - 3.0/>
+                    <line class="geno-line" x1=x0 y1=y + 3.0 x2=x1 y2=y + 3.0/>
+                }.into_any()
+            };
             Some(view! {
-                <line class=class x1=x0 y1=y x2=x1 y2=y/>
+                {lines}
                 {(0..slashes).map(|k| {
                     let sx = mid - 4.0 + 8.0 * k as f64;
                     view! { <line class="geno-line" x1=sx - 5.0 y1=y + 9.0 x2=sx + 5.0 y2=y - 9.0/> }

@@ -1,12 +1,13 @@
 //! The genogram and the ecomap: the family tree drawn from the case's
-//! people and the relatives added here, and the family among the services
-//! and people around it.
+//! people and the relatives added here (`drawing.rs`), and the family among
+//! the services and people around it (`ecomap.rs`).
 //!
 //! The worker never draws: they say who is who (`domain::genogram`), and
 //! the layout places everyone. Everything is edited by keyboard through
 //! forms, and each drawing has its text beside it for screen readers.
 
 mod drawing;
+mod ecomap;
 pub mod print;
 
 use leptos::prelude::*;
@@ -23,6 +24,7 @@ use crate::ui::cases::session::OpenCase;
 use crate::ui::platform::browser::focus_later;
 
 pub use drawing::GenogramDrawing;
+pub use ecomap::{EcomapDrawing, EcomapText};
 
 fn edit_genogram(open: OpenCase, change: impl FnOnce(&mut Genogram)) {
     open.edit(|c| {
@@ -41,6 +43,7 @@ pub fn GenogramPage() -> impl IntoView {
         <p class="lead">"The family over three generations or more. Say who is who below; Kinplan draws it. The case's children and network are here already: add grandparents, aunts, uncles and cousins as relatives."</p>
         <div class="button-group">
             <a class="button button-secondary" href=Route::Print(case_id, PrintView::Genogram).href()>"Print the genogram"</a>
+            <a class="button button-secondary" href=Route::Print(case_id, PrintView::Ecomap).href()>"Print the ecomap"</a>
         </div>
         {move || {
             let problems = layout.with(|l| l.problems.iter().map(|p| p.message()).collect::<Vec<_>>());
@@ -62,6 +65,7 @@ pub fn GenogramPage() -> impl IntoView {
         <AddRelative/>
         <Relationships/>
         <People/>
+        <ecomap::EcomapSection/>
     }
 }
 

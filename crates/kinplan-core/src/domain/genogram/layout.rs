@@ -12,9 +12,10 @@
 //! child born before a parent) is reported as a [`Problem`], and the rest
 //! is still drawn: the tie that closes a cycle is left out of the layout.
 
+use chrono::Datelike;
 use uuid::Uuid;
 
-use crate::domain::case::Case;
+use crate::domain::case::{Case, ChildAge};
 
 use super::{family, PersonDetails, RelationshipKind};
 
@@ -126,14 +127,22 @@ pub fn lay_out(case: &Case) -> Layout {
     let n = people.len();
     let index = |id: Uuid| people.iter().position(|(p, _)| *p == id);
     let name = |i: usize| people[i].1.clone();
+    // A child's year of birth comes from the case when the genogram has none.
     let details = |i: usize| {
-        genogram
+        let mut d = genogram
             .details_of(people[i].0)
             .cloned()
             .unwrap_or(PersonDetails {
                 person: people[i].0,
                 ..PersonDetails::default()
-            })
+            });
+        if d.born.is_none() {
+            let child = case.children.iter().find(|c| c.id == people[i].0);
+            if let Some(ChildAge::DateOfBirth(day)) = child.map(|c| c.age) {
+                d.born = Some(day.year());
+            }
+        }
+        d
     };
     let mut problems = Vec::new();
 

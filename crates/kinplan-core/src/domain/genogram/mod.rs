@@ -1,6 +1,7 @@
 //! The genogram: the family over three generations or more, drawn from the
 //! case's own people with the relatives the worker adds (grandparents,
-//! aunts, uncles, cousins), and the relationships between them.
+//! aunts, uncles, cousins), and the relationships between them; and the
+//! ecomap ([`ecomap`]), the family among the services and people around it.
 //!
 //! Nothing here is drawn by hand: [`layout::lay_out`] places everyone by
 //! generation from the relationships, and the worker only reorders people
@@ -8,6 +9,7 @@
 //! their names on the case; the genogram adds what it needs about each
 //! person ([`PersonDetails`]) by id.
 
+pub mod ecomap;
 pub mod layout;
 
 use chrono::{DateTime, Utc};
@@ -153,6 +155,9 @@ pub struct Genogram {
     pub details: Vec<PersonDetails>,
     #[serde(default)]
     pub relationships: Vec<Relationship>,
+    /// The ecomap's connections: how each is, and services not on the case.
+    #[serde(default)]
+    pub eco_links: Vec<ecomap::EcoLink>,
     /// The last change, for the case overview.
     #[serde(default)]
     pub updated: Option<DateTime<Utc>>,
@@ -178,7 +183,10 @@ impl std::fmt::Display for GenogramError {
 
 impl Genogram {
     pub fn is_empty(&self) -> bool {
-        self.relatives.is_empty() && self.details.is_empty() && self.relationships.is_empty()
+        self.relatives.is_empty()
+            && self.details.is_empty()
+            && self.relationships.is_empty()
+            && self.eco_links.is_empty()
     }
 
     pub fn touch(&mut self, now: DateTime<Utc>) {

@@ -219,6 +219,22 @@ fn a_tie_is_not_made_to_oneself_or_twice_and_reads_as_a_sentence() {
 }
 
 #[test]
+fn a_childs_year_of_birth_comes_from_the_case_unless_the_genogram_says() {
+    let mut f = family_of_three_generations();
+    f.case.children[0].age =
+        crate::domain::ChildAge::DateOfBirth(chrono::NaiveDate::from_ymd_opt(2019, 5, 3).unwrap());
+    assert_eq!(
+        lay_out(&f.case).place(f.ola).unwrap().details.born,
+        Some(2019)
+    );
+    f.case.documents.genogram.details_mut(f.ola).born = Some(2018);
+    assert_eq!(
+        lay_out(&f.case).place(f.ola).unwrap().details.born,
+        Some(2018)
+    );
+}
+
+#[test]
 fn network_members_with_no_tie_are_not_in_the_family_tree() {
     let mut f = family_of_three_generations();
     let neighbour = member(&mut f.case, "Mrs Lee");
@@ -234,4 +250,74 @@ fn network_members_with_no_tie_are_not_in_the_family_tree() {
         .relationships
         .iter()
         .all(|r| r.from != f.grandad && r.to != f.grandad));
+}
+
+mod ecomap {
+    use super::*;
+    use crate::domain::case::people::PersonRef;
+    use crate::domain::case::Worker;
+    use crate::domain::genogram::ecomap::{ecomap, Strength};
+
+    #[test]
+    fn the_household_is_the_middle_and_workers_and_the_wider_network_are_round_it() {
+        let mut f = family_of_three_generations();
+        let teacher = Uuid::new_v4();
+        f.case.workers.push(Worker {
+            id: teacher,
+            name: "Mr Hughes".into(),
+            role: "Head teacher".into(),
+            agency: "Park Road Primary".into(),
+            contact: String::new(),
+        });
+        let g = &mut f.case.documents.genogram;
+        for person in [f.anna, f.ola, f.kuba] {
+            g.details_mut(person).household = true;
+        }
+        g.set_strength(PersonRef::Person(teacher), Strength::Strong);
+        g.set_strength(PersonRef::Person(f.nan), Strength::Stressful);
+        g.set_note(PersonRef::Person(f.nan), "argues with Anna".into());
+        assert!(g.add_service(" Food bank "));
+        assert!(!g.add_service("Food bank"), "the same service twice");
+        assert!(!g.add_service("  "));
+        g.set_strength(PersonRef::Named("Food bank".into()), Strength::Weak);
+
+        let (household, around) = ecomap(&f.case);
+        assert_eq!(household, ["Ola", "Kuba", "Anna"]);
+        let lines: Vec<(String, String, Strength, String)> = around
+            .into_iter()
+            .map(|a| (a.name, a.detail, a.strength, a.note))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (
+                    "Park Road Primary".into(),
+                    "Mr Hughes, Head teacher".into(),
+                    Strength::Strong,
+                    String::new()
+                ),
+                (
+                    "Marek".into(),
+                    String::new(),
+                    Strength::NotSaid,
+                    String::new()
+                ),
+                (
+                    "Zofia".into(),
+                    String::new(),
+                    Strength::Stressful,
+                    "argues with Anna".into()
+                ),
+                (
+                    "Food bank".into(),
+                    String::new(),
+                    Strength::Weak,
+                    String::new()
+                ),
+            ]
+        );
+        let g = &mut f.case.documents.genogram;
+        g.remove_service(&PersonRef::Named("Food bank".into()));
+        assert_eq!(ecomap(&f.case).1.len(), 3);
+    }
 }
