@@ -41,6 +41,45 @@ fn edit_words(open: OpenCase, child: Uuid, id: Uuid) -> EditEntry {
     })
 }
 
+/// The ids of the child's words in one of the plan's lists, in order.
+fn word_ids(
+    open: OpenCase,
+    child: Uuid,
+    list: fn(&ChildSafetyPlan) -> Vec<Uuid>,
+) -> Memo<Vec<Uuid>> {
+    read_child_doc(
+        open,
+        child,
+        |d| &d.child_safety_plans,
+        move |p| p.map(list).unwrap_or_default(),
+    )
+}
+
+/// Adds to the child's plan (made if need be); the id of the new words.
+fn add_to_plan(
+    open: OpenCase,
+    child: Uuid,
+    add: impl FnOnce(&mut ChildSafetyPlan) -> Uuid,
+) -> Uuid {
+    let mut id = Uuid::nil();
+    edit_plan(open, child, |p| id = add(p));
+    id
+}
+
+/// A part's heading and its question, which the child can hear.
+#[component]
+fn PartHeading(id: &'static str, heading: &'static str, question: &'static str) -> impl IntoView {
+    view! {
+        <div class="child-heading">
+            <h2 id=id>{heading}</h2>
+        </div>
+        <div class="child-heading">
+            <p class="child-question">{question}</p>
+            <ReadAloud text=question.to_string() label="Hear the question"/>
+        </div>
+    }
+}
+
 const QUESTION_RULES: &str = "What will happen to keep you safe?";
 const QUESTION_PEOPLE: &str = "Who can you go to, or call, if you feel scared or unsafe?";
 
@@ -68,15 +107,9 @@ pub(super) fn MySafetyPlan(child: Uuid) -> impl IntoView {
 #[component]
 fn MyRules(child: Uuid) -> impl IntoView {
     let open = expect_context::<OpenCase>();
-    let ids = read_child_doc(
-        open,
-        child,
-        |d| &d.child_safety_plans,
-        |p| {
-            p.map(|p| p.rules.iter().map(|r| r.words.id).collect::<Vec<_>>())
-                .unwrap_or_default()
-        },
-    );
+    let ids = word_ids(open, child, |p| {
+        p.rules.iter().map(|r| r.words.id).collect()
+    });
     // The family's rules, written, that this child has not said yet.
     let family_rules = open.select(move |c| {
         let used: Vec<Uuid> = of_child(&c.documents.child_safety_plans, child)
@@ -94,21 +127,12 @@ fn MyRules(child: Uuid) -> impl IntoView {
     });
     let drawing_now = RwSignal::new(None::<Uuid>);
     let add = move |from: Option<Uuid>, by: Writer, draw: bool| {
-        let mut id = None;
-        edit_plan(open, child, |p| id = Some(p.add_rule(from, by, Utc::now())));
-        if let Some(id) = id {
-            start_on(id, draw, drawing_now);
-        }
+        let id = add_to_plan(open, child, |p| p.add_rule(from, by, Utc::now()));
+        start_on(id, draw, drawing_now);
     };
     view! {
         <section class="my-safety-part" aria-labelledby="my-rules-heading">
-            <div class="child-heading">
-                <h2 id="my-rules-heading">"What keeps me safe"</h2>
-            </div>
-            <div class="child-heading">
-                <p class="child-question">{QUESTION_RULES}</p>
-                <ReadAloud text=QUESTION_RULES.to_string() label="Hear the question"/>
-            </div>
+            <PartHeading id="my-rules-heading" heading="What keeps me safe" question=QUESTION_RULES/>
             <ul class="child-entries">
                 <For each=move || ids.get() key=|id| *id let:id>
                     <RuleCard child id drawing_now/>
@@ -174,15 +198,9 @@ fn RuleCard(child: Uuid, id: Uuid, drawing_now: RwSignal<Option<Uuid>>) -> impl 
 #[component]
 fn MyPeople(child: Uuid) -> impl IntoView {
     let open = expect_context::<OpenCase>();
-    let ids = read_child_doc(
-        open,
-        child,
-        |d| &d.child_safety_plans,
-        |p| {
-            p.map(|p| p.people.iter().map(|p| p.words.id).collect::<Vec<_>>())
-                .unwrap_or_default()
-        },
-    );
+    let ids = word_ids(open, child, |p| {
+        p.people.iter().map(|t| t.words.id).collect()
+    });
     let to_choose = open.select(move |c| {
         let chosen: Vec<PersonRef> = of_child(&c.documents.child_safety_plans, child)
             .map(|p| p.people.iter().map(|t| t.person.clone()).collect())
@@ -194,13 +212,10 @@ fn MyPeople(child: Uuid) -> impl IntoView {
     });
     let drawing_now = RwSignal::new(None::<Uuid>);
     let add = move |person: PersonRef| {
-        let mut id = None;
-        edit_plan(open, child, |p| {
-            id = Some(p.add_person(person, Writer::Child, Utc::now()));
+        let id = add_to_plan(open, child, |p| {
+            p.add_person(person, Writer::Child, Utc::now())
         });
-        if let Some(id) = id {
-            start_on(id, false, drawing_now);
-        }
+        start_on(id, false, drawing_now);
     };
     let someone = RwSignal::new(String::new());
     let add_someone = move |ev: leptos::ev::SubmitEvent| {
@@ -214,13 +229,7 @@ fn MyPeople(child: Uuid) -> impl IntoView {
     };
     view! {
         <section class="my-safety-part" aria-labelledby="my-people-heading">
-            <div class="child-heading">
-                <h2 id="my-people-heading">"People I can go to"</h2>
-            </div>
-            <div class="child-heading">
-                <p class="child-question">{QUESTION_PEOPLE}</p>
-                <ReadAloud text=QUESTION_PEOPLE.to_string() label="Hear the question"/>
-            </div>
+            <PartHeading id="my-people-heading" heading="People I can go to" question=QUESTION_PEOPLE/>
             <ul class="child-entries">
                 <For each=move || ids.get() key=|id| *id let:id>
                     <PersonCard child id drawing_now/>
