@@ -58,6 +58,7 @@ host-test:
 	cargo test -q --workspace
 	AUDIT=target/debug/kinplan-audit .tools/py/bin/python tests/oracle/schedule.py
 	AUDIT=target/debug/kinplan-audit .tools/py/bin/python tests/oracle/reading_age.py
+	HOLIDAYS=target/debug/examples/bank_holidays .tools/py/bin/python tests/oracle/bank_holidays.py
 
 wasm-test:
 	$(WASM) cargo test $(WASM32) --test components

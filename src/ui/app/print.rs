@@ -9,8 +9,7 @@ use crate::domain::Tool;
 use crate::route::{PrintView, Route};
 use crate::ui::cases::session::OpenCase;
 
-use crate::ui::tools::child_voice::my_safety_plan::MySafetyPlanPrint;
-use crate::ui::tools::child_voice::print::ChildsWordsPrint;
+use crate::ui::tools::child_voice::print::{ChildsWordsPrint, MySafetyPlanPrint};
 use crate::ui::tools::chronology::print::{ChronologyPrint, CourtChronologyPrint};
 use crate::ui::tools::genogram::print::{EcomapPrint, GenogramPrint};
 use crate::ui::tools::plans::print::FamilyPlanPrint;

@@ -2,7 +2,7 @@
 //! child mode. A few of the family's rules said again in the child's words
 //! or pictures, and the people the child can go to or call, with their
 //! numbers. The worker's safety plan page shows each child's, and it
-//! prints on one A4 page with room left for drawing.
+//! prints on one A4 page with room left for drawing (`print.rs`).
 //!
 //! The rules and sharing live in `domain::safety_plan::child`; the cards
 //! are the Three Houses' ([`WordsCard`]), so a child meets one way of
@@ -15,16 +15,14 @@ use uuid::Uuid;
 use crate::domain::case::people::PersonRef;
 use crate::domain::child_voice::{of_child, ChildEntry, Writer};
 use crate::domain::persist::export::MAX_TEXT_CHARS;
-use crate::domain::safety_plan::child::{people_to_choose_from, ChildSafetyPlan, ChildSheet};
+use crate::domain::safety_plan::child::{people_to_choose_from, ChildSafetyPlan};
 use crate::route::{PrintView, Route};
-use crate::ui::app::AppState;
 use crate::ui::cases::session::OpenCase;
-use crate::ui::components::before_print::BeforePrint;
 use crate::ui::components::per_child::{edit_child_doc, read_child_doc, ChildTabs};
 use crate::ui::platform::speech::ReadAloud;
 
 use super::words_card::{start_on, AddWords, EditEntry, WordsCard};
-use super::{DrawingView, EntryRecord, StartChildMode};
+use super::{EntryRecord, StartChildMode};
 
 fn edit_plan(open: OpenCase, child: Uuid, change: impl FnOnce(&mut ChildSafetyPlan)) {
     edit_child_doc(open, child, |d| &mut d.child_safety_plans, change);
@@ -360,66 +358,5 @@ fn ChildPlanSummary(child: Uuid) -> impl IntoView {
                 </ul>
             }.into_any(),
         }}
-    }
-}
-
-/// The child's safety plan on one A4 page: only what they chose to share,
-/// in their words, the people with their numbers, and room to draw.
-#[component]
-pub fn MySafetyPlanPrint(child: Uuid) -> impl IntoView {
-    let open = expect_context::<OpenCase>();
-    let profile = expect_context::<AppState>().profile;
-    let content = open.select(move |c| {
-        let plan = of_child(&c.documents.child_safety_plans, child)
-            .cloned()
-            .unwrap_or_else(|| {
-                use crate::domain::child_voice::ChildDocument;
-                ChildSafetyPlan::new_for(child, Utc::now())
-            });
-        let sheet = ChildSheet::new(&plan, c);
-        let checks = profile.with(|pr| sheet.check(c, &pr.jargon));
-        (sheet.readability(c), checks, sheet, c.child_name(child))
-    });
-    move || {
-        let (overall, checks, sheet, name) = content.get();
-        view! {
-            <BeforePrint document="safety plan" overall checks/>
-            <article class="print-doc my-safety-plan-print">
-                <h1 tabindex="-1">{sheet.title}</h1>
-                <section>
-                    <h2>"What keeps me safe"</h2>
-                    {if sheet.rules.is_empty() {
-                        view! { <p class="story-blank">"We will write this together."</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="child-words my-rules">
-                                {sheet.rules.into_iter().map(|r| view! {
-                                    <li>
-                                        {(!r.text.is_empty()).then(|| view! { <p class="as-given">{r.text.clone()}</p> })}
-                                        {(!r.drawing.is_empty()).then(|| view! { <DrawingView drawing=r.drawing.clone() label=format!("A drawing by {name}")/> })}
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }}
-                </section>
-                <section>
-                    <h2>"People I can go to"</h2>
-                    <ul class="my-people">
-                        {sheet.people.into_iter().map(|p| view! {
-                            <li>
-                                <p class="my-person"><strong>{p.name}</strong>
-                                    {(!p.phone.is_empty()).then(|| view! { " " <span class="my-phone">{p.phone}</span> })}</p>
-                                {(!p.words.text.is_empty()).then(|| view! { <p class="as-given">{p.words.text.clone()}</p> })}
-                                {(!p.words.drawing.is_empty()).then(|| view! { <DrawingView drawing=p.words.drawing.clone() label=format!("A drawing by {name}")/> })}
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                </section>
-                <section class="my-drawing-space">
-                    <h2>"My drawings"</h2>
-                </section>
-            </article>
-        }
     }
 }

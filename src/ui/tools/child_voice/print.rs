@@ -1,13 +1,19 @@
-//! A child's Three Houses and "I have, I am, I can", for the family: only
-//! what the child chose to share, in their own words and drawings. Entries
-//! marked "just for me and my worker" never reach this page.
+//! A child's Three Houses and "I have, I am, I can", and their own safety
+//! plan, for the family: only what the child chose to share, in their own
+//! words and drawings. Entries marked "just for me and my worker" never
+//! reach these pages.
 
 use crate::domain::choice::Choice;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::child_voice::{of_child, SaidBy, StrengthKind, Writer};
+use chrono::Utc;
+
+use crate::domain::child_voice::{of_child, ChildDocument, SaidBy, StrengthKind, Writer};
+use crate::domain::safety_plan::child::{ChildSafetyPlan, ChildSheet};
+use crate::ui::app::AppState;
 use crate::ui::cases::session::OpenCase;
+use crate::ui::components::before_print::BeforePrint;
 use crate::ui::tools::child_voice::DrawingView;
 
 /// The shared items as a list, or a plain line when the child shared none.
@@ -76,6 +82,64 @@ pub fn ChildsWordsPrint(child: Uuid) -> impl IntoView {
                 <p class="print-sub">{format!("In {name}'s own words. {name} chose what is on this page.")}</p>
                 {houses_view}
                 {strengths_view.map(|v| view! { <h2 class="print-part">"I have, I am, I can"</h2> {v} })}
+            </article>
+        }
+    }
+}
+
+/// The child's safety plan on one A4 page: only what they chose to share,
+/// in their words, the people with their numbers, and room to draw.
+#[component]
+pub fn MySafetyPlanPrint(child: Uuid) -> impl IntoView {
+    let open = expect_context::<OpenCase>();
+    let profile = expect_context::<AppState>().profile;
+    let content = open.select(move |c| {
+        let plan = of_child(&c.documents.child_safety_plans, child)
+            .cloned()
+            .unwrap_or_else(|| ChildSafetyPlan::new_for(child, Utc::now()));
+        let sheet = ChildSheet::new(&plan, c);
+        let checks = profile.with(|pr| sheet.check(c, &pr.jargon));
+        (sheet.readability(c), checks, sheet, c.child_name(child))
+    });
+    move || {
+        let (overall, checks, sheet, name) = content.get();
+        view! {
+            <BeforePrint document="safety plan" overall checks/>
+            <article class="print-doc my-safety-plan-print">
+                <h1 tabindex="-1">{sheet.title}</h1>
+                <section>
+                    <h2>"What keeps me safe"</h2>
+                    {if sheet.rules.is_empty() {
+                        view! { <p class="story-blank">"We will write this together."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="child-words my-rules">
+                                {sheet.rules.into_iter().map(|r| view! {
+                                    <li>
+                                        {(!r.text.is_empty()).then(|| view! { <p class="as-given">{r.text.clone()}</p> })}
+                                        {(!r.drawing.is_empty()).then(|| view! { <DrawingView drawing=r.drawing.clone() label=format!("A drawing by {name}")/> })}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                </section>
+                <section>
+                    <h2>"People I can go to"</h2>
+                    <ul class="my-people">
+                        {sheet.people.into_iter().map(|p| view! {
+                            <li>
+                                <p class="my-person"><strong>{p.name}</strong>
+                                    {(!p.phone.is_empty()).then(|| view! { " " <span class="my-phone">{p.phone}</span> })}</p>
+                                {(!p.words.text.is_empty()).then(|| view! { <p class="as-given">{p.words.text.clone()}</p> })}
+                                {(!p.words.drawing.is_empty()).then(|| view! { <DrawingView drawing=p.words.drawing.clone() label=format!("A drawing by {name}")/> })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+                <section class="my-drawing-space">
+                    <h2>"My drawings"</h2>
+                </section>
             </article>
         }
     }

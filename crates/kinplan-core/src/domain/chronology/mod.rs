@@ -15,15 +15,14 @@
 //! ([`EventDate`]); it sorts by its first possible day.
 
 pub mod analysis;
+mod linked;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::domain::case::Case;
-use crate::domain::choice::Choice;
 use crate::domain::language::dates;
-use crate::domain::plans::{EventKind, PlanKind, ReviewKind};
 
 /// When something happened, as precisely as it is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -343,96 +342,6 @@ impl Entry {
     }
 }
 
-fn plan_name(kind: PlanKind) -> &'static str {
-    match kind {
-        PlanKind::ChildProtection => "Child protection plan",
-        PlanKind::ChildInNeed => "Child in need plan",
-    }
-}
-
-/// What Kinplan's tools already know, as chronology entries.
-fn known(case: &Case) -> Vec<Entry> {
-    let mut out = Vec::new();
-    let docs = &case.documents;
-    for (i, map) in docs.safety_maps.iter().enumerate() {
-        let what = if i == 0 {
-            "Signs of Safety map made with the family"
-        } else {
-            "Signs of Safety map reviewed"
-        };
-        out.push(Entry::linked(
-            Link::Map(map.id),
-            map.date,
-            what.into(),
-            "Assessment",
-            Vec::new(),
-        ));
-    }
-    for plan in &docs.plans {
-        let link = Link::Plan(plan.id);
-        let name = plan_name(plan.kind);
-        if let Some(start) = plan.start {
-            let what = match plan.kind {
-                PlanKind::ChildProtection => format!("{name} started at the initial conference"),
-                PlanKind::ChildInNeed => format!("{name} started"),
-            };
-            out.push(Entry::linked(
-                link,
-                start,
-                what,
-                "Plan start and end",
-                plan.children.clone(),
-            ));
-        }
-        for review in &plan.reviews {
-            let (what, category) = match review.kind {
-                ReviewKind::ReviewConference => ("Review conference", "Conference"),
-                ReviewKind::CoreGroup => ("Core group reviewed the plan", "Core group"),
-                ReviewKind::ChildInNeed => ("Child in need review", "Conference"),
-            };
-            let mut what = what.to_string();
-            if !review.decisions.trim().is_empty() {
-                what = format!("{what}: {}", review.decisions.trim());
-            }
-            out.push(Entry::linked(
-                link,
-                review.date,
-                what,
-                category,
-                plan.children.clone(),
-            ));
-        }
-        for event in &plan.events {
-            let category = match event.kind {
-                EventKind::Visit => "Visit",
-                EventKind::CoreGroup => "Core group",
-                EventKind::AssessmentUpdate => "Assessment",
-            };
-            out.push(Entry::linked(
-                link,
-                event.date,
-                event.kind.title().to_string(),
-                category,
-                plan.children.clone(),
-            ));
-        }
-    }
-    for version in &docs.safety_plans {
-        let mut what = "Network meeting: safety plan agreed".to_string();
-        if !version.meeting.agreed.trim().is_empty() {
-            what = format!("{what}. {}", version.meeting.agreed.trim());
-        }
-        out.push(Entry::linked(
-            Link::SafetyPlan(version.id),
-            version.date,
-            what,
-            "Network meeting",
-            Vec::new(),
-        ));
-    }
-    out
-}
-
 /// The whole chronology in date order: the worker's events and what the
 /// tools know, an event on the same first day keeping the order it came.
 pub fn entries(case: &Case) -> Vec<Entry> {
@@ -448,7 +357,7 @@ pub fn entries(case: &Case) -> Vec<Entry> {
         outcome: e.outcome.clone(),
         missing: e.missing(),
     });
-    let mut all: Vec<Entry> = recorded.chain(known(case)).collect();
+    let mut all: Vec<Entry> = recorded.chain(linked::known(case)).collect();
     all.sort_by_key(|e| e.date.first_day());
     all
 }

@@ -2,7 +2,9 @@ use chrono::{DateTime, TimeZone, Utc};
 
 use super::analysis::{clusters, last_12_months, repeated, Cluster, Filter};
 use super::*;
-use crate::domain::plans::{Plan, PlanReview, RecordedEvent as PlanEvent};
+use crate::domain::plans::{
+    EventKind, Plan, PlanKind, PlanReview, RecordedEvent as PlanEvent, ReviewKind,
+};
 use crate::domain::safety_map::SafetyMap;
 use crate::domain::safety_plan::SafetyPlan;
 

@@ -61,6 +61,16 @@ pub struct HolidayRules {
     pub extra: Vec<NaiveDate>,
 }
 
+/// A holiday on the same day each year, moved off weekends.
+fn fixed_day(name: &str, month: u32, day: u32) -> HolidayRule {
+    HolidayRule::Fixed {
+        name: name.into(),
+        month,
+        day,
+        substitute: true,
+    }
+}
+
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("a valid built-in date")
 }
@@ -68,12 +78,7 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
 impl HolidayRules {
     /// England and Wales, as published by GOV.UK.
     pub fn england_and_wales() -> HolidayRules {
-        let fixed = |name: &str, month, day| HolidayRule::Fixed {
-            name: name.into(),
-            month,
-            day,
-            substitute: true,
-        };
+        let fixed = fixed_day;
         HolidayRules {
             rules: vec![
                 fixed("New Year's Day", 1, 1),
@@ -137,6 +142,37 @@ impl HolidayRules {
                 ymd(2023, 5, 8),   // Coronation of King Charles III
             ],
         }
+    }
+
+    /// Scotland, as published by GOV.UK: 2 January, the first Monday in
+    /// August and St Andrew's Day, with no Easter Monday, and the one-off
+    /// day of 15 June 2026 (`../shared/nations.md`).
+    pub fn scotland() -> HolidayRules {
+        let mut rules = HolidayRules::england_and_wales();
+        rules.rules.retain(|r| {
+            !matches!(r, HolidayRule::Easter { offset: 1, .. })
+                && !matches!(r, HolidayRule::LastWeekday { month: 8, .. })
+        });
+        rules.rules.insert(1, fixed_day("2 January", 1, 2));
+        rules.rules.push(HolidayRule::FirstWeekday {
+            name: "Summer bank holiday".into(),
+            month: 8,
+            weekday: Weekday::Mon,
+        });
+        rules.rules.push(fixed_day("St Andrew's Day", 11, 30));
+        rules.extra.push(ymd(2026, 6, 15)); // Scotland at the World Cup
+        rules
+    }
+
+    /// Northern Ireland, as published by GOV.UK: England and Wales's, with
+    /// St Patrick's Day and the Battle of the Boyne.
+    pub fn northern_ireland() -> HolidayRules {
+        let mut rules = HolidayRules::england_and_wales();
+        rules.rules.push(fixed_day("St Patrick's Day", 3, 17));
+        rules
+            .rules
+            .push(fixed_day("Battle of the Boyne (Orangemen's Day)", 7, 12));
+        rules
     }
 
     /// The most rules, moved days and one-off days a calendar may hold.
@@ -518,26 +554,217 @@ mod tests {
         assert_eq!(easter_sunday(i32::MAX), None);
     }
 
+    /// GOV.UK's published lists for Scotland and Northern Ireland
+    /// (gov.uk/bank-holidays, `bank-holidays.json`, divisions "scotland" and
+    /// "northern-ireland"), 2019 to 2027, substitute days as published:
+    /// the ones `../shared/nations.md` quotes are among them.
+    const SCOTLAND: &[&str] = &[
+        "2019-01-01",
+        "2019-01-02",
+        "2019-04-19",
+        "2019-05-06",
+        "2019-05-27",
+        "2019-08-05",
+        "2019-12-02",
+        "2019-12-25",
+        "2019-12-26",
+        "2020-01-01",
+        "2020-01-02",
+        "2020-04-10",
+        "2020-05-08",
+        "2020-05-25",
+        "2020-08-03",
+        "2020-11-30",
+        "2020-12-25",
+        "2020-12-28",
+        "2021-01-01",
+        "2021-01-04",
+        "2021-04-02",
+        "2021-05-03",
+        "2021-05-31",
+        "2021-08-02",
+        "2021-11-30",
+        "2021-12-27",
+        "2021-12-28",
+        "2022-01-03",
+        "2022-01-04",
+        "2022-04-15",
+        "2022-05-02",
+        "2022-06-02",
+        "2022-06-03",
+        "2022-08-01",
+        "2022-09-19",
+        "2022-11-30",
+        "2022-12-26",
+        "2022-12-27",
+        "2023-01-02",
+        "2023-01-03",
+        "2023-04-07",
+        "2023-05-01",
+        "2023-05-08",
+        "2023-05-29",
+        "2023-08-07",
+        "2023-11-30",
+        "2023-12-25",
+        "2023-12-26",
+        "2024-01-01",
+        "2024-01-02",
+        "2024-03-29",
+        "2024-05-06",
+        "2024-05-27",
+        "2024-08-05",
+        "2024-12-02",
+        "2024-12-25",
+        "2024-12-26",
+        "2025-01-01",
+        "2025-01-02",
+        "2025-04-18",
+        "2025-05-05",
+        "2025-05-26",
+        "2025-08-04",
+        "2025-12-01",
+        "2025-12-25",
+        "2025-12-26",
+        "2026-01-01",
+        "2026-01-02",
+        "2026-04-03",
+        "2026-05-04",
+        "2026-05-25",
+        "2026-06-15",
+        "2026-08-03",
+        "2026-11-30",
+        "2026-12-25",
+        "2026-12-28",
+        "2027-01-01",
+        "2027-01-04",
+        "2027-03-26",
+        "2027-05-03",
+        "2027-05-31",
+        "2027-08-02",
+        "2027-11-30",
+        "2027-12-27",
+        "2027-12-28",
+    ];
+    const NORTHERN_IRELAND: &[&str] = &[
+        "2019-01-01",
+        "2019-03-18",
+        "2019-04-19",
+        "2019-04-22",
+        "2019-05-06",
+        "2019-05-27",
+        "2019-07-12",
+        "2019-08-26",
+        "2019-12-25",
+        "2019-12-26",
+        "2020-01-01",
+        "2020-03-17",
+        "2020-04-10",
+        "2020-04-13",
+        "2020-05-08",
+        "2020-05-25",
+        "2020-07-13",
+        "2020-08-31",
+        "2020-12-25",
+        "2020-12-28",
+        "2021-01-01",
+        "2021-03-17",
+        "2021-04-02",
+        "2021-04-05",
+        "2021-05-03",
+        "2021-05-31",
+        "2021-07-12",
+        "2021-08-30",
+        "2021-12-27",
+        "2021-12-28",
+        "2022-01-03",
+        "2022-03-17",
+        "2022-04-15",
+        "2022-04-18",
+        "2022-05-02",
+        "2022-06-02",
+        "2022-06-03",
+        "2022-07-12",
+        "2022-08-29",
+        "2022-09-19",
+        "2022-12-26",
+        "2022-12-27",
+        "2023-01-02",
+        "2023-03-17",
+        "2023-04-07",
+        "2023-04-10",
+        "2023-05-01",
+        "2023-05-08",
+        "2023-05-29",
+        "2023-07-12",
+        "2023-08-28",
+        "2023-12-25",
+        "2023-12-26",
+        "2024-01-01",
+        "2024-03-18",
+        "2024-03-29",
+        "2024-04-01",
+        "2024-05-06",
+        "2024-05-27",
+        "2024-07-12",
+        "2024-08-26",
+        "2024-12-25",
+        "2024-12-26",
+        "2025-01-01",
+        "2025-03-17",
+        "2025-04-18",
+        "2025-04-21",
+        "2025-05-05",
+        "2025-05-26",
+        "2025-07-14",
+        "2025-08-25",
+        "2025-12-25",
+        "2025-12-26",
+        "2026-01-01",
+        "2026-03-17",
+        "2026-04-03",
+        "2026-04-06",
+        "2026-05-04",
+        "2026-05-25",
+        "2026-07-13",
+        "2026-08-31",
+        "2026-12-25",
+        "2026-12-28",
+        "2027-01-01",
+        "2027-03-17",
+        "2027-03-26",
+        "2027-03-29",
+        "2027-05-03",
+        "2027-05-31",
+        "2027-07-12",
+        "2027-08-30",
+        "2027-12-27",
+        "2027-12-28",
+    ];
+
     #[test]
-    fn scotland_is_data_not_code() {
-        let fixed = |name: &str, month, day| HolidayRule::Fixed {
-            name: name.into(),
-            month,
-            day,
-            substitute: true,
-        };
-        let scotland = HolidayRules {
-            rules: vec![
-                fixed("New Year's Day", 1, 1),
-                fixed("2nd January", 1, 2),
-                fixed("St Andrew's Day", 11, 30),
-            ],
-            moved: vec![],
-            extra: vec![],
-        };
-        let days = scotland.holidays(2022);
-        assert!(days.contains(&ymd(2022, 1, 3)) && days.contains(&ymd(2022, 1, 4)));
-        assert!(days.contains(&ymd(2022, 11, 30)));
+    fn scotland_and_northern_ireland_match_their_published_lists() {
+        for (rules, published) in [
+            (HolidayRules::scotland(), SCOTLAND),
+            (HolidayRules::northern_ireland(), NORTHERN_IRELAND),
+        ] {
+            for year in 2019..=2027 {
+                let expected: BTreeSet<NaiveDate> = published
+                    .iter()
+                    .filter(|d| d.starts_with(&year.to_string()))
+                    .map(|d| d.parse().unwrap())
+                    .collect();
+                assert_eq!(rules.holidays(year), expected, "{year}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_nations_are_data_and_pass_the_profile_checks() {
+        for rules in [HolidayRules::scotland(), HolidayRules::northern_ireland()] {
+            assert!(rules.check("holidays").is_ok());
+            let json = serde_json::to_string(&rules).unwrap();
+            assert_eq!(serde_json::from_str::<HolidayRules>(&json).unwrap(), rules);
+        }
     }
 
     #[test]
