@@ -291,8 +291,15 @@ test("a child makes their own safety plan in child mode, hears it, and it prints
   await page.locator('textarea:focus').waitFor();
   await page.keyboard.type('my teacher');
   const phones = people.getByLabel('Their phone number');
-  // Numbers come from the case and the safety network; Miss Patel's is new.
-  assert.deepEqual([await phones.nth(0).inputValue(), await phones.nth(1).inputValue()], ['07700 900456', '07700 900789']);
+  // Numbers come from the case and the safety network, said beside the
+  // empty field; Miss Patel's is new.
+  const hints = people.locator('.child-entry .hint');
+  assert.deepEqual(await hints.allTextContents(), [
+    'We have 07700 900456. Type another number only if it is different.',
+    'We have 07700 900789. Type another number only if it is different.',
+    'Type it here.',
+  ]);
+  assert.equal(await phones.nth(0).inputValue(), '');
   await phones.nth(2).fill('01632 960321');
   await expectAccessible(page, "child mode, Ola's safety plan");
   await screenshot(page, 'my-safety-plan-768');
@@ -349,7 +356,8 @@ test("the child's safety plan on the worker's page at 1280 wide", async () => {
   await screenshot(page, 'childrens-safety-plans-1280');
   await page.getByRole('link', { name: "Print Ola's safety plan" }).click();
   await page.locator('main h1', { hasText: "Ola's safety plan" }).waitFor();
-  await page.locator('text=We will write this together.').waitFor();
+  // Nothing shared yet: both parts say so.
+  assert.equal(await page.locator('.story-blank', { hasText: 'We will write this together.' }).count(), 2);
   await expectAccessible(page, "an empty child's safety plan print");
   await screenshot(page, 'my-safety-plan-print-1280');
   expectNoProblems(page);

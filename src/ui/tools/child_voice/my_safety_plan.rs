@@ -145,9 +145,11 @@ fn MyRules(child: Uuid) -> impl IntoView {
                         {move || family_rules.get().into_iter().map(|(rule, text)| view! {
                             <li>
                                 <p class="grown-up-rule">{text.clone()}</p>
-                                <ReadAloud text=text/>
+                                <ReadAloud text=text.clone()/>
                                 <button type="button" class="child-button child-button-small"
-                                    on:click=move |_| add(Some(rule), Writer::Child, false)>"Say it my way"</button>
+                                    on:click=move |_| add(Some(rule), Writer::Child, false)>
+                                    "Say it my way"<span class="visually-hidden">{format!(": {text}")}</span>
+                                </button>
                             </li>
                         }).collect_view()}
                     </ul>
@@ -264,7 +266,8 @@ fn PersonCard(child: Uuid, id: Uuid, drawing_now: RwSignal<Option<Uuid>>) -> imp
                 (
                     t.words.clone(),
                     t.person.name(c).unwrap_or_default(),
-                    t.phone(c),
+                    t.phone.clone(),
+                    t.phone_on_record(c),
                 )
             })
     });
@@ -272,8 +275,10 @@ fn PersonCard(child: Uuid, id: Uuid, drawing_now: RwSignal<Option<Uuid>>) -> imp
     let name = Signal::derive(move || {
         person.with(|p| p.as_ref().map(|p| p.1.clone()).unwrap_or_default())
     });
-    let phone = move || person.with(|p| p.as_ref().map(|p| p.2.clone()).unwrap_or_default());
+    let own = move || person.with(|p| p.as_ref().map(|p| p.2.clone()).unwrap_or_default());
+    let on_record = move || person.with(|p| p.as_ref().map(|p| p.3.clone()).unwrap_or_default());
     let phone_id = format!("entry-{id}-phone");
+    let hint_id = format!("entry-{id}-phone-hint");
     let take_away = Callback::new(move |()| edit_plan(open, child, |p| p.remove(id)));
     view! {
         <WordsCard id entry edit=edit_words(open, child, id) on_take_away=take_away then_focus="my-person-other" drawing_now>
@@ -282,8 +287,15 @@ fn PersonCard(child: Uuid, id: Uuid, drawing_now: RwSignal<Option<Uuid>>) -> imp
                 <ReadAloud text=name/>
             </div>
             <label class="child-label" for=phone_id.clone()>"Their phone number"</label>
+            // The number on record stays there: one typed here is used
+            // instead, and clearing it goes back to the one on record.
+            <p class="hint" id=hint_id.clone()>{move || match on_record() {
+                n if n.is_empty() => "Type it here.".to_string(),
+                n => format!("We have {n}. Type another number only if it is different."),
+            }}</p>
             <input id=phone_id class="input child-input" type="tel" autocomplete="off" maxlength=MAX_TEXT_CHARS
-                prop:value=phone on:input=move |ev| {
+                aria-describedby=hint_id
+                prop:value=own on:input=move |ev| {
                     let number = event_target_value(&ev);
                     edit_plan(open, child, |p| {
                         if let Some(t) = p.person_mut(id) {

@@ -16,6 +16,15 @@ use crate::ui::cases::session::OpenCase;
 use crate::ui::components::before_print::BeforePrint;
 use crate::ui::tools::child_voice::DrawingView;
 
+/// Said under words the worker wrote down for the child, so they are not
+/// read as the child's own hand.
+fn wrote_for(by: Writer, name: &str) -> Option<String> {
+    match by {
+        Writer::Child => None,
+        Writer::Worker => Some(format!("(The worker wrote this down for {name}.)")),
+    }
+}
+
 /// The shared items as a list, or a plain line when the child shared none.
 fn shared_or<V: IntoView + 'static>(items: Vec<V>, blank: &'static str) -> AnyView {
     if items.is_empty() {
@@ -44,7 +53,7 @@ pub fn ChildsWordsPrint(child: Uuid) -> impl IntoView {
                         <h2>{h.name(kind).to_string()}</h2>
                         <p class="print-sub">{kind.prompt()}</p>
                         {shared_or(shared.into_iter().map(|e| {
-                            let by = match e.by { Writer::Child => None, Writer::Worker => Some(format!("(The worker wrote this down for {name}.)")) };
+                            let by = wrote_for(e.by, &name);
                             view! {
                                 <li>
                                     {(!e.text.is_empty()).then(|| view! { <p class="as-given">{e.text.clone()}</p> })}
@@ -118,6 +127,7 @@ pub fn MySafetyPlanPrint(child: Uuid) -> impl IntoView {
                                     <li>
                                         {(!r.text.is_empty()).then(|| view! { <p class="as-given">{r.text.clone()}</p> })}
                                         {(!r.drawing.is_empty()).then(|| view! { <DrawingView drawing=r.drawing.clone() label=format!("A drawing by {name}")/> })}
+                                        {wrote_for(r.by, &name).map(|b| view! { <p class="said-by">{b}</p> })}
                                     </li>
                                 }).collect_view()}
                             </ul>
@@ -126,6 +136,7 @@ pub fn MySafetyPlanPrint(child: Uuid) -> impl IntoView {
                 </section>
                 <section>
                     <h2>"People I can go to"</h2>
+                    {sheet.people.is_empty().then(|| view! { <p class="story-blank">"We will write this together."</p> })}
                     <ul class="my-people">
                         {sheet.people.into_iter().map(|p| view! {
                             <li>
@@ -133,6 +144,7 @@ pub fn MySafetyPlanPrint(child: Uuid) -> impl IntoView {
                                     {(!p.phone.is_empty()).then(|| view! { " " <span class="my-phone">{p.phone}</span> })}</p>
                                 {(!p.words.text.is_empty()).then(|| view! { <p class="as-given">{p.words.text.clone()}</p> })}
                                 {(!p.words.drawing.is_empty()).then(|| view! { <DrawingView drawing=p.words.drawing.clone() label=format!("A drawing by {name}")/> })}
+                                {(!p.words.is_blank()).then(|| wrote_for(p.words.by, &name)).flatten().map(|b| view! { <p class="said-by">{b}</p> })}
                             </li>
                         }).collect_view()}
                     </ul>

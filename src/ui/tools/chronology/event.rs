@@ -14,7 +14,8 @@ use crate::ui::components::fields::{Field, TextArea};
 use super::{edit_chronology, EventDateFields};
 
 /// What keeps a row the same row in the list: a recorded event's id (so
-/// typing in it does not remake it), or everything a linked one shows.
+/// typing in it does not remake it), or a linked one's link (unique to it)
+/// with what it shows, so a change in its tool redraws it.
 pub(super) fn row_key(entry: &Entry) -> String {
     match entry.origin {
         Origin::Recorded(id) => id.to_string(),
@@ -36,7 +37,9 @@ fn LinkedRow(entry: Entry, link: Link) -> impl IntoView {
     let case_id = open.case().with_untracked(|c| c.id);
     let (href, tool) = match link {
         Link::Map(_) => (Route::CaseTool(case_id, Tool::SafetyMap).href(), "the map"),
-        Link::Plan(plan) => (Route::Plan(case_id, plan).href(), "the plan"),
+        Link::Plan(plan) | Link::Review(plan, _) | Link::PlanEvent(plan, _) => {
+            (Route::Plan(case_id, plan).href(), "the plan")
+        }
         Link::SafetyPlan(_) => (
             Route::CaseTool(case_id, Tool::SafetyPlan).href(),
             "the safety plan",
@@ -114,14 +117,12 @@ fn RecordedRow(id: Uuid) -> impl IntoView {
         .map_or(EventDate::Year(2000), |e| e.date);
     let precision = RwSignal::new(first.precision());
     let date_text = RwSignal::new(first.to_field());
-    Effect::new(move |_| {
-        if let Some(date) = EventDate::parse(precision.get(), &date_text.get()) {
-            edit_chronology(open, |c| {
-                if let Some(e) = c.event_mut(id).filter(|e| e.date != date) {
-                    e.date = date;
-                }
-            });
-        }
+    let set_date = Callback::new(move |date: EventDate| {
+        edit_chronology(open, |c| {
+            if let Some(e) = c.event_mut(id) {
+                e.date = date;
+            }
+        });
     });
     let remove = move |_| edit_chronology(open, |c| c.remove(id));
     let category_id = format!("{prefix}-category");
@@ -138,8 +139,8 @@ fn RecordedRow(id: Uuid) -> impl IntoView {
                 <p class="entry-missing"><strong class="tag" data-state="missing">{m}</strong></p>
             })}
             <details class="entry-details">
-                <summary>"Change or add detail"</summary>
-                <EventDateFields id=prefix.clone() precision text=date_text/>
+                <summary>"Change or add detail"<span class="visually-hidden">{move || format!(": {}", text(|e| &e.what).get())}</span></summary>
+                <EventDateFields id=prefix.clone() precision text=date_text on_date=set_date/>
                 <Field id=format!("{prefix}-what") label="What happened" value=text(|e| &e.what) on_input=edit_text(open, id, |e| &mut e.what)/>
                 <Field id=format!("{prefix}-source") label="Source" hint="Who reported it, or the document it comes from." value=text(|e| &e.source) on_input=edit_text(open, id, |e| &mut e.source)/>
                 <div class="form-group">
@@ -189,7 +190,7 @@ fn RecordedRow(id: Uuid) -> impl IntoView {
                 <TextArea id=format!("{prefix}-impact") label="Impact on the child" value=text(|e| &e.impact) on_input=edit_text(open, id, |e| &mut e.impact)/>
                 <TextArea id=format!("{prefix}-action") label="Action taken" value=text(|e| &e.action) on_input=edit_text(open, id, |e| &mut e.action)/>
                 <TextArea id=format!("{prefix}-outcome") label="Outcome" value=text(|e| &e.outcome) on_input=edit_text(open, id, |e| &mut e.outcome)/>
-                <button type="button" class="button button-warning" on:click=remove>"Remove this event"</button>
+                <button type="button" class="button button-warning" on:click=remove>"Remove this event"<span class="visually-hidden">{move || format!(": {}", text(|e| &e.what).get())}</span></button>
             </details>
         </li>
     }

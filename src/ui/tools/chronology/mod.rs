@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::choice::Choice;
-use crate::domain::chronology::analysis::{clusters, last_12_months, repeated, Filter};
+use crate::domain::chronology::analysis::{clusters, last_12_months, of_concern, repeated, Filter};
 use crate::domain::chronology::{entries, DatePrecision, Entry, EventDate};
 use crate::domain::language::dates;
 use crate::domain::persist::export::MAX_TEXT_CHARS;
@@ -96,8 +96,20 @@ fn EventDateFields(
     #[prop(into)] id: String,
     precision: RwSignal<DatePrecision>,
     text: RwSignal<String>,
+    /// Called with the date each time the worker's change reads as one.
+    #[prop(optional)]
+    on_date: Option<Callback<EventDate>>,
 ) -> impl IntoView {
     let field = format!("{id}-date");
+    let typed = move |value: String| {
+        text.set(value);
+        if let (Some(on_date), Some(date)) = (
+            on_date,
+            EventDate::parse(precision.get_untracked(), &text.get_untracked()),
+        ) {
+            on_date.run(date);
+        }
+    };
     let name = format!("{id}-precision");
     view! {
         <fieldset class="fieldset">
@@ -110,12 +122,15 @@ fn EventDateFields(
                             <input type="radio" name=name.clone() id=radio.clone()
                                 prop:checked=move || precision.get() == p
                                 on:change=move |_| {
-                                    // Keep what is known, at the new precision.
-                                    let now = precision.get_untracked();
-                                    if let Some(d) = EventDate::parse(now, &text.get_untracked()) {
-                                        text.set(d.to_precision(p).to_field());
-                                    }
+                                    // Less exact keeps what is known; more exact
+                                    // asks again, rather than make up a day.
+                                    let was = precision.get_untracked();
+                                    let known = EventDate::parse(was, &text.get_untracked());
                                     precision.set(p);
+                                    match known.filter(|_| p.is_vaguer_than(was)) {
+                                        Some(d) => typed(d.to_precision(p).to_field()),
+                                        None => text.set(String::new()),
+                                    }
                                 }/>
                             <label for=radio>{p.title()}</label>
                         </div>
@@ -134,15 +149,15 @@ fn EventDateFields(
                 match precision.get() {
                     DatePrecision::Day => view! {
                         <input id=field class="input input-short" type="date" prop:value=text
-                            on:input=move |ev| text.set(event_target_value(&ev))/>
+                            on:input=move |ev| typed(event_target_value(&ev))/>
                     }.into_any(),
                     DatePrecision::Month => view! {
                         <input id=field class="input input-short" type="month" placeholder="2026-03" prop:value=text
-                            on:input=move |ev| text.set(event_target_value(&ev))/>
+                            on:input=move |ev| typed(event_target_value(&ev))/>
                     }.into_any(),
                     DatePrecision::Year => view! {
                         <input id=field class="input input-short" type="text" inputmode="numeric" maxlength="4" autocomplete="off" prop:value=text
-                            on:input=move |ev| text.set(event_target_value(&ev))/>
+                            on:input=move |ev| typed(event_target_value(&ev))/>
                     }.into_any(),
                 }
             }}
@@ -202,8 +217,9 @@ fn AddEvent() -> impl IntoView {
 #[component]
 fn Patterns(all: Memo<Vec<Entry>>) -> impl IntoView {
     let counts = Memo::new(move |_| all.with(|a| last_12_months(a, today())));
-    let repeats = Memo::new(move |_| all.with(|a| repeated(a, today(), REPEATED)));
-    let runs = Memo::new(move |_| all.with(|a| clusters(a, CLUSTER_GAP_DAYS, CLUSTER_EVENTS)));
+    let concern = Memo::new(move |_| all.with(|a| of_concern(a, today())));
+    let repeats = Memo::new(move |_| concern.with(|a| repeated(a, today(), REPEATED)));
+    let runs = Memo::new(move |_| concern.with(|a| clusters(a, CLUSTER_GAP_DAYS, CLUSTER_EVENTS)));
     view! {
         <section class="patterns" aria-labelledby="patterns-heading">
             <h2 id="patterns-heading">"The last 12 months"</h2>

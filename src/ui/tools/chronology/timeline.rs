@@ -8,7 +8,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use leptos::prelude::*;
 
 use crate::domain::chronology::analysis::clusters;
-use crate::domain::chronology::{Entry, EventDate};
+use crate::domain::chronology::{Entry, EventDate, Origin};
 
 use super::{CLUSTER_EVENTS, CLUSTER_GAP_DAYS};
 
@@ -75,17 +75,29 @@ fn ticks(from: NaiveDate, to: NaiveDate) -> (Vec<NaiveDate>, bool) {
 #[component]
 pub(super) fn Timeline(entries: Memo<Vec<Entry>>) -> impl IntoView {
     let chart = Memo::new(move |_| {
-        entries.with(|list| {
+        entries.with(|all| {
+            // A damaged record's impossible date is listed, not drawn.
+            let list: Vec<Entry> = all
+                .iter()
+                .filter(|e| e.date.is_plausible())
+                .cloned()
+                .collect();
             let first = list.iter().map(|e| e.date.first_day()).min()?;
             let last = list.iter().map(|e| e.date.last_day()).max()?;
             // A little room either side, so no dot sits on the edge.
             let from = first - chrono::Duration::days(15);
             let to = last + chrono::Duration::days(15);
+            // Shaded: the worker's own events close together, as above.
+            let own: Vec<Entry> = list
+                .iter()
+                .filter(|e| matches!(e.origin, Origin::Recorded(_)))
+                .cloned()
+                .collect();
             Some((
-                rows(list),
+                rows(&list),
                 from,
                 to,
-                clusters(list, CLUSTER_GAP_DAYS, CLUSTER_EVENTS),
+                clusters(&own, CLUSTER_GAP_DAYS, CLUSTER_EVENTS),
             ))
         })
     });
@@ -99,7 +111,7 @@ pub(super) fn Timeline(entries: Memo<Vec<Entry>>) -> impl IntoView {
             let table_rows = rows.clone();
             view! {
                 <figure class="timeline">
-                    <figcaption id="timeline-caption">"Events over time, by category. Shaded: events close together."</figcaption>
+                    <figcaption id="timeline-caption">"Events over time, by category. Shaded: events you recorded close together."</figcaption>
                     <svg class="timeline-chart" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-labelledby="timeline-caption" focusable="false">
                         {runs.into_iter().map(|r| view! {
                             <rect class="timeline-cluster" x=x(r.first) - 8.0 y=TOP width=x(r.last) - x(r.first) + 16.0 height=bottom - TOP/>

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::choice::Choice;
-use crate::domain::genogram::layout::lay_out;
+use crate::domain::genogram::layout::{lay_out, Layout};
 use crate::domain::genogram::{
     family, sentences, Genogram, GenogramError, RelationshipKind, Symbol,
 };
@@ -61,7 +61,7 @@ pub fn GenogramPage() -> impl IntoView {
             )}</figcaption>
             <GenogramDrawing layout caption_id="genogram-caption"/>
         </figure>
-        <GenogramText/>
+        <GenogramText layout/>
         <AddRelative/>
         <Relationships/>
         <People/>
@@ -71,49 +71,50 @@ pub fn GenogramPage() -> impl IntoView {
 
 /// The drawing in words: each person and each relationship.
 #[component]
-pub fn GenogramText() -> impl IntoView {
+pub fn GenogramText(layout: Memo<Layout>) -> impl IntoView {
     let open = expect_context::<OpenCase>();
     let said = open.select(sentences);
-    let people = open.select(|c| {
-        let layout = lay_out(c);
-        layout
-            .people
-            .iter()
-            .map(|p| {
-                let mut about = vec![p
-                    .details
-                    .symbol
-                    .title()
-                    .split(" (")
-                    .next()
-                    .unwrap_or("")
-                    .to_string()];
-                if !p.details.gender.trim().is_empty() {
-                    about.push(format!(
-                        "describes their gender as {}",
-                        p.details.gender.trim()
-                    ));
-                }
-                if let Some(born) = p.details.born {
-                    about.push(format!("born {born}"));
-                }
-                if p.details.deceased {
-                    about.push("has died".into());
-                }
-                if p.details.household {
-                    about.push("lives in the household".into());
-                }
-                if p.subject {
-                    about.push("a child of this case".into());
-                }
-                format!(
-                    "{} (generation {}): {}.",
-                    p.name,
-                    p.generation + 1,
-                    about.join(", ")
-                )
-            })
-            .collect::<Vec<_>>()
+    let people = Memo::new(move |_| {
+        layout.with(|layout| {
+            layout
+                .people
+                .iter()
+                .map(|p| {
+                    let mut about = vec![p
+                        .details
+                        .symbol
+                        .title()
+                        .split(" (")
+                        .next()
+                        .unwrap_or("")
+                        .to_string()];
+                    if !p.details.gender.trim().is_empty() {
+                        about.push(format!(
+                            "describes their gender as {}",
+                            p.details.gender.trim()
+                        ));
+                    }
+                    if let Some(born) = p.details.born {
+                        about.push(format!("born {born}"));
+                    }
+                    if p.details.deceased {
+                        about.push("has died".into());
+                    }
+                    if p.details.household {
+                        about.push("lives in the household".into());
+                    }
+                    if p.subject {
+                        about.push("a child of this case".into());
+                    }
+                    format!(
+                        "{} (generation {}): {}.",
+                        p.name,
+                        p.generation + 1,
+                        about.join(", ")
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
     });
     view! {
         <section class="genogram-text" aria-labelledby="genogram-text-heading">
@@ -187,6 +188,19 @@ fn Relationships() -> impl IntoView {
             }
         }
     };
+    // Someone taken off the genogram is no longer chosen.
+    Effect::new(move |_| {
+        people.with(|list| {
+            for chosen in [from, to] {
+                let gone = chosen.with_untracked(|id| {
+                    !id.is_empty() && !list.iter().any(|(p, _)| p.to_string() == *id)
+                });
+                if gone {
+                    chosen.set(String::new());
+                }
+            }
+        })
+    });
     let options = move || {
         people
             .get()
@@ -223,7 +237,7 @@ fn Relationships() -> impl IntoView {
                 <div class="relate-row">
                     <div class="form-group">
                         <label class="label" for="relate-from">"Who"</label>
-                        <select id="relate-from" class="select" on:change=move |ev| from.set(event_target_value(&ev))>
+                        <select id="relate-from" class="select" prop:value=from on:change=move |ev| from.set(event_target_value(&ev))>
                             <option value="">"Choose someone"</option>
                             {options}
                         </select>
@@ -238,7 +252,7 @@ fn Relationships() -> impl IntoView {
                     </div>
                     <div class="form-group">
                         <label class="label" for="relate-to">"Whom"</label>
-                        <select id="relate-to" class="select" on:change=move |ev| to.set(event_target_value(&ev))>
+                        <select id="relate-to" class="select" prop:value=to on:change=move |ev| to.set(event_target_value(&ev))>
                             <option value="">"Choose someone"</option>
                             {options}
                         </select>
@@ -290,6 +304,7 @@ fn PersonForm(id: Uuid, name: String) -> impl IntoView {
     let set = move |change: Box<dyn FnOnce(&mut crate::domain::genogram::PersonDetails)>| {
         edit_genogram(open, |g| change(g.details_mut(id)));
     };
+    let name_again = StoredValue::new(name.clone());
     let born_text = RwSignal::new(
         details
             .get_untracked()
@@ -350,7 +365,7 @@ fn PersonForm(id: Uuid, name: String) -> impl IntoView {
                 </button>
                 {move || relative.get().then(|| view! {
                     <button type="button" class="button button-warning" on:click=move |_| edit_genogram(open, |g| g.remove_person(id))>
-                        "Remove this relative"
+                        "Remove this relative"<span class="visually-hidden">{format!(": {}", name_again.get_value())}</span>
                     </button>
                 })}
             </div>

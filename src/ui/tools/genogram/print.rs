@@ -21,7 +21,7 @@ pub fn GenogramPrint() -> impl IntoView {
                 <figcaption id="genogram-print-caption" class="visually-hidden">"The genogram. Who is who is written out beside it."</figcaption>
                 <GenogramDrawing layout caption_id="genogram-print-caption"/>
             </figure>
-            <GenogramText/>
+            <GenogramText layout/>
         </article>
     }
 }

@@ -1,9 +1,10 @@
 //! Reading the chronology for patterns: which events happen again and
 //! again, and when many happen close together.
 //!
-//! Counting uses an event's first possible day, so an event known only by
-//! its month or year counts from the start of it: a worker looking for a
-//! pattern is better shown one event too many than one too few.
+//! An event known only by its month or year counts in a window it overlaps:
+//! a worker looking for a pattern is better shown one event too many than
+//! one too few. Repeats and clusters are read from the worker's own events
+//! only: the visits and meetings the plan requires always recur.
 
 use chrono::{Months, NaiveDate};
 use uuid::Uuid;
@@ -45,8 +46,7 @@ pub fn last_12_months(entries: &[Entry], today: NaiveDate) -> Vec<(String, usize
     let since = year_before(today);
     let mut counts: Vec<(String, usize)> = Vec::new();
     for entry in entries {
-        let day = entry.date.first_day();
-        if day <= since || day > today {
+        if !in_window(entry, since, today) {
             continue;
         }
         let category = if entry.category.trim().is_empty() {
@@ -61,6 +61,21 @@ pub fn last_12_months(entries: &[Entry], today: NaiveDate) -> Vec<(String, usize
     }
     counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     counts
+}
+
+fn in_window(entry: &Entry, since: NaiveDate, today: NaiveDate) -> bool {
+    entry.date.last_day() > since && entry.date.first_day() <= today
+}
+
+/// The worker's own events in the 12 months up to `today`: where repeats
+/// and clusters are looked for.
+pub fn of_concern(entries: &[Entry], today: NaiveDate) -> Vec<Entry> {
+    let since = year_before(today);
+    entries
+        .iter()
+        .filter(|e| matches!(e.origin, super::Origin::Recorded(_)) && in_window(e, since, today))
+        .cloned()
+        .collect()
 }
 
 /// Categories that happened at least `times` in the last 12 months: the

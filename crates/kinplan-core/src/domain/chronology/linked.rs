@@ -34,7 +34,6 @@ pub(super) fn known(case: &Case) -> Vec<Entry> {
         ));
     }
     for plan in &docs.plans {
-        let link = Link::Plan(plan.id);
         let name = plan_name(plan.kind);
         if let Some(start) = plan.start {
             let what = match plan.kind {
@@ -42,7 +41,7 @@ pub(super) fn known(case: &Case) -> Vec<Entry> {
                 PlanKind::ChildInNeed => format!("{name} started"),
             };
             out.push(Entry::linked(
-                link,
+                Link::Plan(plan.id),
                 start,
                 what,
                 "Plan start and end",
@@ -60,21 +59,21 @@ pub(super) fn known(case: &Case) -> Vec<Entry> {
                 what = format!("{what}: {}", review.decisions.trim());
             }
             out.push(Entry::linked(
-                link,
+                Link::Review(plan.id, review.id),
                 review.date,
                 what,
                 category,
                 plan.children.clone(),
             ));
         }
-        for event in &plan.events {
+        for (i, event) in plan.events.iter().enumerate() {
             let category = match event.kind {
                 EventKind::Visit => "Visit",
                 EventKind::CoreGroup => "Core group",
                 EventKind::AssessmentUpdate => "Assessment",
             };
             out.push(Entry::linked(
-                link,
+                Link::PlanEvent(plan.id, i),
                 event.date,
                 event.kind.title().to_string(),
                 category,

@@ -96,7 +96,7 @@ impl EventDate {
     /// "2026-03" for a month, "2026" for a year (1900 to 2100).
     pub fn parse(precision: DatePrecision, text: &str) -> Option<EventDate> {
         let text = text.trim();
-        match precision {
+        let date = match precision {
             DatePrecision::Day => NaiveDate::parse_from_str(text, "%Y-%m-%d")
                 .ok()
                 .map(EventDate::Day),
@@ -104,12 +104,25 @@ impl EventDate {
                 let (year, month) = text.split_once('-')?;
                 EventDate::month(year.parse().ok()?, month.parse().ok()?)
             }
-            DatePrecision::Year => text
-                .parse()
-                .ok()
-                .filter(|y| (1900..=2100).contains(y))
-                .map(EventDate::Year),
-        }
+            DatePrecision::Year => text.parse().ok().map(EventDate::Year),
+        }?;
+        date.is_plausible().then_some(date)
+    }
+
+    /// A real day, month or year from 1900 to 2100: what a chronology can
+    /// hold. An import with anything else is refused.
+    pub fn is_plausible(self) -> bool {
+        let year = match self {
+            EventDate::Day(d) => d.year(),
+            EventDate::Month { year, month } => {
+                if !(1..=12).contains(&month) {
+                    return false;
+                }
+                year
+            }
+            EventDate::Year(year) => year,
+        };
+        (1900..=2100).contains(&year)
     }
 
     /// The date as [`EventDate::parse`] reads it.
@@ -133,6 +146,18 @@ pub enum DatePrecision {
     Day,
     Month,
     Year,
+}
+
+impl DatePrecision {
+    /// Whether a date at this precision says less than one at `other`.
+    pub fn is_vaguer_than(self, other: DatePrecision) -> bool {
+        let rank = |p| match p {
+            DatePrecision::Day => 0,
+            DatePrecision::Month => 1,
+            DatePrecision::Year => 2,
+        };
+        rank(self) > rank(other)
+    }
 }
 
 crate::choices!(DatePrecision {
@@ -286,7 +311,13 @@ pub fn default_categories() -> Vec<String> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Link {
     Map(Uuid),
+    /// A plan's start.
     Plan(Uuid),
+    /// One of a plan's reviews: the plan, and the review.
+    Review(Uuid, Uuid),
+    /// One of a plan's recorded visits or meetings, by its place in the
+    /// plan's list (they have no id of their own).
+    PlanEvent(Uuid, usize),
     SafetyPlan(Uuid),
 }
 

@@ -142,8 +142,12 @@ fn what_the_tools_know_flows_in_linked_and_in_date_order() {
     // The plan's entries concern its children; the map's all of them.
     assert!(!all[2].concerns(Uuid::new_v4()) && all[2].concerns(amy));
     assert!(all[1].concerns(Uuid::new_v4()));
-    // Only the worker's own events are flagged.
+    // Only the worker's own events are flagged, and only they are read for
+    // patterns (here the move, within the year before 3 Dec 2026).
     assert!(all[0].missing.is_some() && all[1..].iter().all(|e| e.missing.is_none()));
+    let concern = super::analysis::of_concern(&all, day(2026, 12, 3));
+    assert_eq!(concern.len(), 1);
+    assert_eq!(concern[0].what, "Moved to Park Road");
 }
 
 #[test]
@@ -187,6 +191,13 @@ fn the_last_12_months_count_each_category_and_show_the_repeats() {
         "New partner, Dean",
         "New partner",
     );
+    // 2025 overlaps the window's first days (4 to 31 December), so it counts.
+    record(
+        &mut case,
+        EventDate::Year(2025),
+        "New partner, Lee",
+        "New partner",
+    );
     record(
         &mut case,
         EventDate::Day(day(2026, 12, 4)),
@@ -199,14 +210,17 @@ fn the_last_12_months_count_each_category_and_show_the_repeats() {
         last_12_months(&all, today),
         [
             ("Police call-out".to_string(), 3),
+            ("New partner".to_string(), 2),
             ("Missed health appointment".to_string(), 1),
-            ("New partner".to_string(), 1),
             ("No category".to_string(), 1),
         ]
     );
     assert_eq!(
         repeated(&all, today, 2),
-        [("Police call-out".to_string(), 3)]
+        [
+            ("Police call-out".to_string(), 3),
+            ("New partner".to_string(), 2)
+        ]
     );
 }
 
@@ -296,6 +310,37 @@ fn filters_by_child_category_and_a_range_a_vague_date_overlaps() {
 }
 
 #[test]
+fn an_impossible_stored_date_is_not_plausible_and_an_import_refuses_it() {
+    assert!(!EventDate::Month {
+        year: 2026,
+        month: 13
+    }
+    .is_plausible());
+    assert!(!EventDate::Year(20266).is_plausible());
+    assert!(EventDate::Day(day(2026, 3, 14)).is_plausible());
+    let mut case = Case::new("Smith family", now());
+    record(
+        &mut case,
+        EventDate::Year(2025),
+        "Moved house",
+        "House move",
+    );
+    case.documents.chronology.events[0].date = EventDate::Month {
+        year: 2026,
+        month: 13,
+    };
+    let file = crate::domain::persist::export::ExportFile::new(vec![case], now());
+    let errors =
+        crate::domain::persist::export::parse_export(file.to_json().as_bytes()).unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.path.ends_with("documents.chronology.events[0].date")),
+        "{errors:?}"
+    );
+}
+
+#[test]
 fn dates_are_read_as_the_fields_give_them_and_written_back_the_same() {
     let cases = [
         (
@@ -309,6 +354,11 @@ fn dates_are_read_as_the_fields_give_them_and_written_back_the_same() {
         (DatePrecision::Year, " 2019 ", Some(EventDate::Year(2019))),
         (DatePrecision::Year, "19", None),
         (DatePrecision::Year, "last year", None),
+        // Years from 1900 to 2100 only, at every precision: a slip of the
+        // finger in a plain text box is not a date.
+        (DatePrecision::Month, "20266-03", None),
+        (DatePrecision::Day, "1899-12-31", None),
+        (DatePrecision::Year, "2101", None),
     ];
     for (precision, text, expected) in cases {
         let read = EventDate::parse(precision, text);

@@ -326,17 +326,26 @@ fn generations(
     if !settled {
         problems.push(Problem::NoRows);
     }
-    // Someone with no parents drawn, whose children are lower down, moves
-    // down to sit just above them (a grandparent married in).
+    // People with no parents drawn, whose children are lower down, move
+    // down to sit just above them (grandparents married in), a couple or
+    // siblings together, so they stay on one row.
+    let groups = level_groups(n, &level);
     for _ in 0..n {
         let mut changed = false;
-        for i in 0..n {
-            if parental.iter().any(|e| e.1 == i) || level.iter().any(|&(a, b)| a == i || b == i) {
+        for group in &groups {
+            if group.iter().any(|&i| parental.iter().any(|e| e.1 == i)) {
                 continue;
             }
-            let below = parental.iter().filter(|e| e.0 == i).map(|e| row[e.1]).min();
-            if let Some(below) = below.filter(|b| *b > row[i] + 1) {
-                row[i] = below - 1;
+            let below = parental
+                .iter()
+                .filter(|e| group.contains(&e.0))
+                .map(|e| row[e.1])
+                .min();
+            let at = group.iter().map(|&i| row[i]).max().unwrap_or(0);
+            if let Some(below) = below.filter(|b| *b > at + 1) {
+                for &i in group {
+                    row[i] = below - 1;
+                }
                 changed = true;
             }
         }
@@ -345,6 +354,37 @@ fn generations(
         }
     }
     row
+}
+
+/// The people joined by couple and sibling ties, each group once; someone
+/// with no such tie is a group of one.
+fn level_groups(n: usize, level: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for start in 0..n {
+        if groups.iter().any(|g| g.contains(&start)) {
+            continue;
+        }
+        let mut group = vec![start];
+        let mut k = 0;
+        while k < group.len() {
+            let at = group[k];
+            for &(a, b) in level {
+                let other = if a == at {
+                    b
+                } else if b == at {
+                    a
+                } else {
+                    continue;
+                };
+                if !group.contains(&other) {
+                    group.push(other);
+                }
+            }
+            k += 1;
+        }
+        groups.push(group);
+    }
+    groups
 }
 
 /// Each person's place across their row.

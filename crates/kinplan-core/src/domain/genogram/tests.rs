@@ -219,6 +219,32 @@ fn a_tie_is_not_made_to_oneself_or_twice_and_reads_as_a_sentence() {
 }
 
 #[test]
+fn grandparents_married_in_sit_one_row_above_their_child() {
+    let mut f = family_of_three_generations();
+    // Marek's parents, a couple, and Zofia's own parents above her: Marek's
+    // parents belong on Zofia's row, not on her parents'.
+    let g = &mut f.case.documents.genogram;
+    let (great_nan, great_grandad) = (g.add_relative("Helena"), g.add_relative("Adam"));
+    g.relate(great_nan, RelationshipKind::Married, great_grandad)
+        .unwrap();
+    g.relate(great_nan, RelationshipKind::ParentOf, f.nan)
+        .unwrap();
+    let (his_mum, his_dad) = (g.add_relative("Irena"), g.add_relative("Piotr"));
+    g.relate(his_mum, RelationshipKind::Married, his_dad)
+        .unwrap();
+    g.relate(his_mum, RelationshipKind::ParentOf, f.marek)
+        .unwrap();
+    g.relate(his_dad, RelationshipKind::ParentOf, f.marek)
+        .unwrap();
+    let layout = lay_out(&f.case);
+    let row = |id| layout.place(id).unwrap().generation;
+    assert_eq!(layout.generations(), 4);
+    assert_eq!((row(great_nan), row(great_grandad)), (0, 0));
+    assert_eq!((row(his_mum), row(his_dad), row(f.nan)), (1, 1, 1));
+    assert_eq!(row(f.marek), 2);
+}
+
+#[test]
 fn a_childs_year_of_birth_comes_from_the_case_unless_the_genogram_says() {
     let mut f = family_of_three_generations();
     f.case.children[0].age =

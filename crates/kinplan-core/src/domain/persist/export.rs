@@ -151,6 +151,7 @@ pub fn parse_export(bytes: &[u8]) -> Result<ExportFile, Vec<ImportError>> {
         }
     }
     check_ids(&parsed, &mut errors);
+    check_event_dates(&parsed, &mut errors);
 
     // Everything but the cases is small, so read it with the cases emptied.
     root["schema_version"] = Value::from(CURRENT_VERSION);
@@ -297,6 +298,22 @@ fn find_oversized_text(value: &Value, path: &str, errors: &mut Vec<ImportError>)
             }
         }
         _ => {}
+    }
+}
+
+/// A chronology's dates must be real and from 1900 to 2100, as the page
+/// lets them be typed: a month 13 or a year 20266 would break the
+/// timeline.
+fn check_event_dates(cases: &[(String, Case)], errors: &mut Vec<ImportError>) {
+    for (path, case) in cases {
+        for (i, event) in case.documents.chronology.events.iter().enumerate() {
+            if !event.date.is_plausible() {
+                errors.push(ImportError::at(
+                    format!("{path}.documents.chronology.events[{i}].date"),
+                    "not a real date from 1900 to 2100",
+                ));
+            }
+        }
     }
 }
 

@@ -63,9 +63,16 @@ impl TrustedPerson {
     /// network, else the case's.
     pub fn phone(&self, case: &Case) -> String {
         let own = self.phone.trim();
-        if !own.is_empty() {
-            return own.to_string();
+        if own.is_empty() {
+            self.phone_on_record(case)
+        } else {
+            own.to_string()
         }
+    }
+
+    /// The number the safety network or the case has for them, whatever
+    /// was written here.
+    pub fn phone_on_record(&self, case: &Case) -> String {
         case.current_safety_plan()
             .and_then(|p| p.network.iter().find(|n| n.person == self.person))
             .map(|n| n.how_to_reach(case))
