@@ -16,7 +16,7 @@ use uuid::Uuid;
 use crate::domain::choice::Choice;
 use crate::domain::genogram::layout::{lay_out, Layout};
 use crate::domain::genogram::{
-    family, sentences, Genogram, GenogramError, RelationshipKind, Symbol,
+    family, named_relationships, sentences, Genogram, GenogramError, RelationshipKind, Symbol,
 };
 use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::route::{PrintView, Route};
@@ -209,23 +209,11 @@ fn Relationships() -> impl IntoView {
             .collect_view()
     };
     let ties = open.select(|c| {
-        let names = family(c);
-        let name = |id: Uuid| {
-            names
-                .iter()
-                .find(|(p, _)| *p == id)
-                .map(|(_, n)| n.clone())
-                .unwrap_or_default()
-        };
-        c.documents
-            .genogram
-            .relationships
-            .iter()
-            .map(|r| {
-                (
-                    r.id,
-                    format!("{} {} {}", name(r.from), r.kind.title(), name(r.to)),
-                )
+        named_relationships(c)
+            .into_iter()
+            .map(|(r, from, to)| {
+                let (from, to) = (from.unwrap_or_default(), to.unwrap_or_default());
+                (r.id, format!("{from} {} {to}", r.kind.title()))
             })
             .collect::<Vec<_>>()
     });

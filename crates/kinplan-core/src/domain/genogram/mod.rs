@@ -290,9 +290,9 @@ pub fn family(case: &Case) -> Vec<(Uuid, String)> {
         .collect()
 }
 
-/// The genogram as text, for screen readers and for checking: each
-/// relationship as a sentence, "Anna is the birth parent of Ola.".
-pub fn sentences(case: &Case) -> Vec<String> {
+/// Each relationship with the names of its two people; `None` for someone
+/// no longer on the case or the genogram.
+pub fn named_relationships(case: &Case) -> Vec<(Relationship, Option<String>, Option<String>)> {
     let people = family(case);
     let name = |id: Uuid| {
         people
@@ -300,19 +300,22 @@ pub fn sentences(case: &Case) -> Vec<String> {
             .find(|(p, _)| *p == id)
             .map(|(_, n)| n.clone())
     };
-    use crate::domain::choice::Choice;
     case.documents
         .genogram
         .relationships
         .iter()
-        .filter_map(|r| {
-            Some(format!(
-                "{} {} {}.",
-                name(r.from)?,
-                r.kind.title(),
-                name(r.to)?
-            ))
-        })
+        .map(|r| (r.clone(), name(r.from), name(r.to)))
+        .collect()
+}
+
+/// The genogram as text, for screen readers and for checking: each
+/// relationship between people still drawn as a sentence, "Anna is the
+/// birth parent of Ola.".
+pub fn sentences(case: &Case) -> Vec<String> {
+    use crate::domain::choice::Choice;
+    named_relationships(case)
+        .into_iter()
+        .filter_map(|(r, from, to)| Some(format!("{} {} {}.", from?, r.kind.title(), to?)))
         .collect()
 }
 
