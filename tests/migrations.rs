@@ -101,3 +101,12 @@ fn a_version_5_case_keeps_its_safety_plan_and_has_no_childs_plan_chronology_or_g
     // Nan's number is the one the case has for her.
     assert_eq!(plan.network[0].how_to_reach(&stored.case), "07700 900456");
 }
+
+#[test]
+fn a_version_6_case_reads_as_it_is_and_prints_in_english() {
+    use kinplan::domain::language::print_words::PrintLanguage;
+    let stored = read_case(&fixture("stored-case-v6.json")).unwrap();
+    assert_eq!(stored.schema_version, CURRENT_VERSION);
+    assert_eq!(stored.case.label, "Kowalski family");
+    assert_eq!(stored.case.family_prints, PrintLanguage::English);
+}

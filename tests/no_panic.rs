@@ -304,8 +304,8 @@ proptest! {
         let back = parse_export(json.as_bytes());
         prop_assert!(back.is_ok(), "{:?}", back.err());
         prop_assert_eq!(&back.unwrap().cases[0], &case);
-        let mut audit = Audit::new(today);
-        audit.add_file("case.json", json.as_bytes(), &profile);
+        let mut audit = Audit::new(today, &profile);
+        audit.add_file("case.json", json.as_bytes());
         let _ = audit.to_text();
     }
 

@@ -166,3 +166,43 @@ fn drafts_are_kept_per_case_and_form_and_go_with_the_case() {
     assert_eq!(repo.load_draft(family.id, "map-next-steps"), None);
     assert!(repo.load_draft(other.id, "map-next-steps").is_some());
 }
+
+#[test]
+fn a_new_profile_moves_every_listed_deadline_to_its_own_calendar() {
+    use chrono::NaiveDate;
+    use kinplan::domain::plans::{Plan, PlanKind};
+    use kinplan::domain::profile::{Nation, PracticeProfile};
+
+    let repo = Repository::new(MemoryStore::new());
+    assert!(!repo.profile_chosen(), "a new device has no profile yet");
+    let mut family = case("Campbell family");
+    let mut plan = Plan::new(PlanKind::ChildProtection, family.created);
+    plan.start = NaiveDate::from_ymd_opt(2026, 11, 16);
+    family.documents.plans.push(plan);
+    repo.create(&family).unwrap();
+    let listed = |repo: &Repository<MemoryStore>| {
+        let entry = repo.load_index().0.get(family.id).cloned().unwrap();
+        let due = entry.next_due.unwrap();
+        (due.date, due.what)
+    };
+    // Visits every 10 working days from Monday 16 Nov 2026: in England the
+    // tenth is Monday 30 Nov.
+    let day = |d| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+    assert_eq!(
+        listed(&repo),
+        (
+            NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            "Visit to the child".to_string()
+        )
+    );
+    // In Scotland 30 Nov is St Andrew's Day, so the tenth is Tuesday 1 Dec.
+    repo.save_profile(&Nation::Scotland.profile()).unwrap();
+    assert!(repo.profile_chosen());
+    assert_eq!(listed(&repo), (day(1), "Visit to the child".to_string()));
+    assert_eq!(repo.load_profile().0, Nation::Scotland.profile());
+    repo.save_profile(&PracticeProfile::england()).unwrap();
+    assert_eq!(
+        listed(&repo).0,
+        NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+    );
+}

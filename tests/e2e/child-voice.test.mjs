@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   startServer, launch, watchedPage, expectAccessible, expectNoProblems, screenshot, importFile, storedCases, SHOTS, tabTo, SAMPLE_FAMILY, sampleFamily, tablet, holdGrownUps,
+  printToPdf,
 } from './support.mjs';
 
 const FIXTURE = SAMPLE_FAMILY;
@@ -230,6 +231,18 @@ test('"I have, I am, I can" works in child mode, and "just for me" never reaches
     assert.ok(!text.includes(secret), `the print shows "${secret}"`);
   }
   assert.equal(await page.locator('.print-doc svg.drawing-view path').count(), 1, 'the shared drawing is printed');
+
+  // Bilingual, Welsh first: the houses and "I have, I am, I can" in both
+  // languages, Ola's words once and as she gave them.
+  await page.getByLabel('Language of the family’s prints').selectOption({ label: 'Welsh and English, Welsh first' });
+  await page.locator('main h1', { hasText: 'Tai Ola' }).waitFor();
+  await expectAccessible(page, "Ola's bilingual print");
+  const both = await printToPdf(page, 'childs-words-bilingual');
+  for (const [cy, en] of [['Tai Ola', "Ola's houses"], ['Mae gen i', 'I have'], ['(dywedodd Babcia Zofia)', '(said by Babcia Zofia)']]) {
+    const at = both.text.indexOf(cy);
+    assert.ok(at >= 0 && at < both.text.indexOf(en), `"${cy}" comes before "${en}": ${both.text}`);
+  }
+  assert.equal(both.text.split('ride my bike with no hands').length - 1, 1);
   expectNoProblems(page);
   await context.close();
 });

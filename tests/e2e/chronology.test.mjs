@@ -50,7 +50,7 @@ test('a chronology is built by keyboard, read for patterns, filtered and printed
   await page.locator('main h1', { hasText: 'Chronology' }).waitFor();
   // The map, the plan's start and the plan's visit and core group are
   // there already, linked to their tools.
-  await page.locator('.chronology-entry.linked', { hasText: 'Child protection plan started at the initial conference' }).waitFor();
+  await page.locator('.chronology-entry.linked', { hasText: 'Child Protection plan started at the initial child protection conference' }).waitFor();
   assert.equal(await page.locator('.chronology-entry.linked').count(), 4);
 
   await addEvent(page, 'The exact day', '2026-06-01', 'Police called to the flat after shouting');

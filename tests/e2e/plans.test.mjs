@@ -88,7 +88,7 @@ test('a Child Protection plan: the checker explains what is not SMART, and the s
   const reviewText = await review.textContent();
   assert.match(reviewText, /Core group meeting on 20 Nov 2026/);
   await page.locator('.schedule tbody tr', { hasText: 'Review child protection conference' })
-    .filter({ hasText: '3 months after the initial conference' }).waitFor();
+    .filter({ hasText: '3 months after the initial child protection conference' }).waitFor();
   assert.match(reviewText, /Who came: Jenny Smith/);
   assert.match(reviewText, /6 out of 10/);
   assert.match(reviewText, /Put Amy to bed by 7pm.*: On track/);

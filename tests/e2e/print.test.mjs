@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launch, watchedPage, expectAccessible, expectNoProblems, importFile, printToPdf, assertNoChrome, SAMPLE_FAMILY, sampleFamily,
+  startServer, launch, watchedPage, expectAccessible, expectNoProblems, importFile, printToPdf, assertNoChrome, SAMPLE_FAMILY, sampleFamily, waitSaved,
 } from './support.mjs';
 
 const FIXTURE = SAMPLE_FAMILY;
@@ -81,6 +81,67 @@ test('the family plan, Words and Pictures and the map print on A4 with page numb
     assert.ok(map.text.includes(part), `the map lacks "${part}"`);
   }
   assertNoChrome(map.text);
+  expectNoProblems(page);
+  await context.close();
+});
+
+test('a family in Wales gets their plan in Welsh, or in Welsh and English with the Welsh first', async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  await importFile(page, server.url, FIXTURE);
+  await page.goto(`${server.url}#/cases/${family.id}/print/plan/${plan.id}`);
+  await page.locator('main h1', { hasText: 'Plan for Ola (7) and Kuba (3)' }).waitFor();
+
+  // Chosen once for the case, and kept.
+  await page.getByLabel('Language of the family’s prints').selectOption({ label: 'Welsh (Cymraeg)' });
+  // Welsh joins two names with "a" (and "ac" before a vowel).
+  await page.locator('main h1', { hasText: 'Cynllun ar gyfer Ola (7) a Kuba (3)' }).waitFor();
+  await page.locator('.print-language-choice', { hasText: 'The plain-English checker does not judge Welsh' }).waitFor();
+  await waitSaved(page);
+  await page.reload();
+  await page.locator('main h1', { hasText: 'Cynllun ar gyfer Ola (7) a Kuba (3)' }).waitFor();
+  assert.equal(await page.locator('article.family-plan').getAttribute('lang'), 'cy');
+  await expectAccessible(page, 'the Welsh family plan');
+
+  const welsh = await printToPdf(page, 'family-plan-welsh');
+  // The headings in order, read back from the PDF; the worker's words as
+  // written; the page numbers in Welsh.
+  const order = ['Cynllun ar gyfer Ola (7) a Kuba (3)', 'Iaith:', 'Beth sy’n ein poeni ni', 'Priya and the school are worried', 'Beth sy’n mynd yn dda', 'Beth sydd angen digwydd', 'Pwy sy’n gwneud beth, ac erbyn pryd', 'Ask her manager', 'Y cyfarfodydd a’r ymweliadau nesaf', 'Pwy i gysylltu â nhw', 'Priya Shah', 'Os na fydd y cynllun yn cael ei ddilyn'];
+  let at = -1;
+  for (const words of order) {
+    const next = welsh.text.indexOf(words, at + 1);
+    assert.ok(next > at, `"${words}" is missing or out of order in ${welsh.text}`);
+    at = next;
+  }
+  assert.match(welsh.text, /Tudalen 1 o \d/);
+  for (const english of ['What we are worried about', 'Who does what', 'Page 1 of']) {
+    assert.ok(!welsh.text.includes(english), `the Welsh print has "${english}"`);
+  }
+  assertNoChrome(welsh.text);
+
+  // Words and Pictures follows the case's choice, told to the children.
+  await page.goto(`${server.url}#/cases/${family.id}/print/words-and-pictures`);
+  await page.locator('main h1', { hasText: 'Geiriau a lluniau i Ola a Kuba' }).waitFor();
+  await expectAccessible(page, 'Words and Pictures in Welsh');
+  const story = await printToPdf(page, 'words-and-pictures-welsh');
+  for (const part of ['Pwy sy’n poeni?', 'Am beth maen nhw’n poeni?', 'Beth ddigwyddodd?', 'Beth mae pawb yn ei wneud am y peth nawr?', 'On 30 October the police found', 'Tynna lun yma']) {
+    assert.ok(story.text.includes(part), `Welsh Words and Pictures lacks "${part}"`);
+  }
+  assert.ok(!story.text.includes('Draw a picture here'));
+  await page.goto(`${server.url}#/cases/${family.id}/print/plan/${plan.id}`);
+  await page.locator('main h1', { hasText: 'Cynllun ar gyfer Ola (7) a Kuba (3)' }).waitFor();
+
+  await page.getByLabel('Language of the family’s prints').selectOption({ label: 'Welsh and English, Welsh first' });
+  await page.locator('main h1 .second-language', { hasText: 'Plan for Ola (7) and Kuba (3)' }).waitFor();
+  await expectAccessible(page, 'the bilingual family plan');
+  const both = await printToPdf(page, 'family-plan-bilingual');
+  for (const [cy, en] of [['Beth sy’n ein poeni ni', 'What we are worried about'], ['Pwy i gysylltu â nhw', 'Who to contact']]) {
+    const welshAt = both.text.indexOf(cy);
+    assert.ok(welshAt >= 0 && welshAt < both.text.indexOf(en), `"${cy}" comes before "${en}"`);
+  }
+  // What the worker wrote is printed once, not once per language.
+  assert.equal(both.text.split('Ask her manager for day shifts only').length - 1, 1);
+  assert.match(both.text, /Tudalen 1 o \d+ \/ Page 1 of \d/);
   expectNoProblems(page);
   await context.close();
 });

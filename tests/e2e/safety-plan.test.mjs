@@ -210,6 +210,25 @@ test('a safety plan is made from the map, tested, changed at a meeting and print
   assertNoChrome(pdf.text);
   assert.match(pdf.text, /Page 1 of \d/);
 
+  // In Welsh for a family who want it: the fixed words translated, what
+  // the network wrote as written, dates with Welsh month names.
+  await page.getByLabel('Language of the family’s prints').selectOption({ label: 'Welsh (Cymraeg)' });
+  await page.locator('main h1', { hasText: 'Ein cynllun diogelwch: Kowalski family' }).waitFor();
+  await expectAccessible(page, 'the Welsh safety plan print');
+  const welsh = await printToPdf(page, 'safety-plan-welsh');
+  for (const words of [
+    'Ein cynllun diogelwch: Kowalski family', 'Cytunwyd arno yng nghyfarfod y rhwydwaith ar 17 Rhagfyr 2026',
+    'Ein rheolau', 'If Anna works a night shift, Babcia Zofia or Auntie Ewa sleeps at the flat.', 'Pwy sy’n ei gwirio',
+    '9 Rhagfyr 2026: Wnaeth hi ddim gweithio.', 'Ein rhwydwaith diogelwch', 'Ddim eto', 'Beth newidiodd yn y rheolau:',
+  ]) {
+    assert.ok(welsh.text.includes(words), `the Welsh print lacks "${words}": ${welsh.text}`);
+  }
+  for (const english of ['Our rules', 'Who checks it', 'Not yet', 'Page 1 of']) {
+    assert.ok(!welsh.text.includes(english), `the Welsh print has "${english}"`);
+  }
+  await page.getByLabel('Language of the family’s prints').selectOption({ label: 'English' });
+  await page.locator('main h1', { hasText: 'Our safety plan: Kowalski family' }).waitFor();
+
   // The Child Protection plan links to the safety plan instead of repeating
   // it, and the family's copy says where it is and when it was agreed.
   const plan = family.documents.plans[0];

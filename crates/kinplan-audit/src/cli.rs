@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use kinplan_core::domain::language::reading_age::readability_of_block;
 use kinplan_core::domain::persist::vault::{self, host, EncryptedExport};
 use kinplan_core::domain::plans::audit::Audit;
-use kinplan_core::domain::profile::PracticeProfile;
+use kinplan_core::domain::profile::{Nation, PracticeProfile};
 
 /// Passphrases given so far, with the keys they made, so each salt costs
 /// one key derivation however many files share it.
@@ -70,7 +70,7 @@ fn ask(name: &str, terminal: bool) -> Option<String> {
     }
 }
 
-const USAGE: &str = "usage: kinplan-audit [--json] [--today YYYY-MM-DD] FILE...\n       kinplan-audit readability [--json] TEXT-FILE...\n\nAudits Kinplan export files, plain or encrypted: SMART findings, due dates, quality statements and the six-point grade.\n--today sets the day that due and overdue are reckoned from (default: today on this computer).\nFor an encrypted file it asks for the passphrase, or reads one line per file from standard input.\n\n`readability` gives the sentences, words, syllables and Flesch-Kincaid grade of each UTF-8 text file, counted as Kinplan counts one block of prose.";
+const USAGE: &str = "usage: kinplan-audit [--json] [--today YYYY-MM-DD] [--profile NATION|PROFILE-FILE] FILE...\n       kinplan-audit readability [--json] TEXT-FILE...\n\nAudits Kinplan export files, plain or encrypted: SMART findings, due dates, quality statements and the six-point grade.\n--today sets the day that due and overdue are reckoned from (default: today on this computer).\n--profile sets the timescales, names and bank holidays: england (the default), wales, scotland, northern-ireland, or a profile file exported from Kinplan's Settings.\nFor an encrypted file it asks for the passphrase, or reads one line per file from standard input.\n\n`readability` gives the sentences, words, syllables and Flesch-Kincaid grade of each UTF-8 text file, counted as Kinplan counts one block of prose.";
 
 /// A mistake in how the command was called: said (when there is more to
 /// say than the usage), with the usage; exit 2.
@@ -90,10 +90,15 @@ pub fn run() -> ExitCode {
     }
     let mut json = false;
     let mut today = chrono::Local::now().date_naive();
+    let mut profile = PracticeProfile::england();
     let mut files = Vec::new();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
+            "--profile" => match load_profile(&args.next().unwrap_or_default()) {
+                Ok(chosen) => profile = chosen,
+                Err(why) => return usage_error(Some(&why)),
+            },
             "--today" => {
                 let given = args.next().unwrap_or_default();
                 match chrono::NaiveDate::parse_from_str(&given, "%Y-%m-%d") {
@@ -118,8 +123,7 @@ pub fn run() -> ExitCode {
     if files.is_empty() {
         return usage_error(None);
     }
-    let profile = PracticeProfile::england();
-    let mut audit = Audit::new(today);
+    let mut audit = Audit::new(today, &profile);
     let mut passphrases = Passphrases::default();
     for file in &files {
         match std::fs::read(file) {
@@ -127,12 +131,12 @@ pub fn run() -> ExitCode {
                 match vault::parse_encrypted_export(&bytes) {
                     Err(e) => audit.add_unreadable(file, &e.path, e.message),
                     Ok(envelope) => match passphrases.open(file, &envelope) {
-                        Ok(plain) => audit.add_file(file, &plain, &profile),
+                        Ok(plain) => audit.add_file(file, &plain),
                         Err(why) => audit.add_unreadable(file, "", why),
                     },
                 }
             }
-            Ok(bytes) => audit.add_file(file, &bytes, &profile),
+            Ok(bytes) => audit.add_file(file, &bytes),
             Err(e) => audit.add_unreadable(file, "", e.to_string()),
         }
     }
@@ -156,6 +160,20 @@ pub fn run() -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// A shipped nation's profile by name, or else a profile file.
+fn load_profile(given: &str) -> Result<PracticeProfile, String> {
+    if given.is_empty() {
+        return Err("--profile needs a nation (england, wales, scotland, northern-ireland) or a profile file".into());
+    }
+    if let Some(nation) = Nation::named(given) {
+        return Ok(nation.profile());
+    }
+    let text = std::fs::read_to_string(given).map_err(|e| {
+        format!("--profile \"{given}\" is not a nation (england, wales, scotland, northern-ireland) and cannot be read as a file: {e}")
+    })?;
+    PracticeProfile::from_json(&text).map_err(|e| format!("--profile {given}: {e}"))
 }
 
 /// `kinplan-audit readability`: what `tests/oracle/reading_age.py` checks

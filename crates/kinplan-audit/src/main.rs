@@ -1,12 +1,14 @@
 //! `kinplan-audit`: audits exported Kinplan files for quality assurance.
 //!
 //! ```text
-//! cargo run --release --bin kinplan-audit -- [--json] [--today YYYY-MM-DD] FILE...
+//! cargo run --release --bin kinplan-audit -- [--json] [--today YYYY-MM-DD] [--profile NATION|FILE] FILE...
 //! ```
 //!
 //! For every plan it reports each action's SMART findings, the schedule of
 //! due dates, the automatic answers to the quality statements and the
-//! six-point grade: as text, or with `--json` in the stable shape of
+//! six-point grade, reckoned with England's practice profile unless
+//! `--profile` names another nation or a council's profile file: as text,
+//! or with `--json` in the stable shape of
 //! `docs/audit-format.md`. A file that cannot be read or is not a valid
 //! export is reported with the JSON path at fault; the other files are
 //! still audited, and the exit code is 1. A usage error exits with 2.

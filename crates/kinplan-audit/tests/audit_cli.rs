@@ -160,3 +160,87 @@ fn a_day_that_is_not_a_date_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
 }
+
+/// The review conference each profile gives the sample family's plan.
+fn review_due(json: &serde_json::Value) -> &str {
+    json["files"][0]["cases"][0]["plans"][0]["schedule"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["kind"] == "review_conference")
+        .unwrap()["due"]
+        .as_str()
+        .unwrap()
+}
+
+#[test]
+fn a_nation_named_with_profile_gives_its_own_schedule_and_the_json_names_it() {
+    let england: serde_json::Value =
+        serde_json::from_slice(&audit(&["--json", GOOD]).stdout).unwrap();
+    assert_eq!(england["profile"], "England (Working Together defaults)");
+    let out = audit(&["--json", "--profile", "Scotland", GOOD]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let scotland: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(scotland["profile"]
+        .as_str()
+        .unwrap()
+        .starts_with("Scotland"));
+    // By hand, from nations.md: the plan started on Monday 2 November
+    // 2026. England reviews within 3 months: Tuesday 2 February 2027.
+    // Scotland reviews within 6 months: 2 May 2027 is a Sunday, so the
+    // last working day on or before it is Friday 30 April.
+    assert_eq!(review_due(&england), "2027-02-02");
+    assert_eq!(review_due(&scotland), "2027-04-30");
+
+    let text = String::from_utf8(audit(&["--profile", "northern-ireland", GOOD]).stdout).unwrap();
+    assert!(
+        text.starts_with(
+            "Reckoned on 2026-12-03 with the practice profile \u{201c}Northern Ireland"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_council_profile_file_is_used_with_its_local_holidays() {
+    use kinplan_core::domain::profile::Nation;
+    let mut falkirk = Nation::Scotland.profile();
+    falkirk.name = "Falkirk Council".into();
+    // A local holiday on the Friday the review would fall on.
+    falkirk
+        .holidays
+        .local
+        .push(chrono::NaiveDate::from_ymd_opt(2027, 4, 30).unwrap());
+    let dir = std::env::temp_dir().join(format!("kinplan-audit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("falkirk.json");
+    std::fs::write(&file, falkirk.to_json()).unwrap();
+    let out = audit(&["--json", "--profile", file.to_str().unwrap(), GOOD]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["profile"], "Falkirk Council");
+    // Friday 30 April is the council's holiday: Thursday 29 April.
+    assert_eq!(review_due(&json), "2027-04-29");
+}
+
+#[test]
+fn a_profile_that_is_neither_a_nation_nor_a_readable_file_is_a_usage_error() {
+    let out = audit(&["--profile", "Atlantis", GOOD]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("\"Atlantis\" is not a nation"), "{stderr}");
+    let out = audit(&["--profile", BAD, GOOD]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--profile tests/fixtures/bad-export.json")
+    );
+}

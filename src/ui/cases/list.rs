@@ -17,6 +17,7 @@ use crate::ui::cases::import::ImportCases;
 use crate::ui::components::choice_select::ChoiceSelect;
 use crate::ui::lock::PassphraseOffer;
 use crate::ui::platform::browser::{day, day_and_time, focus_later, today};
+use crate::ui::settings::FirstQuestion;
 
 /// How many cases the list shows before "Show more cases".
 const PAGE: usize = 25;
@@ -51,6 +52,7 @@ pub fn CaseList() -> impl IntoView {
 
     view! {
         <h1 tabindex="-1">"Your cases"</h1>
+        <FirstQuestion/>
         <BackupReminder/>
         <PassphraseOffer/>
         <NewCaseForm/>

@@ -7,4 +7,7 @@ pub mod import;
 pub mod list;
 pub mod overview;
 mod people;
+mod print_language;
 pub mod session;
+
+pub use print_language::PrintLanguageChoice;

@@ -50,7 +50,7 @@ pub fn CaseOverview() -> impl IntoView {
             <p class="next-deadline"><strong>"Next deadline: "</strong>{move || case.with(|c| {
                 let today = today();
                 match profile.with(|p| next_deadline(c, p, today)) {
-                    Some(item) => format!("{}, {} ({}).", item.kind.title(), dates::day_month_year(item.due), item.state.title().to_lowercase()),
+                    Some(item) => format!("{}, {} ({}).", profile.with(|p| item.kind.title(&p.names)), dates::day_month_year(item.due), item.state.title().to_lowercase()),
                     None if c.documents.plans.is_empty() => "none yet. Deadlines appear here once the case has a plan with a start date.".to_string(),
                     None => "none yet. Add the plan's start date to see when visits and meetings are due.".to_string(),
                 }

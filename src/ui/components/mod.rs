@@ -3,6 +3,7 @@
 pub mod before_print;
 pub mod choice_select;
 pub mod fields;
+pub mod in_languages;
 pub mod keyed;
 pub mod per_child;
 pub mod score_chart;

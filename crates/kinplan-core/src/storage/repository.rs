@@ -461,8 +461,25 @@ impl<S: Store> Repository<S> {
         }
     }
 
-    pub fn save_profile(&self, profile: &PracticeProfile) -> Result<(), SaveError> {
-        self.store.set(PROFILE_KEY, &profile.to_json())
+    /// Whether a profile was ever chosen on this device: a new device
+    /// asks which nation's guidance the worker follows.
+    pub fn profile_chosen(&self) -> bool {
+        self.store.get(PROFILE_KEY).is_some()
+    }
+
+    /// Keeps the profile, and works out every case's next deadline again
+    /// under it, so the case list never shows the old profile's dates. A
+    /// case that cannot be read keeps its entry as it was.
+    pub fn save_profile(&self, profile: &PracticeProfile) -> Result<CaseIndex, SaveError> {
+        self.store.set(PROFILE_KEY, &profile.to_json())?;
+        self.update_index(|index| {
+            for entry in &mut index.cases {
+                let stored = self.store.get(&case_key(entry.id));
+                if let Some(Ok(stored)) = stored.as_deref().map(read_record) {
+                    entry.next_due = NextDue::of(&stored.case, profile);
+                }
+            }
+        })
     }
 }
 

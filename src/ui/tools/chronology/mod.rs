@@ -49,9 +49,10 @@ fn edit_chronology(
 #[component]
 pub fn ChronologyPage() -> impl IntoView {
     let open = expect_context::<OpenCase>();
+    let profile = expect_context::<crate::ui::app::AppState>().profile;
     let case_id = open.case().with_untracked(|c| c.id);
     let filter = RwSignal::new(Filter::default());
-    let all = open.select(entries);
+    let all = open.select(move |c| profile.with(|p| entries(c, &p.names)));
     let shown = Memo::new(move |_| {
         filter.with(|f| {
             all.with(|a| {

@@ -16,7 +16,8 @@ fn or_dash(text: &str) -> String {
 
 fn read() -> Memo<(String, Vec<Entry>)> {
     let open = expect_context::<OpenCase>();
-    open.select(|c| (c.label.clone(), entries(c)))
+    let profile = expect_context::<crate::ui::app::AppState>().profile;
+    open.select(move |c| profile.with(|p| (c.label.clone(), entries(c, &p.names))))
 }
 
 #[component]
@@ -27,7 +28,7 @@ pub fn ChronologyPrint() -> impl IntoView {
         view! {
             <article class="print-doc print-chronology">
                 <h1 tabindex="-1">{format!("Chronology: {label}")}</h1>
-                <table class="print-table chronology-table">
+                <table class="print-table chronology-table working">
                     <thead><tr>
                         <th scope="col">"Date"</th><th scope="col">"What happened"</th><th scope="col">"Source"</th>
                         <th scope="col">"Category"</th><th scope="col">"Impact on the child"</th><th scope="col">"Action"</th><th scope="col">"Outcome"</th>
@@ -59,7 +60,7 @@ pub fn CourtChronologyPrint() -> impl IntoView {
         view! {
             <article class="print-doc print-chronology">
                 <h1 tabindex="-1">{format!("Chronology for the court: {label}")}</h1>
-                <table class="print-table chronology-table">
+                <table class="print-table chronology-table court">
                     <thead><tr>
                         <th scope="col">"No."</th><th scope="col">"Date"</th><th scope="col">"Event"</th><th scope="col">"Source"</th>
                     </tr></thead>

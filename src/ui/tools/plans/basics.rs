@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 use crate::domain::choice::Choice;
 use crate::domain::plans::{HarmCategory, PlanKind};
+use crate::domain::profile::sentence;
 use crate::ui::cases::session::OpenCase;
 use crate::ui::components::fields::input_date;
 
@@ -30,14 +31,22 @@ pub(super) fn PlanBasics(plan: Uuid) -> impl IntoView {
     let set_kind = move |k: PlanKind| edit_plan(open, plan, |p| p.kind = k);
     let links_safety_plan = read_plan(open, plan, |p| p.links_safety_plan);
     let has_safety_plan = open.select(|c| c.current_safety_plan().is_some());
+    let profile = expect_context::<crate::ui::app::AppState>().profile;
+    // Where guidance needs no category (Scotland), the question is asked
+    // only of a plan that already has one, so none is hidden.
+    let asks_category = move || {
+        kind.get() == PlanKind::ChildProtection
+            && (profile.with(|p| p.harm_category_at_registration)
+                || categories.with(|c| !c.is_empty()))
+    };
     view! {
         <section aria-labelledby="basics-heading">
             <h2 id="basics-heading">"About the plan"</h2>
             <fieldset class="fieldset">
                 <legend>"Type of plan"</legend>
                 <div class="radios">
-                    <label class="radio"><input type="radio" name="plan-kind" prop:checked=move || kind.get() == PlanKind::ChildInNeed on:change=move |_| set_kind(PlanKind::ChildInNeed)/>" Child in Need"</label>
-                    <label class="radio"><input type="radio" name="plan-kind" prop:checked=move || kind.get() == PlanKind::ChildProtection on:change=move |_| set_kind(PlanKind::ChildProtection)/>" Child Protection"</label>
+                    <label class="radio"><input type="radio" name="plan-kind" prop:checked=move || kind.get() == PlanKind::ChildInNeed on:change=move |_| set_kind(PlanKind::ChildInNeed)/>" " {move || profile.with(|p| sentence(&p.names.child_in_need_plan))}</label>
+                    <label class="radio"><input type="radio" name="plan-kind" prop:checked=move || kind.get() == PlanKind::ChildProtection on:change=move |_| set_kind(PlanKind::ChildProtection)/>" " {move || profile.with(|p| sentence(&p.names.child_protection_plan))}</label>
                 </div>
             </fieldset>
             <fieldset class="fieldset">
@@ -57,7 +66,7 @@ pub(super) fn PlanBasics(plan: Uuid) -> impl IntoView {
                 </For>
             </fieldset>
             <div class="form-group">
-                <label class="label" for="plan-start">{move || kind.get().start_label()}</label>
+                <label class="label" for="plan-start">{move || profile.with(|p| p.names.start_label(kind.get()))}</label>
                 <p class="hint" id="plan-start-hint">"Visits, meetings and reviews are counted from this date."</p>
                 <input id="plan-start" class="input" type="date" aria-describedby="plan-start-hint" prop:value=start
                     on:input=move |ev| {
@@ -65,7 +74,7 @@ pub(super) fn PlanBasics(plan: Uuid) -> impl IntoView {
                         edit_plan(open, plan, |p| p.start = date);
                     }/>
             </div>
-            <Show when=move || kind.get() == PlanKind::ChildProtection>
+            <Show when=asks_category>
                 <fieldset class="fieldset">
                     <legend>"Category of harm"</legend>
                     <p class="hint">"Choose one or more."</p>

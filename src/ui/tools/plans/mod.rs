@@ -28,6 +28,7 @@ use crate::domain::language::text::shorten;
 use crate::domain::plans::schedule::next_review;
 use crate::domain::plans::smart::{Checker, Finding, PlanReport, Subject};
 use crate::domain::plans::{Plan, PlanKind};
+use crate::domain::profile::sentence;
 use crate::route::{PrintView, Route};
 use crate::ui::cases::session::OpenCase;
 use crate::ui::components::fields::TextArea;
@@ -64,6 +65,8 @@ pub fn PlanList() -> impl IntoView {
             .location()
             .set_hash(&Route::Plan(case_id, id).href());
     };
+    let profile = expect_context::<crate::ui::app::AppState>().profile;
+    let plan_name = move |kind| profile.with(|p| p.names.plan(kind).to_string());
     let plans = move || {
         open.case().with(|c| {
             c.documents
@@ -80,7 +83,7 @@ pub fn PlanList() -> impl IntoView {
             <ul class="tool-list">
                 <For each=plans key=|p| (p.0, p.1 == PlanKind::ChildProtection, p.2, p.3) let:plan>
                     <li>
-                        <a href=Route::Plan(case_id, plan.0).href()>{plan.1.title()}</a>
+                        <a href=Route::Plan(case_id, plan.0).href()>{move || sentence(&plan_name(plan.1))}</a>
                         <span class="tool-state">{match plan.2 {
                             Some(start) => format!("Started {}", dates::day_month_year(start)),
                             None => "No start date yet".to_string(),
@@ -90,8 +93,8 @@ pub fn PlanList() -> impl IntoView {
             </ul>
         </Show>
         <div class="button-group">
-            <button type="button" class="button" disabled=open.is_read_only() on:click=move |_| start(PlanKind::ChildInNeed)>"Start a Child in Need plan"</button>
-            <button type="button" class="button" disabled=open.is_read_only() on:click=move |_| start(PlanKind::ChildProtection)>"Start a Child Protection plan"</button>
+            <button type="button" class="button" disabled=open.is_read_only() on:click=move |_| start(PlanKind::ChildInNeed)>{move || format!("Start a {}", plan_name(PlanKind::ChildInNeed))}</button>
+            <button type="button" class="button" disabled=open.is_read_only() on:click=move |_| start(PlanKind::ChildProtection)>{move || format!("Start a {}", plan_name(PlanKind::ChildProtection))}</button>
         </div>
     }
 }
@@ -120,7 +123,7 @@ pub fn PlanEditor(plan: Uuid) -> impl IntoView {
             <h1 tabindex="-1">"Plan not found"</h1>
             <p>"This plan is not in the case any more."</p>
         }>
-            <h1 tabindex="-1">{move || kind.get().title()}</h1>
+            <h1 tabindex="-1">{move || profile.with(|p| sentence(p.names.plan(kind.get())))}</h1>
             <div class="button-group">
                 <a class="button button-secondary" href=Route::Print(case_id, PrintView::FamilyPlan(plan)).href()>"Print the family's plan"</a>
                 <a class="button button-secondary" href=Route::PlanCheck(case_id, plan).href()>"Check this plan"</a>

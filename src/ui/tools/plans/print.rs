@@ -3,22 +3,35 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::language::dates;
+use crate::domain::choice::Choice;
+use crate::domain::language::print_words::{fill, Catalogue, PrintLanguage};
 use crate::domain::plans::family_plan::{has_language_action, language_action, FamilyPlan};
-use crate::domain::plans::{Action, PlanKind};
+use crate::domain::plans::Action;
 use crate::ui::app::AppState;
 use crate::ui::cases::session::OpenCase;
+use crate::ui::cases::PrintLanguageChoice;
 use crate::ui::components::before_print::BeforePrint;
+use crate::ui::components::in_languages::{say, InLanguages};
 use crate::ui::platform::browser::today;
 
 #[component]
 pub fn FamilyPlanPrint(plan: Uuid) -> impl IntoView {
     let open = expect_context::<OpenCase>();
     let profile = expect_context::<AppState>().profile;
+    // The English plan is what the plain-English checker reads; the print
+    // has one version per language it is in.
     let family = Memo::new(move |_| {
         open.case().with(|c| {
             let p = c.plan(plan)?;
-            Some(profile.with(|pr| FamilyPlan::new(c, p, pr, today())))
+            let language = c.family_prints;
+            profile.with(|pr| {
+                let versions: Vec<_> = language
+                    .catalogues()
+                    .iter()
+                    .map(|words| FamilyPlan::written(c, p, pr, today(), words))
+                    .collect();
+                Some((language, FamilyPlan::new(c, p, pr, today()), versions))
+            })
         })
     });
     view! {
@@ -27,9 +40,10 @@ pub fn FamilyPlanPrint(plan: Uuid) -> impl IntoView {
                 <h1 tabindex="-1">"Plan not found"</h1>
                 <p>"This plan is not in the case any more."</p>
             }.into_any(),
-            Some(family) => view! {
-                <BeforeYouPrint plan family=family.clone()/>
-                <FamilyPlanDocument family/>
+            Some((language, english, versions)) => view! {
+                <PrintLanguageChoice/>
+                <BeforeYouPrint plan family=english/>
+                <FamilyPlanDocument language versions/>
             }.into_any(),
         }}
     }
@@ -74,60 +88,126 @@ fn BeforeYouPrint(plan: Uuid, family: FamilyPlan) -> impl IntoView {
     }
 }
 
+/// The plan in each language of the print: its fixed words from each
+/// catalogue, what the worker wrote once.
 #[component]
-fn FamilyPlanDocument(family: FamilyPlan) -> impl IntoView {
-    let kind = match family.kind {
-        PlanKind::ChildProtection => "Child protection plan",
-        PlanKind::ChildInNeed => "Child in need plan",
+fn FamilyPlanDocument(language: PrintLanguage, versions: Vec<FamilyPlan>) -> impl IntoView {
+    let profile = expect_context::<AppState>().profile;
+    let versions: Vec<(&Catalogue, FamilyPlan)> = language
+        .catalogues()
+        .iter()
+        .copied()
+        .zip(versions)
+        .collect();
+    let each = |text: &dyn Fn(&Catalogue, &FamilyPlan) -> String| -> Vec<(&'static str, String)> {
+        versions.iter().map(|(c, f)| (c.lang, text(c, f))).collect()
     };
-    let list = |items: Vec<String>, empty: &'static str| {
+    let heading = |words: fn(&Catalogue) -> &'static str| view! { <h2><InLanguages said=say(language, words)/></h2> };
+    let nothing_yet = || view! { <p><InLanguages said=say(language, |c| c.plan.nothing_yet)/></p> };
+    let list = |items: Vec<String>| {
         if items.is_empty() {
-            view! { <p>{empty}</p> }.into_any()
+            nothing_yet().into_any()
         } else {
             view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
                 .into_any()
         }
     };
+    let today = today();
+    let printed = profile.with_untracked(|p| {
+        each(&|c, f| {
+            fill(
+                c.plan.printed,
+                &[
+                    ("kind", &c.plan_kind(f.kind, &p.names)),
+                    ("date", &c.date(today)),
+                ],
+            )
+        })
+    });
+    let title = each(&|_, f| f.title.clone());
+    let language_note = versions[0].1.language.is_some().then(|| {
+        (
+            say(language, |c| c.plan.language),
+            each(&|_, f| f.language.clone().unwrap_or_default()),
+        )
+    });
+    let safety_plan = versions[0]
+        .1
+        .safety_plan
+        .is_some()
+        .then(|| each(&|_, f| f.safety_plan.clone().unwrap_or_default()));
+    let actions: Vec<_> = (0..versions[0].1.actions.len())
+        .map(|i| {
+            let row = &versions[0].1.actions[i];
+            (
+                each(&|_, f| f.actions[i].who.clone()),
+                row.what.clone(),
+                each(&|_, f| f.actions[i].by_when.clone()),
+                row.how_we_will_know.clone(),
+            )
+        })
+        .collect();
+    let dates: Vec<_> = (0..versions[0].1.dates.len())
+        .map(|i| {
+            (
+                each(&|_, f| f.dates[i].0.clone()),
+                each(&|c, f| fill(c.plan.by_date, &[("date", &c.date(f.dates[i].1))])),
+            )
+        })
+        .collect();
+    let family = versions[0].1.clone();
     view! {
-        <article class="print-doc family-plan">
-            <h1 tabindex="-1">{family.title.clone()}</h1>
-            <p class="print-sub">{format!("{kind}. Printed on {}.", dates::day_month_year(today()))}</p>
-            {family.language.clone().map(|l| view! { <p class="print-language"><strong>"Language: "</strong>{l}</p> })}
+        <article class=format!("print-doc family-plan in-{}", language.slug()) lang=versions[0].0.lang>
+            <h1 tabindex="-1"><InLanguages said=title/></h1>
+            <p class="print-sub"><InLanguages said=printed/></p>
+            {language_note.map(|(label, note)| view! {
+                <p class="print-language">{label.into_iter().zip(note).map(|((lang, label), (_, note))| view! {
+                    <span lang=lang class="print-language-line"><strong>{label}</strong>{note}</span>
+                }).collect_view()}</p>
+            })}
             <section>
-                <h2>"What we are worried about"</h2>
-                {list(family.worries.clone(), "Nothing written yet.")}
+                {heading(|c| c.plan.worried)}
+                {list(family.worries.clone())}
             </section>
             <section>
-                <h2>"What is working well"</h2>
-                {list(family.working_well.clone(), "Nothing written yet.")}
+                {heading(|c| c.plan.working_well)}
+                {list(family.working_well.clone())}
             </section>
             <section>
-                <h2>"What needs to happen"</h2>
-                {list(family.needs_to_happen.clone(), "Nothing written yet.")}
-                {family.safety_plan.clone().map(|note| view! { <p class="print-safety-plan-note"><strong>{note}</strong></p> })}
+                {heading(|c| c.plan.needs_to_happen)}
+                {list(family.needs_to_happen.clone())}
+                {safety_plan.map(|note| view! { <p class="print-safety-plan-note"><strong><InLanguages said=note/></strong></p> })}
             </section>
             <section>
-                <h2>"Who does what, by when"</h2>
-                <table class="print-table">
-                    <thead><tr><th scope="col">"Who"</th><th scope="col">"What they will do"</th><th scope="col">"By when"</th><th scope="col">"How we will know"</th></tr></thead>
+                {heading(|c| c.plan.who_does_what)}
+                <table class="print-table actions-table">
+                    <thead><tr>
+                        <th scope="col"><InLanguages said=say(language, |c| c.plan.who)/></th>
+                        <th scope="col"><InLanguages said=say(language, |c| c.plan.what_they_will_do)/></th>
+                        <th scope="col"><InLanguages said=say(language, |c| c.plan.by_when)/></th>
+                        <th scope="col"><InLanguages said=say(language, |c| c.plan.how_we_will_know)/></th>
+                    </tr></thead>
                     <tbody>
-                        {family.actions.iter().map(|a| view! {
-                            <tr><td>{a.who.clone()}</td><td>{a.what.clone()}</td><td>{a.by_when.clone()}</td><td>{a.how_we_will_know.clone()}</td></tr>
+                        {actions.into_iter().map(|(who, what, by_when, how)| view! {
+                            <tr><td><InLanguages said=who/></td><td>{what}</td><td><InLanguages said=by_when/></td><td>{how}</td></tr>
                         }).collect_view()}
                     </tbody>
                 </table>
             </section>
             <section>
-                <h2>"Next meetings and visits"</h2>
-                {if family.dates.is_empty() {
-                    view! { <p>"Your social worker will tell you the dates."</p> }.into_any()
+                {heading(|c| c.plan.next_dates)}
+                {if dates.is_empty() {
+                    view! { <p><InLanguages said=say(language, |c| c.plan.dates_to_come)/></p> }.into_any()
                 } else {
                     view! {
-                        <table class="print-table">
-                            <thead><tr><th scope="col">"What"</th><th scope="col">"When"</th></tr></thead>
+                        <table class="print-table dates-table">
+                            <thead><tr>
+                                <th scope="col"><InLanguages said=say(language, |c| c.plan.what)/></th>
+                                <th scope="col"><InLanguages said=say(language, |c| c.plan.when)/></th>
+                            </tr></thead>
                             <tbody>
-                                {family.dates.iter().map(|(what, when)| view! {
-                                    <tr><td>{what.clone()}</td><td>{format!("By {}", dates::day_month_year(*when))}</td></tr>
+                                {dates.into_iter().map(|(what, when)| view! {
+                                    <tr><td><InLanguages said=what/></td><td><InLanguages said=when/></td></tr>
                                 }).collect_view()}
                             </tbody>
                         </table>
@@ -135,9 +215,9 @@ fn FamilyPlanDocument(family: FamilyPlan) -> impl IntoView {
                 }}
             </section>
             <section>
-                <h2>"Who to contact"</h2>
+                {heading(|c| c.plan.contact)}
                 {if family.contacts.is_empty() {
-                    view! { <p>"Your social worker will give you their details."</p> }.into_any()
+                    view! { <p><InLanguages said=say(language, |c| c.plan.details_to_come)/></p> }.into_any()
                 } else {
                     view! {
                         <ul>
@@ -149,8 +229,8 @@ fn FamilyPlanDocument(family: FamilyPlan) -> impl IntoView {
                 }}
             </section>
             <section>
-                <h2>"If the plan is not followed"</h2>
-                <p>{if family.contingency.is_empty() { "Nothing written yet.".to_string() } else { family.contingency.clone() }}</p>
+                {heading(|c| c.plan.if_not_followed)}
+                {if family.contingency.is_empty() { nothing_yet().into_any() } else { view! { <p>{family.contingency.clone()}</p> }.into_any() }}
             </section>
         </article>
     }

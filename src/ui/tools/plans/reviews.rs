@@ -29,6 +29,7 @@ struct ReviewDraft {
 #[component]
 pub(super) fn Reviews(plan: Uuid) -> impl IntoView {
     let open = expect_context::<OpenCase>();
+    let profile = expect_context::<crate::ui::app::AppState>().profile;
     let history = Memo::new(move |_| {
         open.case().with(|c| {
             let Some(p) = c.plan(plan) else {
@@ -159,7 +160,7 @@ pub(super) fn Reviews(plan: Uuid) -> impl IntoView {
                 <ol class="review-history">
                     {move || history.get().into_iter().map(|(_, (day, which), who, progress, scale, decided)| view! {
                         <li>
-                            <h3>{format!("{} on {}", which.title(), dates::day_month_year(day))}</h3>
+                            <h3>{format!("{} on {}", profile.with(|p| which.title(&p.names)), dates::day_month_year(day))}</h3>
                             <p><strong>"Who came: "</strong>{if who.is_empty() { "not recorded".to_string() } else { who }}</p>
                             {scale.map(|s| view! { <p><strong>"Scale: "</strong>{format!("{s} out of 10")}</p> })}
                             <ul>{progress.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
@@ -174,14 +175,14 @@ pub(super) fn Reviews(plan: Uuid) -> impl IntoView {
                 <Show when=move || { ReviewKind::for_plan(plan_kind.get()).len() > 1 }>
                     <fieldset class="fieldset">
                         <legend>"Which meeting reviewed the plan?"</legend>
-                        <p class="hint">"Only a review conference moves the date of the next conference. A core group meeting moves the next core group."</p>
+                        <p class="hint">{move || profile.with(|p| format!("Only a {} moves the date of the next one. A {} meeting moves the next {} meeting.", p.names.review_conference, p.names.core_group, p.names.core_group))}</p>
                         {move || ReviewKind::for_plan(plan_kind.get()).iter().map(|&k| {
                             let id = format!("review-kind-{}", k.code());
                             view! {
                                 <div class="radio">
                                     <input type="radio" name="review-kind" id=id.clone() prop:checked=move || kind.get() == Some(k)
                                         on:change=move |_| kind.set(Some(k))/>
-                                    <label for=id>{k.title()}</label>
+                                    <label for=id>{move || profile.with(|p| k.title(&p.names))}</label>
                                 </div>
                             }
                         }).collect_view()}

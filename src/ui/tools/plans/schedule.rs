@@ -58,7 +58,7 @@ pub(super) fn SchedulePanel(plan: Uuid, profile: RwSignal<PracticeProfile>) -> i
                         <tbody>
                             {items.into_iter().map(|i| view! {
                                 <tr>
-                                    <td>{i.kind.title()}</td>
+                                    <td>{profile.with_untracked(|p| i.kind.title(&p.names))}</td>
                                     <td>{dates::day_month_year(i.due)}</td>
                                     <td><strong class="tag" data-state=match i.state { DueState::Overdue => "overdue", DueState::DueSoon => "soon", DueState::Upcoming => "due" }>{i.state.title()}</strong></td>
                                     <td>{i.basis}</td>
@@ -66,6 +66,8 @@ pub(super) fn SchedulePanel(plan: Uuid, profile: RwSignal<PracticeProfile>) -> i
                             }).collect_view()}
                         </tbody>
                     </table>
+                    <p class="hint">"Worked out with the practice profile \u{201c}"{move || profile.with(|p| p.name.clone())}"\u{201d}. "
+                        <a href=crate::route::Route::Settings.href()>"Change it in Settings"</a>"."</p>
                 }.into_any(),
             }}
             <form class="record-event" on:submit=record novalidate>

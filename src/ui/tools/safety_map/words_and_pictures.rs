@@ -4,14 +4,19 @@
 
 use leptos::prelude::*;
 
-use crate::domain::safety_map::{join_names, MapSection};
+use crate::domain::choice::Choice;
+use crate::domain::language::print_words::{fill, Catalogue, PrintLanguage};
+use crate::domain::safety_map::MapSection;
 use crate::domain::Case;
 use crate::ui::cases::session::OpenCase;
+use crate::ui::cases::PrintLanguageChoice;
+use crate::ui::components::in_languages::{say, InLanguages};
 use crate::ui::platform::browser::today;
 
 #[derive(Clone, PartialEq)]
 struct Story {
-    children: String,
+    children: Vec<String>,
+    language: PrintLanguage,
     who: Vec<String>,
     worries: Vec<String>,
     happened: Vec<String>,
@@ -80,11 +85,8 @@ fn story(c: &Case) -> Story {
             .collect(),
     };
     Story {
-        children: if names.is_empty() {
-            "you".into()
-        } else {
-            join_names(&names)
-        },
+        children: names,
+        language: c.family_prints,
         who,
         worries,
         happened,
@@ -96,30 +98,40 @@ fn story(c: &Case) -> Story {
 pub fn WordsAndPicturesPrint() -> impl IntoView {
     let open = expect_context::<OpenCase>();
     let story = open.select(story);
-    let part = |title: &'static str, lines: Vec<String>| {
-        view! {
-            <section class="story-part">
-                <h2>{title}</h2>
-                {if lines.is_empty() {
-                    view! { <p class="story-blank">"We will write this together."</p> }.into_any()
-                } else {
-                    view! { <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
-                }}
-                <div class="drawing-space"><p>"Draw a picture here"</p></div>
-            </section>
-        }
-    };
     view! {
+        <PrintLanguageChoice/>
         {move || {
             let s = story.get();
+            let language = s.language;
+            let part = |title: fn(&Catalogue) -> &'static str, lines: Vec<String>| {
+                view! {
+                    <section class="story-part">
+                        <h2><InLanguages said=say(language, title)/></h2>
+                        {if lines.is_empty() {
+                            view! { <p class="story-blank"><InLanguages said=say(language, |c| c.story.write_together)/></p> }.into_any()
+                        } else {
+                            view! { <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
+                        }}
+                        <div class="drawing-space"><p><InLanguages said=say(language, |c| c.story.draw_here)/></p></div>
+                    </section>
+                }
+            };
+            let title = language
+                .catalogues()
+                .iter()
+                .map(|c| {
+                    let names = if s.children.is_empty() { c.story.you.to_string() } else { (c.join)(&s.children) };
+                    (c.lang, fill(c.story.title_for, &[("names", &names)]))
+                })
+                .collect();
             view! {
-                <article class="print-doc words-pictures">
-                    <h1 tabindex="-1">{format!("Words and pictures for {}", s.children)}</h1>
-                    <p class="print-sub">"Why some grown-ups are worried, and what everyone is doing to help."</p>
-                    {part("Who is worried?", s.who)}
-                    {part("What are they worried about?", s.worries)}
-                    {part("What happened?", s.happened)}
-                    {part("What is everyone doing about it now?", s.doing)}
+                <article class=format!("print-doc words-pictures in-{}", language.slug()) lang=language.catalogues()[0].lang>
+                    <h1 tabindex="-1"><InLanguages said=title/></h1>
+                    <p class="print-sub"><InLanguages said=say(language, |c| c.story.sub)/></p>
+                    {part(|c| c.story.who_is_worried, s.who)}
+                    {part(|c| c.story.worried_about, s.worries)}
+                    {part(|c| c.story.what_happened, s.happened)}
+                    {part(|c| c.story.doing_now, s.doing)}
                 </article>
             }
         }}

@@ -6,10 +6,14 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::domain::choice::Choice;
+use crate::domain::language::print_words::{fill, Catalogue, PrintLanguage};
 use crate::domain::safety_plan::sheet::{FamilySheet, NetworkLine};
 use crate::ui::app::AppState;
 use crate::ui::cases::session::OpenCase;
+use crate::ui::cases::PrintLanguageChoice;
 use crate::ui::components::before_print::BeforePrint;
+use crate::ui::components::in_languages::{say, InLanguages};
 use crate::ui::platform::browser::today;
 
 /// One version of the plan, read-only.
@@ -23,73 +27,113 @@ pub(super) fn SafetyPlanSheet(plan: Uuid) -> impl IntoView {
             .find(|p| p.id == plan)
             .map(|p| FamilySheet::new(p, c, today()))
     });
-    move || content.get().map(|s| view! { <SheetBody sheet=s/> })
+    move || {
+        content
+            .get()
+            .map(|s| view! { <SheetBody language=PrintLanguage::English versions=vec![s]/> })
+    }
 }
 
-/// Its headings sit under the page's h1, on screen and on paper.
+/// Its headings sit under the page's h1, on screen and on paper: one
+/// version of the sheet per language of the print, what the family and
+/// worker wrote shown once.
 #[component]
-fn SheetBody(sheet: FamilySheet) -> impl IntoView {
+fn SheetBody(language: PrintLanguage, versions: Vec<FamilySheet>) -> impl IntoView {
+    let catalogues = language.catalogues();
+    let each = |text: &dyn Fn(&Catalogue, &FamilySheet) -> String| -> Vec<(&'static str, String)> {
+        catalogues
+            .iter()
+            .zip(&versions)
+            .map(|(c, s)| (c.lang, text(c, s)))
+            .collect()
+    };
+    let heading = |words: fn(&Catalogue) -> &'static str| view! { <h2><InLanguages said=say(language, words)/></h2> };
+    let label = |words: fn(&Catalogue) -> &'static str| view! { <strong><InLanguages said=say(language, words)/></strong> };
+    let sheet = versions[0].clone();
+    let meeting = each(&|c, s| fill(c.safety.meeting, &[("date", &s.date)]));
+    let worries = sheet.worries.iter().enumerate().map(|(wi, w)| {
+        let rules = w.rules.iter().enumerate().map(|(ri, r)| {
+            let parts = r.parts.iter().enumerate().map(|(pi, (_, value))| {
+                let key = each(&|_, s| s.worries[wi].rules[ri].parts[pi].0.to_string());
+                view! { <dt><InLanguages said=key/></dt><dd>{value.clone()}</dd> }
+            }).collect_view();
+            let tests = (0..r.tests.len()).map(|ti| {
+                let line = each(&|_, s| s.worries[wi].rules[ri].tests[ti].clone());
+                view! { <li><InLanguages said=line/></li> }
+            }).collect_view();
+            view! {
+                <li>
+                    <p class="sheet-rule">{r.text.clone()}</p>
+                    <dl class="sheet-rule-parts">{parts}</dl>
+                    {(!r.tests.is_empty()).then(|| view! {
+                        <p class="sheet-tests-title"><InLanguages said=say(language, |c| c.safety.when_tested)/></p>
+                        <ul class="sheet-tests">{tests}</ul>
+                    })}
+                </li>
+            }
+        }).collect_view();
+        view! {
+            <section class="sheet-worry">
+                <p class="sheet-worry-text">
+                    {match &w.worry {
+                        Some(worry) => view! { {label(|c| c.safety.the_worry)}{worry.clone()} }.into_any(),
+                        None => label(|c| c.safety.other_rules).into_any(),
+                    }}
+                </p>
+                {if w.rules.is_empty() {
+                    view! { <p class="hint"><InLanguages said=say(language, |c| c.safety.no_rule)/></p> }.into_any()
+                } else {
+                    view! { <ol class="sheet-rules">{rules}</ol> }.into_any()
+                }}
+            </section>
+        }
+    }).collect_view();
     let FamilySheet {
-        date,
-        worries,
         network,
         bottom_lines,
         attended,
         agreed,
         rule_changes,
+        ..
     } = sheet;
     view! {
         <div class="safety-plan-sheet">
-            <h2>"Our rules"</h2>
-            {worries.into_iter().map(|w| view! {
-                <section class="sheet-worry">
-                    <p class="sheet-worry-text"><strong>{if w.worry.is_some() { "The worry: " } else { "Other rules" }}</strong>{w.worry.clone()}</p>
-                    {if w.rules.is_empty() {
-                        view! { <p class="hint">"No rule yet."</p> }.into_any()
-                    } else {
-                        view! {
-                            <ol class="sheet-rules">
-                                {w.rules.into_iter().map(|r| view! {
-                                    <li>
-                                        <p class="sheet-rule">{r.text}</p>
-                                        <dl class="sheet-rule-parts">
-                                            {r.parts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
-                                        </dl>
-                                        {(!r.tests.is_empty()).then(|| view! {
-                                            <p class="sheet-tests-title">"When it was tested:"</p>
-                                            <ul class="sheet-tests">{r.tests.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
-                                        })}
-                                    </li>
-                                }).collect_view()}
-                            </ol>
-                        }.into_any()
-                    }}
-                </section>
-            }).collect_view()}
-            <h2>"Our safety network"</h2>
+            {heading(|c| c.safety.our_rules)}
+            {worries}
+            {heading(|c| c.safety.network)}
             {if network.is_empty() {
-                view! { <p>"No one in the network yet."</p> }.into_any()
+                view! { <p><InLanguages said=say(language, |c| c.safety.no_network)/></p> }.into_any()
             } else {
                 view! {
                     <table class="table sheet-network">
-                        <thead><tr><th scope="col">"Who"</th><th scope="col">"What they do"</th><th scope="col">"How to reach them"</th><th scope="col">"Knows the worries and agreed to help"</th></tr></thead>
+                        <thead><tr>
+                            <th scope="col"><InLanguages said=say(language, |c| c.safety.who)/></th>
+                            <th scope="col"><InLanguages said=say(language, |c| c.safety.what_they_do)/></th>
+                            <th scope="col"><InLanguages said=say(language, |c| c.safety.how_to_reach)/></th>
+                            <th scope="col"><InLanguages said=say(language, |c| c.safety.agreed_to_help)/></th>
+                        </tr></thead>
                         <tbody>
                             {network.into_iter().map(|NetworkLine { who, part, how_to_reach, agreed }| view! {
-                                <tr><th scope="row">{who}</th><td>{part}</td><td>{how_to_reach}</td><td>{if agreed { "Yes" } else { "Not yet" }}</td></tr>
+                                <tr><th scope="row">{who}</th><td>{part}</td><td>{how_to_reach}</td>
+                                    <td><InLanguages said=say(language, if agreed { |c: &Catalogue| c.safety.yes } else { |c: &Catalogue| c.safety.not_yet })/></td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>
                 }.into_any()
             }}
             {(!bottom_lines.is_empty()).then(|| view! {
-                <h2>"Bottom lines"</h2>
-                <p class="hint">"What must happen, whatever else changes. From the map."</p>
+                {heading(|c| c.safety.bottom_lines)}
+                <p class="hint"><InLanguages said=say(language, |c| c.safety.bottom_lines_hint)/></p>
                 <ul>{bottom_lines.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul>
             })}
-            <h2>{format!("Network meeting of {date}")}</h2>
-            <p><strong>"Who came: "</strong>{if attended.is_empty() { "Not recorded.".to_string() } else { attended.join(", ") }}</p>
-            {(!agreed.is_empty()).then(|| view! { <p><strong>"What was agreed: "</strong>{agreed}</p> })}
-            {(!rule_changes.is_empty()).then(|| view! { <p><strong>"What changed in the rules: "</strong>{rule_changes}</p> })}
+            <h2><InLanguages said=meeting/></h2>
+            <p>{label(|c| c.safety.who_came)}{if attended.is_empty() {
+                view! { <InLanguages said=say(language, |c| c.safety.not_recorded)/> }.into_any()
+            } else {
+                attended.join(", ").into_any()
+            }}</p>
+            {(!agreed.is_empty()).then(|| view! { <p>{label(|c| c.safety.what_was_agreed)}{agreed}</p> })}
+            {(!rule_changes.is_empty()).then(|| view! { <p>{label(|c| c.safety.what_changed)}{rule_changes}</p> })}
         </div>
     }
 }
@@ -121,7 +165,7 @@ pub(super) fn BottomLines() -> impl IntoView {
 }
 
 /// The current safety plan on A4, for the family and their network, after
-/// the plain-English checker (on screen only).
+/// the plain-English checker (on screen only), in the case's language.
 #[component]
 pub fn SafetyPlanPrint() -> impl IntoView {
     let open = expect_context::<OpenCase>();
@@ -130,25 +174,52 @@ pub fn SafetyPlanPrint() -> impl IntoView {
         c.current_safety_plan().map(|p| {
             let sheet = FamilySheet::new(p, c, today());
             let checks = profile.with(|pr| sheet.check(c, &pr.jargon));
-            (sheet.readability(c), checks, sheet, c.label.clone())
+            let language = c.family_prints;
+            let versions: Vec<FamilySheet> = language
+                .catalogues()
+                .iter()
+                .map(|words| FamilySheet::written(p, c, today(), words))
+                .collect();
+            (
+                sheet.readability(c),
+                checks,
+                language,
+                versions,
+                c.label.clone(),
+            )
         })
     });
-    move || {
-        match content.get() {
-        Some((overall, checks, sheet, label)) => view! {
-            <BeforePrint document="safety plan" overall checks/>
-            <article class="print-doc print-safety-plan">
-                <h1 tabindex="-1">{format!("Our safety plan: {label}")}</h1>
-                <p class="print-sub">{format!("Agreed at the network meeting of {}. Keep it where everyone in the network can see it.", sheet.date)}</p>
-                <SheetBody sheet/>
-            </article>
+    move || match content.get() {
+        Some((overall, checks, language, versions, label)) => {
+            let each = |template: fn(&Catalogue) -> &'static str,
+                        name: &str,
+                        value: &dyn Fn(usize) -> String| {
+                language
+                    .catalogues()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (c.lang, fill(template(c), &[(name, &value(i))])))
+                    .collect::<Vec<_>>()
+            };
+            let title = each(|c| c.safety.title, "label", &|_| label.clone());
+            let agreed_at = each(|c| c.safety.agreed_at, "date", &|i| {
+                versions[i].date.clone()
+            });
+            view! {
+                <PrintLanguageChoice/>
+                <BeforePrint document="safety plan" overall checks/>
+                <article class=format!("print-doc print-safety-plan in-{}", language.slug()) lang=language.catalogues()[0].lang>
+                    <h1 tabindex="-1"><InLanguages said=title/></h1>
+                    <p class="print-sub"><InLanguages said=agreed_at/></p>
+                    <SheetBody language versions/>
+                </article>
+            }
+            .into_any()
         }
-        .into_any(),
         None => view! {
             <h1 tabindex="-1">"No safety plan yet"</h1>
             <p>"Start the family's safety plan first; then it can be printed."</p>
         }
         .into_any(),
-    }
     }
 }

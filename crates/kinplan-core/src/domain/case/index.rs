@@ -69,7 +69,7 @@ impl NextDue {
     pub fn of(case: &Case, profile: &PracticeProfile) -> Option<NextDue> {
         next_deadline(case, profile, case.updated.date_naive()).map(|item| NextDue {
             date: item.due,
-            what: item.kind.title().to_string(),
+            what: item.kind.title(&profile.names),
         })
     }
 

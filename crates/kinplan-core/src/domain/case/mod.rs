@@ -17,6 +17,7 @@ use uuid::Uuid;
 use crate::domain::child_voice::{StrengthsStatements, ThreeHouses};
 use crate::domain::chronology::Chronology;
 use crate::domain::genogram::Genogram;
+use crate::domain::language::print_words::PrintLanguage;
 use crate::domain::language::reading_age::Reader;
 use crate::domain::plans::Plan;
 use crate::domain::resilience::ResilienceMatrix;
@@ -41,6 +42,10 @@ pub struct Case {
     pub children: Vec<Child>,
     #[serde(default)]
     pub documents: Documents,
+    /// The language of what the family is given on paper: English, Welsh,
+    /// or both with the Welsh first (Wales's "Active Offer").
+    #[serde(default, skip_serializing_if = "PrintLanguage::is_default")]
+    pub family_prints: PrintLanguage,
 }
 
 /// A professional working with the family.
@@ -271,6 +276,7 @@ impl Case {
             network: Vec::new(),
             children: Vec::new(),
             documents: Documents::default(),
+            family_prints: PrintLanguage::default(),
         }
     }
 

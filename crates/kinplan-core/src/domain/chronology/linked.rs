@@ -5,18 +5,13 @@
 use crate::domain::case::Case;
 use crate::domain::choice::Choice;
 use crate::domain::plans::{EventKind, PlanKind, ReviewKind};
+use crate::domain::profile::{sentence, PracticeNames};
 
 use super::{Entry, Link};
 
-fn plan_name(kind: PlanKind) -> &'static str {
-    match kind {
-        PlanKind::ChildProtection => "Child protection plan",
-        PlanKind::ChildInNeed => "Child in need plan",
-    }
-}
-
-/// What Kinplan's tools already know, as chronology entries.
-pub(super) fn known(case: &Case) -> Vec<Entry> {
+/// What Kinplan's tools already know, as chronology entries, with meetings
+/// and plans called what the practice profile calls them.
+pub(super) fn known(case: &Case, names: &PracticeNames) -> Vec<Entry> {
     let mut out = Vec::new();
     let docs = &case.documents;
     for (i, map) in docs.safety_maps.iter().enumerate() {
@@ -34,10 +29,12 @@ pub(super) fn known(case: &Case) -> Vec<Entry> {
         ));
     }
     for plan in &docs.plans {
-        let name = plan_name(plan.kind);
+        let name = sentence(names.plan(plan.kind));
         if let Some(start) = plan.start {
             let what = match plan.kind {
-                PlanKind::ChildProtection => format!("{name} started at the initial conference"),
+                PlanKind::ChildProtection => {
+                    format!("{name} started at the {}", names.initial_conference)
+                }
                 PlanKind::ChildInNeed => format!("{name} started"),
             };
             out.push(Entry::linked(
@@ -49,12 +46,14 @@ pub(super) fn known(case: &Case) -> Vec<Entry> {
             ));
         }
         for review in &plan.reviews {
-            let (what, category) = match review.kind {
-                ReviewKind::ReviewConference => ("Review conference", "Conference"),
-                ReviewKind::CoreGroup => ("Core group reviewed the plan", "Core group"),
-                ReviewKind::ChildInNeed => ("Child in need review", "Conference"),
+            let (mut what, category) = match review.kind {
+                ReviewKind::ReviewConference => (sentence(&names.review_conference), "Conference"),
+                ReviewKind::CoreGroup => (
+                    format!("{} reviewed the plan", sentence(&names.core_group)),
+                    "Core group",
+                ),
+                ReviewKind::ChildInNeed => (sentence(&names.child_in_need_review), "Conference"),
             };
-            let mut what = what.to_string();
             if !review.decisions.trim().is_empty() {
                 what = format!("{what}: {}", review.decisions.trim());
             }

@@ -23,6 +23,7 @@ use uuid::Uuid;
 
 use crate::domain::case::Case;
 use crate::domain::language::dates;
+use crate::domain::profile::PracticeNames;
 
 /// When something happened, as precisely as it is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -374,8 +375,9 @@ impl Entry {
 }
 
 /// The whole chronology in date order: the worker's events and what the
-/// tools know, an event on the same first day keeping the order it came.
-pub fn entries(case: &Case) -> Vec<Entry> {
+/// tools know (named as `names` calls meetings and plans), an event on the
+/// same first day keeping the order it came.
+pub fn entries(case: &Case, names: &PracticeNames) -> Vec<Entry> {
     let recorded = case.documents.chronology.events.iter().map(|e| Entry {
         origin: Origin::Recorded(e.id),
         date: e.date,
@@ -388,7 +390,7 @@ pub fn entries(case: &Case) -> Vec<Entry> {
         outcome: e.outcome.clone(),
         missing: e.missing(),
     });
-    let mut all: Vec<Entry> = recorded.chain(linked::known(case)).collect();
+    let mut all: Vec<Entry> = recorded.chain(linked::known(case, names)).collect();
     all.sort_by_key(|e| e.date.first_day());
     all
 }

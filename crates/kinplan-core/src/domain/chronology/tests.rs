@@ -113,7 +113,7 @@ fn what_the_tools_know_flows_in_linked_and_in_date_order() {
         "House move",
     );
 
-    let all = entries(&case);
+    let all = entries(&case, &PracticeNames::england());
     let lines: Vec<(NaiveDate, &str)> = all
         .iter()
         .map(|e| (e.date.first_day(), e.what.as_str()))
@@ -125,7 +125,7 @@ fn what_the_tools_know_flows_in_linked_and_in_date_order() {
             (day(2026, 9, 14), "Signs of Safety map made with the family"),
             (
                 day(2026, 10, 1),
-                "Child protection plan started at the initial conference"
+                "Child Protection plan started at the initial child protection conference"
             ),
             (day(2026, 10, 8), "Visit"),
             (day(2026, 10, 29), "Core group reviewed the plan"),
@@ -138,7 +138,20 @@ fn what_the_tools_know_flows_in_linked_and_in_date_order() {
     assert_eq!(all[6].origin, Origin::Linked(Link::SafetyPlan(safety_id)));
     // Linked, not copied: a change in the plan shows at once.
     case.documents.plans[0].start = Some(day(2026, 10, 2));
-    assert_eq!(entries(&case)[2].date, EventDate::Day(day(2026, 10, 2)));
+    assert_eq!(
+        entries(&case, &PracticeNames::england())[2].date,
+        EventDate::Day(day(2026, 10, 2))
+    );
+    // Called what the nation calls them (nations.md: Scotland's Child
+    // Protection Planning Meeting and Child Protection Plan).
+    let scottish = entries(
+        &case,
+        &crate::domain::profile::Nation::Scotland.profile().names,
+    );
+    assert_eq!(
+        scottish[2].what,
+        "Child Protection Plan started at the Child Protection Planning Meeting"
+    );
     // The plan's entries concern its children; the map's all of them.
     assert!(!all[2].concerns(Uuid::new_v4()) && all[2].concerns(amy));
     assert!(all[1].concerns(Uuid::new_v4()));
@@ -205,7 +218,7 @@ fn the_last_12_months_count_each_category_and_show_the_repeats() {
         "Visit",
     ); // after today
     record(&mut case, EventDate::Day(day(2026, 7, 7)), "Something", "");
-    let all = entries(&case);
+    let all = entries(&case, &PracticeNames::england());
     assert_eq!(
         last_12_months(&all, today),
         [
@@ -241,7 +254,7 @@ fn events_close_together_make_a_cluster_and_vague_dates_do_not() {
     for d in [1, 2] {
         record(&mut case, EventDate::Day(day(2026, 9, d)), "Incident", "");
     }
-    let all = entries(&case);
+    let all = entries(&case, &PracticeNames::england());
     assert_eq!(
         clusters(&all, 21, 3),
         [Cluster {
@@ -274,7 +287,7 @@ fn filters_by_child_category_and_a_range_a_vague_date_overlaps() {
         "Family moved",
         "House move",
     );
-    let all = entries(&case);
+    let all = entries(&case, &PracticeNames::england());
     let shown = |f: &Filter| all.iter().filter(|e| f.matches(e)).count();
     assert_eq!(
         shown(&Filter {

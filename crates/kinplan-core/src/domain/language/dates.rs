@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 

@@ -3,6 +3,7 @@
 
 pub mod dates;
 pub mod plain_english;
+pub mod print_words;
 pub mod reading_age;
 pub mod section_check;
 pub mod text;

@@ -19,7 +19,7 @@ use crate::domain::persist::json_path::{self, PathError};
 pub const CASE_KEY_PREFIX: &str = "kinplan.case.";
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: u32 = 6;
+pub const CURRENT_VERSION: u32 = 7;
 
 /// A case as it sits in storage: the case plus bookkeeping.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -79,7 +79,7 @@ pub fn version_of(value: &Value) -> Result<u32, String> {
 /// version 2, and so on. Steps rewrite a case's JSON in place, so they never
 /// need the old Rust types, and the same steps serve storage and imports.
 type Migration = fn(&mut Value);
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
 
 /// Version 2 gave each Signs of Safety map version the date of its meeting.
 /// Version 1 maps take the day they were created.
@@ -141,6 +141,11 @@ fn v4_to_v5(_case: &mut Value) {}
 /// empty by default; as with version 5, the bump keeps an older build from
 /// writing over what it cannot see.
 fn v5_to_v6(_case: &mut Value) {}
+
+/// Version 7 added the language of the family's prints
+/// (`family_prints`), English unless chosen; the bump keeps an older build
+/// from printing a Welsh family's plan in English after writing over it.
+fn v6_to_v7(_case: &mut Value) {}
 
 const _: () = assert!(MIGRATIONS.len() as u32 == CURRENT_VERSION - 1);
 

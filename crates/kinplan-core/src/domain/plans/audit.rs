@@ -26,7 +26,12 @@ pub struct Audit {
     pub version: u32,
     /// The day the schedule and the quality answers are reckoned from.
     pub date: NaiveDate,
+    /// The name of the practice profile whose timescales, names and bank
+    /// holidays the schedule was worked out with.
+    pub profile: String,
     pub files: Vec<FileAudit>,
+    #[serde(skip)]
+    rules: PracticeProfile,
 }
 
 #[derive(Debug, Serialize)]
@@ -95,17 +100,19 @@ pub struct QualityAnswer {
 }
 
 impl Audit {
-    pub fn new(date: NaiveDate) -> Audit {
+    pub fn new(date: NaiveDate, profile: &PracticeProfile) -> Audit {
         Audit {
             format: "kinplan-audit",
             version: AUDIT_VERSION,
             date,
+            profile: profile.name.clone(),
             files: Vec::new(),
+            rules: profile.clone(),
         }
     }
 
     /// Audits one export file's bytes; a bad file is recorded with its error.
-    pub fn add_file(&mut self, name: &str, bytes: &[u8], profile: &PracticeProfile) {
+    pub fn add_file(&mut self, name: &str, bytes: &[u8]) {
         let audit = match parse_export(bytes) {
             Ok(file) => FileAudit {
                 file: name.to_string(),
@@ -113,7 +120,7 @@ impl Audit {
                 cases: file
                     .cases
                     .iter()
-                    .map(|c| audit_case(c, profile, self.date))
+                    .map(|c| audit_case(c, &self.rules, self.date))
                     .collect(),
             },
             Err(errors) => FileAudit {
@@ -148,7 +155,10 @@ impl Audit {
 
     /// The audit as plain text, for people.
     pub fn to_text(&self) -> String {
-        let mut out = String::new();
+        let mut out = format!(
+            "Reckoned on {} with the practice profile \u{201c}{}\u{201d}\n",
+            self.date, self.profile
+        );
         for file in &self.files {
             out.push_str(&format!("{}\n", file.file));
             if let Some(e) = &file.error {

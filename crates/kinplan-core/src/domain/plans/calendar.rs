@@ -59,6 +59,10 @@ pub struct HolidayRules {
     /// One-off extra holidays: jubilees, coronations, state funerals.
     #[serde(default)]
     pub extra: Vec<NaiveDate>,
+    /// The council's own public holidays (Scottish councils set some),
+    /// kept apart from the nation's so a reset of one leaves the other.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub local: Vec<NaiveDate>,
 }
 
 /// A holiday on the same day each year, moved off weekends.
@@ -141,6 +145,7 @@ impl HolidayRules {
                 ymd(2022, 9, 19),  // State funeral of Queen Elizabeth II
                 ymd(2023, 5, 8),   // Coronation of King Charles III
             ],
+            local: Vec::new(),
         }
     }
 
@@ -188,6 +193,7 @@ impl HolidayRules {
             ("rules", self.rules.len()),
             ("moved", self.moved.len()),
             ("extra", self.extra.len()),
+            ("local", self.local.len()),
         ] {
             if len > Self::MAX_ENTRIES {
                 return Err(PathError::at(
@@ -296,7 +302,12 @@ impl HolidayRules {
             days.remove(&moved.from);
             days.insert(moved.to);
         }
-        days.extend(self.extra.iter().filter(|d| d.year() == year));
+        days.extend(
+            self.extra
+                .iter()
+                .chain(&self.local)
+                .filter(|d| d.year() == year),
+        );
         days
     }
 }

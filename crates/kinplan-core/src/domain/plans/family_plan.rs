@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::case::Case;
-use crate::domain::language::dates;
+use crate::domain::language::print_words::{fill, Catalogue, ENGLISH};
 use crate::domain::language::reading_age::{Readability, Reader};
 use crate::domain::language::section_check::{check_sections, readability_of_all, SectionCheck};
 use crate::domain::plans::schedule::{schedule, ScheduleKind};
@@ -55,16 +55,29 @@ pub struct FamilyPlan {
 }
 
 impl FamilyPlan {
+    /// The family's plan in English.
     pub fn new(
         case: &Case,
         plan: &Plan,
         profile: &PracticeProfile,
         today: NaiveDate,
     ) -> FamilyPlan {
+        FamilyPlan::written(case, plan, profile, today, &ENGLISH)
+    }
+
+    /// The family's plan with its fixed words from `words`; what the
+    /// worker wrote stays as written.
+    pub fn written(
+        case: &Case,
+        plan: &Plan,
+        profile: &PracticeProfile,
+        today: NaiveDate,
+        words: &Catalogue,
+    ) -> FamilyPlan {
         let names = case.child_names(&plan.children, today);
         let title = match names.as_slice() {
-            [] => "Our plan".to_string(),
-            names => format!("Plan for {}", crate::domain::safety_map::join_names(names)),
+            [] => words.plan.title_no_children.to_string(),
+            names => fill(words.plan.title_for, &[("names", &(words.join)(names))]),
         };
         let working_well = case
             .current_map()
@@ -78,10 +91,13 @@ impl FamilyPlan {
             .actions
             .iter()
             .map(|a| ActionRow {
-                who: a.who.name(case).unwrap_or_else(|| "Not decided yet".into()),
+                who: a
+                    .who
+                    .name(case)
+                    .unwrap_or_else(|| words.plan.not_decided.into()),
                 what: a.what.trim().to_string(),
                 by_when: match read_due(&a.by_when, None) {
-                    Due::Date(d) => dates::day_month_year(d),
+                    Due::Date(d) => words.date(d),
                     _ => a.by_when.trim().to_string(),
                 },
                 how_we_will_know: a.how_we_will_know.trim().to_string(),
@@ -100,13 +116,13 @@ impl FamilyPlan {
                     .iter()
                     .filter(|i| i.due >= today)
                     .map(|i| {
+                        let said = words.plan.schedule.of(i.kind);
                         let what = match (i.kind, review) {
-                            (ScheduleKind::ReviewReport, Some(meeting)) => format!(
-                                "{} on {}",
-                                i.kind.for_family(),
-                                dates::day_month_year(meeting)
+                            (ScheduleKind::ReviewReport, Some(meeting)) => fill(
+                                words.plan.schedule.review_report_on,
+                                &[("what", said), ("date", &words.date(meeting))],
                             ),
-                            _ => i.kind.for_family().to_string(),
+                            _ => said.to_string(),
                         };
                         (what, i.due)
                     })
@@ -130,7 +146,7 @@ impl FamilyPlan {
         FamilyPlan {
             title,
             kind: plan.kind,
-            language: language_note(case, &plan.children),
+            language: language_note_in(case, &plan.children, words),
             worries: non_empty(plan.worries.iter().map(|w| w.text.as_str())),
             working_well,
             needs_to_happen: non_empty(plan.outcomes.iter().map(|o| o.text.as_str())),
@@ -138,7 +154,7 @@ impl FamilyPlan {
             dates,
             contacts,
             contingency: plan.contingency.trim().to_string(),
-            safety_plan: safety_plan_note(case, plan),
+            safety_plan: safety_plan_note(case, plan, words),
             reader: case.reader(),
         }
     }
@@ -180,13 +196,13 @@ impl FamilyPlan {
 
 /// "Your safety plan is part of this plan…": said when the plan links to
 /// the family's safety plan and there is one, with the day it was agreed.
-fn safety_plan_note(case: &Case, plan: &Plan) -> Option<String> {
+fn safety_plan_note(case: &Case, plan: &Plan, words: &Catalogue) -> Option<String> {
     let safety_plan = case
         .current_safety_plan()
         .filter(|_| plan.links_safety_plan)?;
-    Some(format!(
-        "Your safety plan is part of this plan. It has the rules you agreed with your network on {}. Keep the two together.",
-        dates::day_month_year(safety_plan.date)
+    Some(fill(
+        words.plan.safety_plan_note,
+        &[("date", &words.date(safety_plan.date))],
     ))
 }
 
@@ -223,16 +239,20 @@ fn languages(case: &Case, children: &[uuid::Uuid]) -> (Vec<String>, bool) {
 /// "This family speaks Polish. This plan should also be given to them in
 /// that language. An interpreter is needed at every meeting and visit."
 pub fn language_note(case: &Case, children: &[uuid::Uuid]) -> Option<String> {
+    language_note_in(case, children, &ENGLISH)
+}
+
+fn language_note_in(case: &Case, children: &[uuid::Uuid], words: &Catalogue) -> Option<String> {
     let (languages, interpreter) = languages(case, children);
     let mut note = Vec::new();
     if !languages.is_empty() {
-        note.push(format!(
-            "This family speaks {}. This plan should also be given to them in that language.",
-            crate::domain::safety_map::join_names(&languages)
+        note.push(fill(
+            words.plan.family_speaks,
+            &[("languages", &(words.join)(&languages))],
         ));
     }
     if interpreter {
-        note.push("An interpreter is needed at every meeting and visit.".to_string());
+        note.push(words.plan.interpreter_needed.to_string());
     }
     (!note.is_empty()).then(|| note.join(" "))
 }

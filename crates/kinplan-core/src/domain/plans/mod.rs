@@ -19,6 +19,7 @@ use uuid::Uuid;
 
 use crate::domain::case::people::PersonRef;
 use crate::domain::plans::quality::WorkerAnswer;
+use crate::domain::profile::{sentence, PracticeNames};
 use crate::domain::safety_map::{DangerStatement, MapSection, SafetyMap};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,23 +28,6 @@ pub enum PlanKind {
     #[default]
     ChildInNeed,
     ChildProtection,
-}
-
-impl PlanKind {
-    pub fn title(self) -> &'static str {
-        match self {
-            PlanKind::ChildInNeed => "Child in Need plan",
-            PlanKind::ChildProtection => "Child Protection plan",
-        }
-    }
-
-    /// What the start date is, for the label on the form.
-    pub fn start_label(self) -> &'static str {
-        match self {
-            PlanKind::ChildInNeed => "Date of the assessment decision",
-            PlanKind::ChildProtection => "Date of the initial child protection conference",
-        }
-    }
 }
 
 /// A Child Protection plan's category of harm.
@@ -192,11 +176,12 @@ impl ReviewKind {
         }
     }
 
-    pub fn title(self) -> &'static str {
+    /// The meeting, called what `names` calls it.
+    pub fn title(self, names: &PracticeNames) -> String {
         match self {
-            ReviewKind::ReviewConference => "Review child protection conference",
-            ReviewKind::CoreGroup => "Core group meeting",
-            ReviewKind::ChildInNeed => "Child in Need review",
+            ReviewKind::ReviewConference => sentence(&names.review_conference),
+            ReviewKind::CoreGroup => format!("{} meeting", sentence(&names.core_group)),
+            ReviewKind::ChildInNeed => sentence(&names.child_in_need_review),
         }
     }
 

@@ -431,7 +431,7 @@ fn settle(
                     let late: Vec<String> = items
                         .iter()
                         .filter(|i| i.state == DueState::Overdue)
-                        .map(|i| format!("{} ({})", i.kind.title(), crate::domain::language::dates::day_month_year(i.due)))
+                        .map(|i| format!("{} ({})", i.kind.title(&profile.names), crate::domain::language::dates::day_month_year(i.due)))
                         .collect();
                     yes_if(late.is_empty(), "Nothing in the schedule is overdue.", format!("Overdue: {}.", late.join(", ")))
                 }

@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::domain::case::Case;
 use crate::domain::plans::calendar::WorkingDays;
 use crate::domain::plans::{EventKind, Plan, PlanKind, ReviewKind};
-use crate::domain::profile::{Period, PracticeProfile};
+use crate::domain::profile::{sentence, Period, PracticeNames, PracticeProfile};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScheduleKind {
@@ -24,34 +24,19 @@ pub enum ScheduleKind {
 }
 
 impl ScheduleKind {
-    pub fn title(self) -> &'static str {
+    /// What is due, in the names of the profile's guidance.
+    pub fn title(self, names: &PracticeNames) -> String {
         match self {
-            ScheduleKind::Visit => "Visit to the child",
-            ScheduleKind::FirstCoreGroup => "First core group meeting",
-            ScheduleKind::CoreGroup => "Core group meeting",
-            ScheduleKind::ReviewConference => "Review child protection conference",
-            ScheduleKind::ReviewReport => "Report for the review conference shared with the family",
-            ScheduleKind::CinReview => "Child in Need review",
-            ScheduleKind::AssessmentUpdate => "Assessment updated",
-        }
-    }
-
-    /// The same, as the family's printed plan says it.
-    pub fn for_family(self) -> &'static str {
-        match self {
-            ScheduleKind::Visit => "A visit from your social worker",
-            ScheduleKind::FirstCoreGroup => {
-                "The first meeting of the group working on the plan with you"
-            }
-            ScheduleKind::CoreGroup => "A meeting of the group working on the plan with you",
-            ScheduleKind::ReviewConference => {
-                "The meeting to look again at the child protection plan"
-            }
-            ScheduleKind::ReviewReport => "You get the report for the review meeting",
-            ScheduleKind::CinReview => "A meeting to look again at the plan",
-            ScheduleKind::AssessmentUpdate => {
-                "Your social worker writes an update on how things are"
-            }
+            ScheduleKind::Visit => "Visit to the child".into(),
+            ScheduleKind::FirstCoreGroup => format!("First {} meeting", names.core_group),
+            ScheduleKind::CoreGroup => format!("{} meeting", sentence(&names.core_group)),
+            ScheduleKind::ReviewConference => sentence(&names.review_conference),
+            ScheduleKind::ReviewReport => format!(
+                "Report for the {} shared with the family",
+                names.review_conference
+            ),
+            ScheduleKind::CinReview => sentence(&names.child_in_need_review),
+            ScheduleKind::AssessmentUpdate => "Assessment updated".into(),
         }
     }
 
@@ -182,6 +167,10 @@ pub fn schedule(
     }
     let start = plan.start.expect("checked above");
     let t = &profile.timescales;
+    let names = &profile.names;
+    let initial = format!("the {}", names.initial_conference);
+    let last_review = format!("the last {}", names.review_conference);
+    let last_core_group = format!("the last {}", names.core_group);
     let wd = WorkingDays::new(&profile.holidays);
     let reviewed = |kind: ReviewKind| {
         plan.reviews
@@ -201,7 +190,7 @@ pub fn schedule(
             _ => events.max(),
         }
     };
-    let last_review = match plan.kind {
+    let last_reviewed = match plan.kind {
         PlanKind::ChildProtection => reviewed(ReviewKind::ReviewConference).max(),
         PlanKind::ChildInNeed => reviewed(ReviewKind::ChildInNeed).max(),
     };
@@ -228,41 +217,42 @@ pub fn schedule(
             };
             items.extend(match last(EventKind::Visit) {
                 Some(v) => next(ScheduleKind::Visit, every, v, "the last visit"),
-                None => next(ScheduleKind::Visit, every, start, "the initial conference"),
+                None => next(ScheduleKind::Visit, every, start, &initial),
             });
             items.extend(match last(EventKind::CoreGroup) {
                 Some(c) => next(
                     ScheduleKind::CoreGroup,
                     t.cp_core_group_every,
                     c,
-                    "the last core group",
+                    &last_core_group,
                 ),
                 None => next(
                     ScheduleKind::FirstCoreGroup,
                     t.cp_first_core_group,
                     start,
-                    "the initial conference",
+                    &initial,
                 ),
             });
-            let review = match last_review {
+            let review = match last_reviewed {
                 Some(r) => next(
                     ScheduleKind::ReviewConference,
                     t.cp_review_every,
                     r,
-                    "the last review",
+                    &last_review,
                 ),
                 None => next(
                     ScheduleKind::ReviewConference,
                     t.cp_first_review,
                     start,
-                    "the initial conference",
+                    &initial,
                 ),
             };
             if let Some(review) = review {
                 if let Some(report) = t.cp_review_report_before.before(review.due, &wd) {
                     let basis = format!(
-                        "{} before the review conference",
-                        t.cp_review_report_before.describe()
+                        "{} before the {}",
+                        t.cp_review_report_before.describe(),
+                        names.review_conference
                     );
                     items.push(item(
                         ScheduleKind::ReviewReport,
@@ -285,7 +275,7 @@ pub fn schedule(
                 Some(v) => next(ScheduleKind::Visit, every, v, "the last visit"),
                 None => next(ScheduleKind::Visit, every, start, "the assessment decision"),
             });
-            items.extend(match last_review {
+            items.extend(match last_reviewed {
                 Some(r) => next(
                     ScheduleKind::CinReview,
                     t.cin_review_every,

@@ -10,13 +10,12 @@ use uuid::Uuid;
 
 use crate::domain::case::people::PersonRef;
 use crate::domain::case::Case;
-use crate::domain::choice::Choice;
-use crate::domain::language::dates;
 use crate::domain::language::plain_english::Jargon;
+use crate::domain::language::print_words::{Catalogue, ENGLISH};
 use crate::domain::language::reading_age::Readability;
 use crate::domain::language::section_check::{check_sections, readability_of_all, SectionCheck};
 
-use super::{SafetyPlan, SafetyRule};
+use super::{RuleHeld, SafetyPlan, SafetyRule};
 
 /// One rule as the family reads it.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,17 +62,15 @@ fn name(person: &PersonRef, case: &Case) -> String {
     person.name(case).unwrap_or_default()
 }
 
-fn rule_lines(rule: &SafetyRule, case: &Case) -> RuleLines {
+fn rule_lines(rule: &SafetyRule, case: &Case, words: &Catalogue) -> RuleLines {
+    let said = &words.safety;
     let parts = [
-        ("Who keeps it", name(&rule.kept_by, case)),
-        ("Who checks it", name(&rule.checked_by, case)),
-        ("How often", rule.how_often_checked.trim().to_string()),
+        (said.kept_by, name(&rule.kept_by, case)),
+        (said.checked_by, name(&rule.checked_by, case)),
+        (said.how_often, rule.how_often_checked.trim().to_string()),
+        (said.children_do, rule.children_do.trim().to_string()),
         (
-            "If it is broken, the children",
-            rule.children_do.trim().to_string(),
-        ),
-        (
-            "What happens then",
+            said.what_happens_then,
             rule.what_happens_then.trim().to_string(),
         ),
     ]
@@ -87,12 +84,11 @@ fn rule_lines(rule: &SafetyRule, case: &Case) -> RuleLines {
             .tests
             .iter()
             .map(|t| {
-                format!(
-                    "{}: {}. {}",
-                    dates::day_month_year(t.date),
-                    t.held.title(),
-                    t.what_happened
-                )
+                let held = match t.held {
+                    RuleHeld::Held => said.held,
+                    RuleHeld::NotHeld => said.not_held,
+                };
+                format!("{}: {held}. {}", words.date(t.date), t.what_happened)
             })
             .collect(),
     }
@@ -102,6 +98,17 @@ impl FamilySheet {
     /// `plan` read against the case's current map on `today` (which sets
     /// the children's ages in the worries).
     pub fn new(plan: &SafetyPlan, case: &Case, today: NaiveDate) -> FamilySheet {
+        FamilySheet::written(plan, case, today, &ENGLISH)
+    }
+
+    /// The same, with its fixed words (the parts of a rule, how a test
+    /// went, dates) from `words`.
+    pub fn written(
+        plan: &SafetyPlan,
+        case: &Case,
+        today: NaiveDate,
+        words: &Catalogue,
+    ) -> FamilySheet {
         let map = case.current_map();
         let written = |r: &&SafetyRule| !r.text.trim().is_empty();
         let mut worries: Vec<WorryRules> = map
@@ -113,7 +120,7 @@ impl FamilySheet {
                         rules: plan
                             .rules_for(d.id)
                             .filter(written)
-                            .map(|r| rule_lines(r, case))
+                            .map(|r| rule_lines(r, case, words))
                             .collect(),
                     })
                     .collect()
@@ -125,7 +132,7 @@ impl FamilySheet {
         let other: Vec<RuleLines> = plan
             .rules_answering_none_of(&dangers)
             .filter(written)
-            .map(|r| rule_lines(r, case))
+            .map(|r| rule_lines(r, case, words))
             .collect();
         if !other.is_empty() {
             worries.push(WorryRules {
@@ -134,7 +141,7 @@ impl FamilySheet {
             });
         }
         FamilySheet {
-            date: dates::day_month_year(plan.date),
+            date: words.date(plan.date),
             worries,
             network: plan
                 .network
