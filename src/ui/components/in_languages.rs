@@ -32,3 +32,26 @@ pub fn say(
         .map(|c| (c.lang, words(c).to_string()))
         .collect()
 }
+
+/// A table's column headings in each language of the print: `columns`
+/// gives one catalogue's headings, left to right.
+#[component]
+pub fn ColumnHeadings(
+    language: PrintLanguage,
+    columns: fn(&Catalogue) -> Vec<&'static str>,
+) -> impl IntoView {
+    let each: Vec<_> = language
+        .catalogues()
+        .iter()
+        .map(|c| (c.lang, columns(c)))
+        .collect();
+    let count = each.first().map_or(0, |(_, headings)| headings.len());
+    let headings = (0..count).map(|i| {
+        let said = each
+            .iter()
+            .map(|(lang, headings)| (*lang, headings[i].to_string()))
+            .collect();
+        view! { <th scope="col"><InLanguages said/></th> }
+    });
+    view! { <thead><tr>{headings.collect_view()}</tr></thead> }
+}

@@ -126,6 +126,7 @@ pub fn ProfileSettings() -> impl IntoView {
         <section aria-labelledby="nation-heading">
             <h2 id="nation-heading">"Where you work"</h2>
             <p>"Each UK nation has its own child protection guidance. Choosing a nation replaces the names, timescales and bank holidays below with its own; your local holidays and plain words stay."</p>
+            <p><strong>"In use now: "</strong>{move || state.profile.with(|p| format!("\u{201c}{}\u{201d}.", p.name))}</p>
             <ChooseNation button="Use this nation\u{2019}s guidance" on_choose=Callback::new(move |nation: crate::domain::profile::Nation| {
                 if change.apply(|p| *p = p.with_nation(nation)) {
                     state.notify(format!("Now using {}\u{2019}s guidance.", nation.title()), None);

@@ -11,7 +11,7 @@ use crate::ui::app::AppState;
 use crate::ui::cases::session::OpenCase;
 use crate::ui::cases::PrintLanguageChoice;
 use crate::ui::components::before_print::BeforePrint;
-use crate::ui::components::in_languages::{say, InLanguages};
+use crate::ui::components::in_languages::{say, ColumnHeadings, InLanguages};
 use crate::ui::platform::browser::today;
 
 #[component]
@@ -181,12 +181,7 @@ fn FamilyPlanDocument(language: PrintLanguage, versions: Vec<FamilyPlan>) -> imp
             <section>
                 {heading(|c| c.plan.who_does_what)}
                 <table class="print-table actions-table">
-                    <thead><tr>
-                        <th scope="col"><InLanguages said=say(language, |c| c.plan.who)/></th>
-                        <th scope="col"><InLanguages said=say(language, |c| c.plan.what_they_will_do)/></th>
-                        <th scope="col"><InLanguages said=say(language, |c| c.plan.by_when)/></th>
-                        <th scope="col"><InLanguages said=say(language, |c| c.plan.how_we_will_know)/></th>
-                    </tr></thead>
+                    <ColumnHeadings language columns=|c| vec![c.plan.who, c.plan.what_they_will_do, c.plan.by_when, c.plan.how_we_will_know]/>
                     <tbody>
                         {actions.into_iter().map(|(who, what, by_when, how)| view! {
                             <tr><td><InLanguages said=who/></td><td>{what}</td><td><InLanguages said=by_when/></td><td>{how}</td></tr>
@@ -201,10 +196,7 @@ fn FamilyPlanDocument(language: PrintLanguage, versions: Vec<FamilyPlan>) -> imp
                 } else {
                     view! {
                         <table class="print-table dates-table">
-                            <thead><tr>
-                                <th scope="col"><InLanguages said=say(language, |c| c.plan.what)/></th>
-                                <th scope="col"><InLanguages said=say(language, |c| c.plan.when)/></th>
-                            </tr></thead>
+                            <ColumnHeadings language columns=|c| vec![c.plan.what, c.plan.when]/>
                             <tbody>
                                 {dates.into_iter().map(|(what, when)| view! {
                                     <tr><td><InLanguages said=what/></td><td><InLanguages said=when/></td></tr>

@@ -13,7 +13,7 @@ use crate::ui::app::AppState;
 use crate::ui::cases::session::OpenCase;
 use crate::ui::cases::PrintLanguageChoice;
 use crate::ui::components::before_print::BeforePrint;
-use crate::ui::components::in_languages::{say, InLanguages};
+use crate::ui::components::in_languages::{say, ColumnHeadings, InLanguages};
 use crate::ui::platform::browser::today;
 
 /// One version of the plan, read-only.
@@ -106,12 +106,7 @@ fn SheetBody(language: PrintLanguage, versions: Vec<FamilySheet>) -> impl IntoVi
             } else {
                 view! {
                     <table class="table sheet-network">
-                        <thead><tr>
-                            <th scope="col"><InLanguages said=say(language, |c| c.safety.who)/></th>
-                            <th scope="col"><InLanguages said=say(language, |c| c.safety.what_they_do)/></th>
-                            <th scope="col"><InLanguages said=say(language, |c| c.safety.how_to_reach)/></th>
-                            <th scope="col"><InLanguages said=say(language, |c| c.safety.agreed_to_help)/></th>
-                        </tr></thead>
+                        <ColumnHeadings language columns=|c| vec![c.safety.who, c.safety.what_they_do, c.safety.how_to_reach, c.safety.agreed_to_help]/>
                         <tbody>
                             {network.into_iter().map(|NetworkLine { who, part, how_to_reach, agreed }| view! {
                                 <tr><th scope="row">{who}</th><td>{part}</td><td>{how_to_reach}</td>
