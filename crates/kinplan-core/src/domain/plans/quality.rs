@@ -382,8 +382,8 @@ fn settle(
         }
         "contingency" => match (plan.kind, plan.contingency.trim().is_empty()) {
             (_, false) => (Answer::Yes, "The plan has a contingency.".into()),
-            (PlanKind::ChildProtection, true) => (Answer::No, "A Child Protection plan needs a contingency, and this one has none.".into()),
-            (PlanKind::ChildInNeed, true) => (Answer::NotApplicable, "A Child in Need plan does not have to have a contingency.".into()),
+            (PlanKind::ChildProtection, true) => (Answer::No, format!("A {} needs a contingency, and this one has none.", profile.names.child_protection_plan)),
+            (PlanKind::ChildInNeed, true) => (Answer::NotApplicable, format!("A {} does not have to have a contingency.", profile.names.child_in_need_plan)),
         },
         "strengths" => {
             let strengths = map
@@ -450,7 +450,7 @@ fn settle(
             )
         }
         "safety_plan_agreed" => match (plan.kind, case.current_safety_plan()) {
-            (PlanKind::ChildInNeed, _) => (Answer::NotApplicable, "A Child in Need plan does not have to have a safety plan.".into()),
+            (PlanKind::ChildInNeed, _) => (Answer::NotApplicable, format!("A {} does not have to have a safety plan.", profile.names.child_in_need_plan)),
             (PlanKind::ChildProtection, None) => (Answer::No, "There is no safety plan yet.".into()),
             (PlanKind::ChildProtection, Some(safety)) => {
                 let minimum = profile.min_safety_network;
