@@ -27,12 +27,21 @@ use words::{JargonList, NamesList};
 
 /// Keeps `profile` on this device and works out every case's next
 /// deadline under it. The page then shows what storage holds, so a write
-/// that failed part-way never leaves a profile on screen that is not kept.
+/// that failed part-way never leaves a profile on screen that is not kept:
+/// the index the save wrote, or the stored one if it failed.
 pub(crate) fn keep_profile(state: AppState, profile: &PracticeProfile) -> Result<(), SaveError> {
     let saved = state.cases(|c| c.save_profile(profile));
     state.profile.set(state.cases(|c| c.load_profile().0));
-    state.index.set(state.cases(|c| c.current_index()));
-    saved.map(drop)
+    match saved {
+        Ok(index) => {
+            state.index.set(index);
+            Ok(())
+        }
+        Err(e) => {
+            state.index.set(state.cases(|c| c.current_index()));
+            Err(e)
+        }
+    }
 }
 
 /// A change to the profile from one of the settings' sections: kept only
