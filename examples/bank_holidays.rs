@@ -5,7 +5,7 @@
 //! `cargo run --example bank_holidays -- scotland 2019 2030`, where the
 //! calendar is `england-and-wales`, `scotland` or `northern-ireland`.
 
-use kinplan::domain::plans::calendar::HolidayRules;
+use kinplan::domain::calendar::HolidayRules;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -6,7 +6,7 @@
 use std::time::Instant;
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use kinplan::domain::case::people::PersonRef;
+use kinplan::domain::person_ref::PersonRef;
 use kinplan::domain::plans::smart::check_plan;
 use kinplan::domain::plans::{Action, Outcome, Plan, PlanKind, Worry};
 use kinplan::domain::{Case, NetworkMember};

@@ -8,11 +8,11 @@
 //! entries on each map (three in each section unless given).
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
-use kinplan::domain::case::index::CaseIndex;
-use kinplan::domain::case::people::PersonRef;
 use kinplan::domain::choice::Choice;
+use kinplan::domain::persist::index::CaseIndex;
 use kinplan::domain::persist::packing::{pack, Stamp};
 use kinplan::domain::persist::schema::{StoredCase, CURRENT_VERSION};
+use kinplan::domain::person_ref::PersonRef;
 use kinplan::domain::plans::*;
 use kinplan::domain::profile::PracticeProfile;
 use kinplan::domain::safety_map::*;

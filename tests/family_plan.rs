@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use kinplan::domain::case::people::PersonRef;
+use kinplan::domain::person_ref::PersonRef;
 use kinplan::domain::plans::family_plan::{has_language_action, language_action, FamilyPlan};
 use kinplan::domain::plans::{Action, Outcome, Plan, PlanKind, Worry};
 use kinplan::domain::profile::PracticeProfile;

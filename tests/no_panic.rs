@@ -13,15 +13,15 @@
 use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate, TimeZone, Utc};
-use kinplan::domain::case::index::CaseIndex;
+use kinplan::domain::audit::Audit;
+use kinplan::domain::calendar::{HolidayRule, WorkingDays};
 use kinplan::domain::language::plain_english::{
     england_jargon, find_jargon, jargon_from_lines, Jargon,
 };
 use kinplan::domain::language::reading_age::{count_syllables, readability};
 use kinplan::domain::language::text::{is_blank, shorten};
 use kinplan::domain::persist::export::{parse_export, ExportFile};
-use kinplan::domain::plans::audit::Audit;
-use kinplan::domain::plans::calendar::{HolidayRule, WorkingDays};
+use kinplan::domain::persist::index::CaseIndex;
 use kinplan::domain::plans::family_plan::FamilyPlan;
 use kinplan::domain::plans::quality::QualityCheck;
 use kinplan::domain::plans::schedule::{next_deadline, schedule};

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use kinplan::domain::case::people::PersonRef;
+use kinplan::domain::person_ref::PersonRef;
 use kinplan::domain::plans::smart::{
     check_action, check_plan, codes::*, read_due, Checker, Due, PlanDates,
 };

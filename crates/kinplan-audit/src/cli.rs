@@ -3,9 +3,9 @@
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 
+use kinplan_core::domain::audit::Audit;
 use kinplan_core::domain::language::reading_age::readability_of_block;
 use kinplan_core::domain::persist::vault::{self, host, EncryptedExport};
-use kinplan_core::domain::plans::audit::Audit;
 use kinplan_core::domain::profile::{Nation, PracticeProfile};
 
 /// Passphrases given so far, with the keys they made, so each salt costs

@@ -1,53 +1,11 @@
-//! Exporting cases to a file. With a passphrase set, the worker chooses an
-//! encrypted or a plain file each time (see `domain::persist::vault` for the format).
+//! The dialog that asks, with a passphrase set, whether an export is
+//! encrypted or plain (the export itself is `ui::state::export`).
 
-use chrono::{DateTime, Utc};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use crate::domain::persist::export::{file_name, ExportFile};
-use crate::domain::Case;
 use crate::storage::vault;
-use crate::ui::app::AppState;
-use crate::ui::platform::browser::download;
-
-/// An export waiting for the worker to choose its form.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ExportRequest {
-    name: String,
-    json: String,
-    at: DateTime<Utc>,
-}
-
-/// Exports `cases` as "kinplan-<what>-<date>.json", asking first whether to
-/// encrypt it when this device has a passphrase.
-pub fn export_cases(state: AppState, what: &str, cases: Vec<Case>) {
-    let at = Utc::now();
-    let request = ExportRequest {
-        name: file_name(what, at),
-        json: ExportFile::new(cases, at).to_json(),
-        at,
-    };
-    if vault::status() == vault::Status::Open {
-        state.export_request.set(Some(request));
-    } else {
-        save(state, &request.name, &request.json, request.at);
-    }
-}
-
-fn save(state: AppState, name: &str, text: &str, at: DateTime<Utc>) {
-    if download(name, text, "application/json").is_err() {
-        state.notify(
-            "The browser did not download the export. Nothing was exported; try again.",
-            None,
-        );
-        return;
-    }
-    match state.cases(|c| c.update_index(|i| i.last_export = Some(at))) {
-        Ok(index) => state.index.set(index),
-        Err(e) => state.notify(format!("Exported. Kinplan could not note the date of this export ({e}), so it may remind you to export again."), None),
-    }
-}
+use crate::ui::state::AppState;
 
 /// The choice between an encrypted and a plain export, as a modal dialog.
 #[component]
@@ -71,7 +29,7 @@ pub fn ExportChoice() -> impl IntoView {
     };
     let plain = move |_| {
         if let Some(request) = state.export_request.get_untracked() {
-            save(state, &request.name, &request.json, request.at);
+            request.download_plain(state);
         }
         close();
     };
@@ -80,10 +38,9 @@ pub fn ExportChoice() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            match vault::seal_export(&request.json).await {
+            match vault::seal_export(request.json()).await {
                 Ok(text) => {
-                    let name = request.name.replace(".json", "-encrypted.json");
-                    save(state, &name, &text, request.at);
+                    request.download_sealed(state, &text);
                     close();
                 }
                 Err(why) => problem.set(Some(format!(

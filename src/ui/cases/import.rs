@@ -13,8 +13,8 @@ use crate::domain::persist::export::{
 };
 use crate::domain::persist::vault::{is_encrypted_export, parse_encrypted_export, EncryptedExport};
 use crate::storage::{self, vault, SaveError};
-use crate::ui::app::AppState;
 use crate::ui::platform::browser::read_file;
+use crate::ui::state::AppState;
 
 #[derive(Clone, Debug, PartialEq)]
 enum ImportState {

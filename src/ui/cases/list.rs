@@ -4,20 +4,20 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::domain::case::index::{CaseIndex, CaseOrder, IndexEntry};
 use crate::domain::language::dates;
 use crate::domain::persist::export::MAX_TEXT_CHARS;
+use crate::domain::persist::index::{CaseIndex, CaseOrder, IndexEntry};
 use crate::domain::plans::schedule::DueState;
 use crate::domain::Case;
 use crate::route::Route;
 use crate::storage::{self, human_size, SaveError, QUOTA_ESTIMATE_CHARS};
-use crate::ui::app::{AppState, Undo};
-use crate::ui::cases::export::export_cases;
 use crate::ui::cases::import::ImportCases;
 use crate::ui::components::choice_select::ChoiceSelect;
 use crate::ui::lock::PassphraseOffer;
 use crate::ui::platform::browser::{day, day_and_time, focus_later, today};
 use crate::ui::settings::FirstQuestion;
+use crate::ui::state::export::export_cases;
+use crate::ui::state::{AppState, Undo};
 
 /// How many cases the list shows before "Show more cases".
 const PAGE: usize = 25;

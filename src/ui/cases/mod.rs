@@ -1,13 +1,9 @@
 //! Cases: the list on the first page, one case's overview, the open case's
 //! session with storage, import and export, and forms' drafts.
 
-pub mod draft;
 pub mod export;
 pub mod import;
 pub mod list;
 pub mod overview;
 mod people;
-mod print_language;
 pub mod session;
-
-pub use print_language::PrintLanguageChoice;

@@ -10,11 +10,11 @@ use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::domain::plans::schedule::next_deadline;
 use crate::domain::{language::dates, Case, Child, ChildAge, NextStep, Tool, ToolProgress};
 use crate::route::Route;
-use crate::ui::app::AppState;
 use crate::ui::cases::people::{NetworkSection, WorkersSection};
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::fields::{Field, TextArea};
 use crate::ui::platform::browser::{day, focus_later, today};
+use crate::ui::state::AppState;
+use crate::ui::state::OpenCase;
 
 #[component]
 pub fn CaseOverview() -> impl IntoView {

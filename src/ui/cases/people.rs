@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::{Case, NetworkMember, Worker};
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::fields::Field;
 use crate::ui::platform::browser::focus_later;
+use crate::ui::state::OpenCase;
 
 /// A kind of person kept in one of the case's lists.
 trait CasePerson: Default + Send + Sync + 'static {

@@ -1,277 +1,27 @@
-//! An open case: loads one case, autosaves every edit, and handles the
-//! faults of storage (a second tab, a full quota, a damaged or newer record).
-//!
-//! Pages inside a case get an [`OpenCase`] from context and change the case
-//! only through [`OpenCase::edit`], which schedules the save. There is no
-//! Save button: an edit is written within [`SAVE_DELAY_MS`], and at once
-//! when the page is hidden or closed.
+//! A case's pages: loads one case into an [`OpenCase`], shows the page
+//! the route asks for inside it, and the banners for storage's faults.
 
-use chrono::Utc;
 use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::persist::schema::StoredCase;
-use crate::domain::{Case, CaseDocument, Documents, Tool};
+use crate::domain::{Case, Tool};
 use crate::route::Route;
-use crate::storage::{self, vault, CaseFault, Cases, Next, SaveState, SaveStatus, Saved};
-use crate::ui::app::print::PrintPage;
-use crate::ui::app::{AppState, AskYourWorker};
-use crate::ui::cases::export::export_cases;
+use crate::storage::{self, vault, CaseFault, SaveStatus};
 use crate::ui::cases::overview::CaseOverview;
+use crate::ui::components::ask_your_worker::AskYourWorker;
 use crate::ui::components::fields::FamilyReader;
-use crate::ui::components::keyed::Keyed;
 use crate::ui::platform::browser::{download, time};
+use crate::ui::state::{AppState, OpenCase, WorkerHere};
 use crate::ui::tools::child_voice::{ChildMode, StrengthsPage, ThreeHousesPage};
 use crate::ui::tools::chronology::ChronologyPage;
 use crate::ui::tools::genogram::GenogramPage;
 use crate::ui::tools::plans::check::PlanCheck;
 use crate::ui::tools::plans::{PlanEditor, PlanList};
+use crate::ui::tools::print::PrintPage;
 use crate::ui::tools::resilience::ResiliencePage;
 use crate::ui::tools::safety_map::SafetyMapPage;
 use crate::ui::tools::safety_plan::SafetyPlanPage;
-
-/// Edits are written this long after the last keystroke.
-pub const SAVE_DELAY_MS: u64 = 300;
-
-/// The open case, shared with every page inside it.
-#[derive(Clone, Copy)]
-pub struct OpenCase {
-    case: RwSignal<Case>,
-    /// Rows of long lists (a plan's actions) listen here, not to `case`.
-    parts: Keyed,
-    /// What the save line and the banners show: `save`'s status.
-    pub status: RwSignal<SaveStatus>,
-    save: StoredValue<SaveState>,
-    timer: StoredValue<Option<TimeoutHandle>>,
-    app: AppState,
-}
-
-impl OpenCase {
-    fn new(stored: StoredCase, app: AppState, read_only: Option<String>) -> OpenCase {
-        let save = SaveState::opened(&stored, read_only);
-        OpenCase {
-            case: RwSignal::new(stored.case),
-            parts: Keyed::default(),
-            status: RwSignal::new(save.status().clone()),
-            save: StoredValue::new(save),
-            timer: StoredValue::new(None),
-            app,
-        }
-    }
-
-    /// The case, to read from.
-    pub fn case(&self) -> Signal<Case> {
-        self.case.into()
-    }
-
-    /// Part of the case, as a memo: whatever reads it re-renders only when
-    /// that part changes, not on every keystroke elsewhere in the case.
-    pub fn select<T: Clone + PartialEq + Send + Sync + 'static>(
-        &self,
-        part: impl Fn(&Case) -> T + Send + Sync + 'static,
-    ) -> Memo<T> {
-        let case = self.case;
-        Memo::new(move |_| case.with(&part))
-    }
-
-    /// Part of the document `id` in one of the case's lists, as a memo;
-    /// the default while there is no such document.
-    pub fn read_document<D, T>(
-        &self,
-        list: fn(&Documents) -> &Vec<D>,
-        id: Uuid,
-        part: impl Fn(&D) -> T + Send + Sync + 'static,
-    ) -> Signal<T>
-    where
-        D: CaseDocument + 'static,
-        T: Default + Clone + PartialEq + Send + Sync + 'static,
-    {
-        self.select(move |c| {
-            list(&c.documents)
-                .iter()
-                .find(|d| d.id() == id)
-                .map(&part)
-                .unwrap_or_default()
-        })
-        .into()
-    }
-
-    /// Changes the document `id` in one of the case's lists, and notes when.
-    pub fn edit_document<D: CaseDocument>(
-        &self,
-        list: fn(&mut Documents) -> &mut Vec<D>,
-        id: Uuid,
-        change: impl FnOnce(&mut D),
-    ) {
-        self.edit(|c| {
-            if let Some(d) = list(&mut c.documents).iter_mut().find(|d| d.id() == id) {
-                change(d);
-                d.touch(Utc::now());
-            }
-        });
-    }
-
-    pub fn is_read_only(&self) -> bool {
-        self.save.with_value(SaveState::is_read_only)
-    }
-
-    /// One row of a long list, such as an action of a plan, read as a memo
-    /// that re-runs only when [`OpenCase::edit_part`] changes this `key`, or
-    /// when [`OpenCase::edit`] may have changed anything.
-    pub fn part<T: Clone + PartialEq + Send + Sync + 'static>(
-        &self,
-        key: Uuid,
-        read: impl Fn(&Case) -> T + Send + Sync + 'static,
-    ) -> Memo<T> {
-        let (case, parts) = (self.case, self.parts);
-        Memo::new(move |_| {
-            parts.track(key);
-            case.with_untracked(&read)
-        })
-    }
-
-    /// Changes the case and schedules the save.
-    pub fn edit(&self, change: impl FnOnce(&mut Case)) {
-        self.edit_inner(change);
-        self.parts.notify_all();
-    }
-
-    /// Changes only the part `key` (see [`OpenCase::part`]): a keystroke in
-    /// one action of 200 wakes that action's editor, not all of them.
-    pub fn edit_part(&self, key: Uuid, change: impl FnOnce(&mut Case)) {
-        self.edit_inner(change);
-        self.parts.notify(key);
-    }
-
-    fn edit_inner(&self, change: impl FnOnce(&mut Case)) {
-        if self.is_read_only() {
-            return;
-        }
-        self.case.update(|case| {
-            change(case);
-            case.updated = Utc::now();
-        });
-        self.step(|save, _, _| save.edited());
-        if let Some(timer) = self.timer.get_value() {
-            timer.clear();
-        }
-        // Encrypted writes finish after the save returns, so with the lock
-        // on, every change starts its write at once (see `storage::vault`).
-        if vault::status() == vault::Status::Open {
-            self.flush();
-            return;
-        }
-        let this = *self;
-        let timer = set_timeout_with_handle(
-            move || this.flush(),
-            std::time::Duration::from_millis(SAVE_DELAY_MS),
-        )
-        .ok();
-        self.timer.set_value(timer);
-    }
-
-    /// Runs one step of the save state with the repository and the case,
-    /// then shows its status. `None` once the case has been closed.
-    fn step<T>(&self, f: impl FnOnce(&mut SaveState, &Cases, &Case) -> T) -> Option<T> {
-        let out = self.save.try_update_value(|save| {
-            self.app
-                .repository
-                .try_with_value(|repo| self.case.with_untracked(|case| f(save, repo, case)))
-        })??;
-        if let Some(status) = self.save.try_with_value(|s| s.status().clone()) {
-            if self.status.get_untracked() != status {
-                self.status.set(status);
-            }
-        }
-        Some(out)
-    }
-
-    /// After a write: the case list follows, and says if it could not.
-    fn written(&self, saved: Option<Saved>) {
-        let Some(saved) = saved else { return };
-        self.app.index.set(self.app.cases(|c| c.current_index()));
-        if let Some(e) = saved.list_not_updated {
-            self.app.notify(format!("Saved. The list of cases could not be updated ({e}); it will be next time Kinplan opens."), None);
-        }
-    }
-
-    /// Shows a version of the case from storage in place of this one.
-    fn show(&self, next: Next) {
-        if let Next::Show(stored) = next {
-            self.case.set(stored.case);
-            self.parts.notify_all();
-        }
-    }
-
-    /// Writes pending edits now.
-    pub fn flush(&self) {
-        let saved = timed("kinplan:save", || {
-            self.step(|save, repo, case| save.flush(repo, case))
-        });
-        self.written(saved.flatten());
-    }
-
-    /// Another tab saved this case. Take its version if we have nothing
-    /// unsaved; otherwise the worker chooses.
-    fn on_saved_elsewhere(&self) {
-        let next = self.step(|save, repo, case| save.saved_elsewhere(repo, case.id));
-        self.show(next.unwrap_or(Next::Nothing));
-    }
-
-    /// Conflict: save this tab's version as a new case, and show the other.
-    fn keep_both(&self) {
-        let label = self
-            .case
-            .with_untracked(|mine| self.app.index.with_untracked(|i| i.copy_label(&mine.label)));
-        let made =
-            self.step(|save, repo, mine| save.keep_both(repo, mine, label.clone(), Utc::now()));
-        if let Some(Ok((_, next))) = made {
-            self.app.index.set(self.app.cases(|c| c.current_index()));
-            self.show(next);
-            self.app.notify(format!("Your changes were saved as a new case, \"{label}\". This page shows the other tab's version."), None);
-        }
-    }
-
-    /// Conflict: replace the other tab's version with this one.
-    fn keep_mine(&self) {
-        let saved = self.step(|save, repo, case| save.keep_mine(repo, case));
-        self.written(saved.flatten());
-    }
-
-    /// "Try saving again" after a failed write.
-    fn retry(&self) {
-        let saved = self.step(|save, repo, case| save.retry(repo, case));
-        self.written(saved.flatten());
-    }
-
-    /// Whether this tab holds changes that storage refused: a clash with
-    /// another tab, or a failed write. Closing the case now would lose them.
-    pub fn has_unsaved_trouble(&self) -> bool {
-        self.save.with_value(SaveState::has_unsaved_trouble)
-    }
-
-    pub fn export(&self) {
-        let case = self.case.get_untracked();
-        let label = case.label.clone();
-        export_cases(self.app, &label, vec![case]);
-    }
-}
-
-/// Runs `work` between two User Timing marks, so the save time shows in
-/// the browser's performance tools and in `make bench`. Only the latest
-/// measure is kept, so a long session does not grow the timeline.
-fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
-    let Some(perf) = window().performance() else {
-        return work();
-    };
-    let start = format!("{name}:start");
-    let _ = perf.mark(&start);
-    let out = work();
-    perf.clear_measures_with_measure_name(name);
-    let _ = perf.measure_with_start_mark(name, &start);
-    perf.clear_marks_with_mark_name(&start);
-    out
-}
 
 /// Loads the case `id` and shows the page the route asks for inside it.
 #[component]
@@ -332,7 +82,7 @@ fn OpenCaseView(stored: StoredCase, read_only: Option<String>) -> impl IntoView 
     let open = OpenCase::new(stored, app, read_only);
     provide_context(open);
     provide_context(FamilyReader(open.select(Case::reader)));
-    let id = open.case.with_untracked(|c| c.id);
+    let id = open.case().with_untracked(|c| c.id);
 
     // Flush on the way out: closing the tab, switching app, or leaving the case.
     let pagehide = window_event_listener(leptos::ev::pagehide, move |_| open.flush());
@@ -360,17 +110,12 @@ fn OpenCaseView(stored: StoredCase, read_only: Option<String>) -> impl IntoView 
                 .map(|(_, e)| e.clone())
         });
         if let Some(error) = failed {
-            open.step(|save, _, _| save.write_failed(error));
+            open.write_failed(error);
             app.write_failure.set(None);
         }
     });
     on_cleanup(move || {
-        // Save now, and stop the pending autosave: it would fire after this
-        // case has been closed.
-        if let Some(timer) = open.timer.get_value() {
-            timer.clear();
-        }
-        open.flush();
+        open.close();
         pagehide.remove();
         visibility.remove();
         storage_event.remove();
@@ -440,11 +185,6 @@ fn SaveStatusLine() -> impl IntoView {
         </p>
     }
 }
-
-/// In child mode: whether the worker has typed their code to sort out a
-/// storage problem. Until then the child sees only [`AskYourWorker`].
-#[derive(Clone, Copy)]
-pub struct WorkerHere(pub RwSignal<bool>);
 
 #[component]
 fn ConflictBanner() -> impl IntoView {

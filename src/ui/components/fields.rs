@@ -5,12 +5,12 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::case::people::PersonRef;
 use crate::domain::language::plain_english::{find_jargon, JargonHint};
 use crate::domain::language::reading_age::Reader;
 use crate::domain::persist::export::MAX_TEXT_CHARS;
-use crate::ui::app::AppState;
-use crate::ui::cases::session::OpenCase;
+use crate::domain::person_ref::PersonRef;
+use crate::ui::state::AppState;
+use crate::ui::state::OpenCase;
 
 /// Whether fields here are read-only: in a case opened read-only. Fields
 /// outside a case (settings, a new case) never are.

@@ -1,10 +1,11 @@
 //! Parts every tool uses: labelled fields, keyed rows, tabs for each child.
 
+pub mod ask_your_worker;
 pub mod before_print;
 pub mod choice_select;
 pub mod fields;
 pub mod in_languages;
-pub mod keyed;
 pub mod per_child;
+pub mod print_language;
 pub mod score_chart;
 pub mod versions;

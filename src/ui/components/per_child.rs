@@ -10,7 +10,7 @@ use uuid::Uuid;
 use crate::domain::child_voice::{for_child, of_child, ChildDocument};
 use crate::domain::Documents;
 use crate::route::Route;
-use crate::ui::cases::session::OpenCase;
+use crate::ui::state::OpenCase;
 
 /// Changes one child's document, making it if need be.
 pub fn edit_child_doc<T: ChildDocument + 'static>(

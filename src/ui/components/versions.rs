@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::language::dates;
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::fields::{input_date, DateField};
 use crate::ui::platform::browser::today;
+use crate::ui::state::OpenCase;
 
 /// The version on screen: its id, and whether it is the latest (the only
 /// one that can change).

@@ -3,15 +3,16 @@
 //! on and change the passphrase (`settings.rs`). The encryption itself is
 //! in `storage::vault`.
 
+mod clear_device;
 mod settings;
 
+pub use clear_device::ClearDevice;
 pub use settings::{LockSummary, PassphraseOffer, PassphrasePage};
 
 use leptos::prelude::*;
 
 use crate::storage;
 use crate::storage::vault::{self, Status};
-use crate::ui::settings::ClearDevice;
 
 /// Whether the app is locked, and whether a passphrase is set at all.
 #[derive(Clone, Copy)]

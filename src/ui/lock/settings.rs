@@ -7,8 +7,8 @@ use super::LockState;
 use crate::domain::persist::vault::{DEFAULT_IDLE_MINUTES, MIN_PASSPHRASE_CHARS};
 use crate::route::Route;
 use crate::storage::{self, vault};
-use crate::ui::app::AppState;
-use crate::ui::cases::export::export_cases;
+use crate::ui::state::export::export_cases;
+use crate::ui::state::AppState;
 
 /// Minutes the worker can choose before the app locks itself.
 const IDLE_CHOICES: [u32; 7] = [1, 2, 5, 10, 15, 30, 60];

@@ -7,7 +7,6 @@ mod nation;
 mod timescales;
 mod words;
 
-pub use device::ClearDevice;
 pub use nation::FirstQuestion;
 
 use chrono::Utc;
@@ -17,9 +16,9 @@ use crate::domain::choice::Choice;
 use crate::domain::language::text::MAX_PROFILE_TEXT;
 use crate::domain::profile::PracticeProfile;
 use crate::storage::SaveError;
-use crate::ui::app::AppState;
-use crate::ui::lock::{LockState, LockSummary};
+use crate::ui::lock::{ClearDevice, LockState, LockSummary};
 use crate::ui::platform::browser::{download, read_file};
+use crate::ui::state::AppState;
 use device::StorageKept;
 use nation::ChooseNation;
 use timescales::{LocalHolidays, TimescaleTable};

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::domain::choice::Choice;
 use crate::domain::profile::Nation;
-use crate::ui::app::AppState;
 use crate::ui::platform::browser::focus_main_heading;
+use crate::ui::state::AppState;
 
 use super::keep_profile;
 

@@ -5,6 +5,7 @@ pub mod child_voice;
 pub mod chronology;
 pub mod genogram;
 pub mod plans;
+pub mod print;
 pub mod resilience;
 pub mod safety_map;
 pub mod safety_plan;

@@ -48,10 +48,10 @@ macro_rules! choices {
 #[cfg(test)]
 mod tests {
     use super::Choice;
-    use crate::domain::case::index::CaseOrder;
     use crate::domain::case::Tool;
     use crate::domain::child_voice::drawing::Ink;
     use crate::domain::child_voice::{HouseColour, HouseKind, HouseSymbol, StrengthKind};
+    use crate::domain::persist::index::CaseOrder;
     use crate::domain::plans::{ActionStatus, EventKind, HarmCategory};
     use crate::domain::resilience::{Quadrant, ResilienceDomain};
     use crate::domain::safety_map::{MapColumn, MapSection};

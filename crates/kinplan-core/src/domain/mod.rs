@@ -4,14 +4,14 @@
 //! is tested on the host with `cargo test`, and the same code ships in the
 //! browser.
 //!
-//! - [`case`]: the case itself, its people and the case list's index;
+//! - [`case`]: the case itself and its people;
 //! - [`safety_map`]: the Signs of Safety map, its danger statements,
 //!   safety goals, bottom lines and scaling;
 //! - [`safety_plan`]: the family's safety plan made from the map, its
 //!   rules, safety network and network meetings;
 //! - [`plans`]: Child in Need and Child Protection plans, with the SMART
-//!   checker, the statutory schedule and its calendar, the quality check,
-//!   the family's copy and the audit of exported files;
+//!   checker, the statutory schedule, the quality check and the family's
+//!   copy;
 //! - [`child_voice`]: the Three Houses, "I have, I am, I can", drawings and
 //!   the child mode lock;
 //! - [`resilience`]: the resilience matrix;
@@ -20,17 +20,29 @@
 //! - [`genogram`]: the family tree from the case's people and relatives,
 //!   and its layout by generation;
 //! - [`profile`]: the practice profile a council can change;
-//! - shared parts: [`language`] (plain English, text, dates in words) and
-//!   [`persist`] (stored and exported shapes, packing, migrations, the
-//!   encryption formats).
+//! - [`audit`]: the audit of exported files that `kinplan-audit` prints;
+//! - shared parts: [`language`] (plain English, text, dates in words),
+//!   [`calendar`] (working days), [`person_ref`] (who said something),
+//!   [`json_path`] (reading JSON, saying where it is wrong) and [`persist`]
+//!   (stored and exported shapes, the case list's index, packing,
+//!   migrations, the encryption formats).
+//!
+//! Folders import in one direction (`tests/layers.rs`): the shared parts,
+//! then the tools, then `case`, which holds every tool's document, then
+//! `persist` and `audit`. The tools whose checks read across a family take
+//! the whole case, the one way back up.
 
+pub mod audit;
+pub mod calendar;
 pub mod case;
 pub mod child_voice;
 pub mod choice;
 pub mod chronology;
 pub mod genogram;
+pub mod json_path;
 pub mod language;
 pub mod persist;
+pub mod person_ref;
 pub mod plans;
 pub mod profile;
 pub mod resilience;

@@ -12,7 +12,7 @@
 //!   [`vault::Cipher`].
 //!
 //! Layout in storage:
-//! - `kinplan.index`: the [`CaseIndex`](crate::domain::case::index::CaseIndex),
+//! - `kinplan.index`: the [`CaseIndex`](crate::domain::persist::index::CaseIndex),
 //!   read when the app opens;
 //! - `kinplan.case.<id>`: one [`StoredCase`] per case, read when it opens;
 //! - `kinplan.draft.<case id>.<form>`: a form's values before it is

@@ -33,7 +33,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::{case_id_of_key, case_key, CaseFault, SaveError, Store, INDEX_KEY, PROFILE_KEY};
-use crate::domain::case::index::{CaseIndex, IndexEntry, NextDue};
+use crate::domain::persist::index::{CaseIndex, IndexEntry, NextDue};
 use crate::domain::persist::packing::{self, Stamp};
 use crate::domain::persist::schema::{
     read_case, read_case_ignoring_version, ReadError, StoredCase, CURRENT_VERSION,

@@ -17,11 +17,11 @@ use crate::domain::child_voice::{HouseKind, ThreeHouses};
 use crate::domain::Tool;
 use crate::route::Route;
 use crate::storage;
-use crate::ui::app::AppState;
-use crate::ui::cases::session::{OpenCase, WorkerHere};
 use crate::ui::components::per_child::read_child_doc;
 use crate::ui::platform::browser::focus_later;
 use crate::ui::platform::speech::ReadAloud;
+use crate::ui::state::AppState;
+use crate::ui::state::{OpenCase, WorkerHere};
 
 use super::houses::{edit_houses, HouseRoom};
 use super::my_safety_plan::MySafetyPlan;

@@ -10,9 +10,9 @@ use crate::domain::child_voice::{
 };
 use crate::domain::choice::Choice;
 use crate::domain::persist::export::MAX_TEXT_CHARS;
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::per_child::{edit_child_doc, read_child_doc};
 use crate::ui::platform::speech::ReadAloud;
+use crate::ui::state::OpenCase;
 
 use super::words_card::{start_on, AddWords, EditEntry, WordsCard};
 use super::{house_colour, HouseSymbolIcon};

@@ -21,10 +21,10 @@ use crate::domain::child_voice::{ChildEntry, HouseKind, HouseSymbol, ThreeHouses
 use crate::domain::choice::Choice;
 use crate::route::{PrintView, Route};
 use crate::storage;
-use crate::ui::app::AppState;
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::per_child::{read_child_doc, ChildTabs};
 use crate::ui::platform::browser::{day, focus_later};
+use crate::ui::state::AppState;
+use crate::ui::state::OpenCase;
 
 pub use child_mode::ChildMode;
 pub use drawing::DrawingView;

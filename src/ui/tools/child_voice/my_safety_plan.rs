@@ -12,14 +12,14 @@ use chrono::Utc;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::case::people::PersonRef;
 use crate::domain::child_voice::{of_child, ChildEntry, Writer};
 use crate::domain::persist::export::MAX_TEXT_CHARS;
+use crate::domain::person_ref::PersonRef;
 use crate::domain::safety_plan::child::{people_to_choose_from, ChildSafetyPlan};
 use crate::route::{PrintView, Route};
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::per_child::{edit_child_doc, read_child_doc, ChildTabs};
 use crate::ui::platform::speech::ReadAloud;
+use crate::ui::state::OpenCase;
 
 use super::words_card::{start_on, AddWords, EditEntry, WordsCard};
 use super::{EntryRecord, StartChildMode};

@@ -12,11 +12,11 @@ use chrono::Utc;
 use crate::domain::child_voice::{of_child, ChildDocument, SaidBy, StrengthKind, Writer};
 use crate::domain::language::print_words::{fill, Catalogue, PrintLanguage};
 use crate::domain::safety_plan::child::{ChildSafetyPlan, ChildSheet};
-use crate::ui::app::AppState;
-use crate::ui::cases::session::OpenCase;
-use crate::ui::cases::PrintLanguageChoice;
 use crate::ui::components::before_print::BeforePrint;
 use crate::ui::components::in_languages::{say, InLanguages};
+use crate::ui::components::print_language::PrintLanguageChoice;
+use crate::ui::state::AppState;
+use crate::ui::state::OpenCase;
 use crate::ui::tools::child_voice::DrawingView;
 
 /// Said under words the worker wrote down for the child, so they are not

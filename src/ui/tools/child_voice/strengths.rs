@@ -10,10 +10,10 @@ use uuid::Uuid;
 use crate::domain::child_voice::{SaidBy, Strength, StrengthKind, StrengthsStatements, Writer};
 use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::route::{PrintView, Route};
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::per_child::{edit_child_doc, read_child_doc, ChildTabs};
 use crate::ui::platform::browser::focus_later;
 use crate::ui::platform::speech::ReadAloud;
+use crate::ui::state::OpenCase;
 
 use super::{StartChildMode, TakeAway};
 

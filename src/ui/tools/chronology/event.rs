@@ -7,9 +7,9 @@ use uuid::Uuid;
 use crate::domain::chronology::{Entry, EventDate, Link, Origin, RecordedEvent};
 use crate::domain::Tool;
 use crate::route::Route;
-use crate::ui::app::AppState;
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::fields::{Field, TextArea};
+use crate::ui::state::AppState;
+use crate::ui::state::OpenCase;
 
 use super::{edit_chronology, EventDateFields};
 

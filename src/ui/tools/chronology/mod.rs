@@ -20,10 +20,10 @@ use crate::domain::chronology::{entries, DatePrecision, Entry, EventDate};
 use crate::domain::language::dates;
 use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::route::{PrintView, Route};
-use crate::ui::app::AppState;
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::fields::input_date;
 use crate::ui::platform::browser::{focus_later, today};
+use crate::ui::state::AppState;
+use crate::ui::state::OpenCase;
 
 use event::{row_key, EntryRow};
 use timeline::Timeline;
@@ -49,7 +49,7 @@ fn edit_chronology(
 #[component]
 pub fn ChronologyPage() -> impl IntoView {
     let open = expect_context::<OpenCase>();
-    let profile = expect_context::<crate::ui::app::AppState>().profile;
+    let profile = expect_context::<crate::ui::state::AppState>().profile;
     let case_id = open.case().with_untracked(|c| c.id);
     let filter = RwSignal::new(Filter::default());
     let all = open.select(move |c| profile.with(|p| entries(c, &p.names)));

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::chronology::{entries, Entry};
-use crate::ui::cases::session::OpenCase;
+use crate::ui::state::OpenCase;
 
 fn or_dash(text: &str) -> String {
     if text.trim().is_empty() {
@@ -16,7 +16,7 @@ fn or_dash(text: &str) -> String {
 
 fn read() -> Memo<(String, Vec<Entry>)> {
     let open = expect_context::<OpenCase>();
-    let profile = expect_context::<crate::ui::app::AppState>().profile;
+    let profile = expect_context::<crate::ui::state::AppState>().profile;
     open.select(move |c| profile.with(|p| (c.label.clone(), entries(c, &p.names))))
 }
 

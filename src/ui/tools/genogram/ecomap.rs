@@ -6,12 +6,12 @@
 
 use leptos::prelude::*;
 
-use crate::domain::case::people::PersonRef;
 use crate::domain::choice::Choice;
 use crate::domain::genogram::ecomap::{ecomap, Around, Strength};
 use crate::domain::persist::export::MAX_TEXT_CHARS;
-use crate::ui::cases::session::OpenCase;
+use crate::domain::person_ref::PersonRef;
 use crate::ui::platform::browser::focus_later;
+use crate::ui::state::OpenCase;
 
 use super::edit_genogram;
 

@@ -20,8 +20,8 @@ use crate::domain::genogram::{
 };
 use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::route::{PrintView, Route};
-use crate::ui::cases::session::OpenCase;
 use crate::ui::platform::browser::focus_later;
+use crate::ui::state::OpenCase;
 
 pub use drawing::GenogramDrawing;
 pub use ecomap::{EcomapDrawing, EcomapText};

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::genogram::ecomap::ecomap;
 use crate::domain::genogram::layout::lay_out;
-use crate::ui::cases::session::OpenCase;
+use crate::ui::state::OpenCase;
 
 use super::{EcomapDrawing, EcomapText, GenogramDrawing, GenogramText};
 

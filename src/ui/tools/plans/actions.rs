@@ -9,11 +9,11 @@ use uuid::Uuid;
 use crate::domain::plans::smart::{Finding, PlanReport, Subject};
 use crate::domain::plans::Action;
 use crate::domain::Case;
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::choice_select::ChoiceSelect;
 use crate::ui::components::fields::{Field, PersonPicker, TextArea};
-use crate::ui::components::keyed::Keyed;
 use crate::ui::platform::browser::focus_later;
+use crate::ui::state::keyed::Keyed;
+use crate::ui::state::OpenCase;
 
 use super::{edit_plan, read_plan, short, FindingList};
 

@@ -6,8 +6,8 @@ use uuid::Uuid;
 use crate::domain::choice::Choice;
 use crate::domain::plans::{HarmCategory, PlanKind};
 use crate::domain::profile::sentence;
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::fields::input_date;
+use crate::ui::state::OpenCase;
 
 use super::{edit_plan, read_plan};
 
@@ -31,7 +31,7 @@ pub(super) fn PlanBasics(plan: Uuid) -> impl IntoView {
     let set_kind = move |k: PlanKind| edit_plan(open, plan, |p| p.kind = k);
     let links_safety_plan = read_plan(open, plan, |p| p.links_safety_plan);
     let has_safety_plan = open.select(|c| c.current_safety_plan().is_some());
-    let profile = expect_context::<crate::ui::app::AppState>().profile;
+    let profile = expect_context::<crate::ui::state::AppState>().profile;
     // Where guidance needs no category (Scotland), the question is asked
     // only of a plan that already has one, so none is hidden.
     let asks_category = move || {
@@ -66,7 +66,7 @@ pub(super) fn PlanBasics(plan: Uuid) -> impl IntoView {
                 </For>
             </fieldset>
             <div class="form-group">
-                <label class="label" for="plan-start">{move || profile.with(|p| p.names.start_label(kind.get()))}</label>
+                <label class="label" for="plan-start">{move || profile.with(|p| kind.get().start_label(&p.names))}</label>
                 <p class="hint" id="plan-start-hint">"Visits, meetings and reviews are counted from this date."</p>
                 <input id="plan-start" class="input" type="date" aria-describedby="plan-start-hint" prop:value=start
                     on:input=move |ev| {

@@ -7,9 +7,9 @@ use uuid::Uuid;
 
 use crate::domain::plans::quality::{Answer, QualityCheck, Settled, WorkerAnswer};
 use crate::route::Route;
-use crate::ui::app::AppState;
-use crate::ui::cases::session::OpenCase;
 use crate::ui::platform::browser::today;
+use crate::ui::state::AppState;
+use crate::ui::state::OpenCase;
 
 fn answer_words(answer: Option<Answer>) -> &'static str {
     match answer {

@@ -30,9 +30,9 @@ use crate::domain::plans::smart::{Checker, Finding, PlanReport, Subject};
 use crate::domain::plans::{Plan, PlanKind};
 use crate::domain::profile::sentence;
 use crate::route::{PrintView, Route};
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::fields::TextArea;
 use crate::ui::platform::browser::today;
+use crate::ui::state::OpenCase;
 
 /// Changes one plan of the open case.
 fn edit_plan(open: OpenCase, plan: Uuid, change: impl FnOnce(&mut Plan)) {
@@ -65,8 +65,8 @@ pub fn PlanList() -> impl IntoView {
             .location()
             .set_hash(&Route::Plan(case_id, id).href());
     };
-    let profile = expect_context::<crate::ui::app::AppState>().profile;
-    let plan_name = move |kind| profile.with(|p| p.names.plan(kind).to_string());
+    let profile = expect_context::<crate::ui::state::AppState>().profile;
+    let plan_name = move |kind: PlanKind| profile.with(|p| kind.called(&p.names).to_string());
     let plans = move || {
         open.case().with(|c| {
             c.documents
@@ -104,7 +104,7 @@ pub fn PlanEditor(plan: Uuid) -> impl IntoView {
     let open = expect_context::<OpenCase>();
     let case_id = open.case().with_untracked(|c| c.id);
     let exists = open.select(move |c| c.plan(plan).is_some());
-    let profile = expect_context::<crate::ui::app::AppState>().profile;
+    let profile = expect_context::<crate::ui::state::AppState>().profile;
     let checker = StoredValue::new(Checker::default());
     let report = Memo::new(move |_| {
         open.case().with(|c| {
@@ -123,7 +123,7 @@ pub fn PlanEditor(plan: Uuid) -> impl IntoView {
             <h1 tabindex="-1">"Plan not found"</h1>
             <p>"This plan is not in the case any more."</p>
         }>
-            <h1 tabindex="-1">{move || profile.with(|p| sentence(p.names.plan(kind.get())))}</h1>
+            <h1 tabindex="-1">{move || profile.with(|p| sentence(kind.get().called(&p.names)))}</h1>
             <div class="button-group">
                 <a class="button button-secondary" href=Route::Print(case_id, PrintView::FamilyPlan(plan)).href()>"Print the family's plan"</a>
                 <a class="button button-secondary" href=Route::PlanCheck(case_id, plan).href()>"Check this plan"</a>

@@ -7,12 +7,12 @@ use crate::domain::choice::Choice;
 use crate::domain::language::print_words::{fill, Catalogue, PrintLanguage};
 use crate::domain::plans::family_plan::{has_language_action, language_action, FamilyPlan};
 use crate::domain::plans::Action;
-use crate::ui::app::AppState;
-use crate::ui::cases::session::OpenCase;
-use crate::ui::cases::PrintLanguageChoice;
 use crate::ui::components::before_print::BeforePrint;
 use crate::ui::components::in_languages::{say, ColumnHeadings, InLanguages};
+use crate::ui::components::print_language::PrintLanguageChoice;
 use crate::ui::platform::browser::today;
+use crate::ui::state::AppState;
+use crate::ui::state::OpenCase;
 
 #[component]
 pub fn FamilyPlanPrint(plan: Uuid) -> impl IntoView {
@@ -118,7 +118,7 @@ fn FamilyPlanDocument(language: PrintLanguage, versions: Vec<FamilyPlan>) -> imp
             fill(
                 c.plan.printed,
                 &[
-                    ("kind", &c.plan_kind(f.kind, &p.names)),
+                    ("kind", &f.kind.in_words(&c.plan, &p.names)),
                     ("date", &c.date(today)),
                 ],
             )

@@ -3,20 +3,20 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::case::people::PersonRef;
 use crate::domain::choice::Choice;
 use crate::domain::persist::export::MAX_TEXT_CHARS;
+use crate::domain::person_ref::PersonRef;
 use crate::domain::plans::ReviewKind;
 use crate::domain::{language::dates, Case};
-use crate::ui::cases::draft::{keep_draft, Draft};
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::fields::{input_date, DateField};
 use crate::ui::platform::browser::today;
+use crate::ui::state::draft::{keep_draft, Draft};
+use crate::ui::state::OpenCase;
 
 use super::{edit_plan, read_plan, short};
 
 /// The plan's reviews, newest first, and a form to record one.
-/// The "Record a review" form as typed so far (see `ui::cases::draft`).
+/// The "Record a review" form as typed so far (see `ui::state::draft`).
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 struct ReviewDraft {
     date: Option<String>,
@@ -29,7 +29,7 @@ struct ReviewDraft {
 #[component]
 pub(super) fn Reviews(plan: Uuid) -> impl IntoView {
     let open = expect_context::<OpenCase>();
-    let profile = expect_context::<crate::ui::app::AppState>().profile;
+    let profile = expect_context::<crate::ui::state::AppState>().profile;
     let history = Memo::new(move |_| {
         open.case().with(|c| {
             let Some(p) = c.plan(plan) else {

@@ -8,10 +8,10 @@ use crate::domain::language::dates;
 use crate::domain::plans::schedule::{schedule, DueState};
 use crate::domain::plans::{EventKind, RecordedEvent};
 use crate::domain::profile::PracticeProfile;
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::choice_select::ChoiceSelect;
 use crate::ui::components::fields::{input_date, DateField};
 use crate::ui::platform::browser::today;
+use crate::ui::state::OpenCase;
 
 use super::edit_plan;
 

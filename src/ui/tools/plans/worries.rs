@@ -8,9 +8,9 @@ use uuid::Uuid;
 use crate::domain::plans::smart::{PlanReport, Subject};
 use crate::domain::plans::{Outcome, Worry};
 use crate::domain::safety_map::MapSection;
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::fields::TextArea;
 use crate::ui::platform::browser::{focus_later, today};
+use crate::ui::state::OpenCase;
 
 use super::{edit_plan, read_plan, short, FindingList};
 

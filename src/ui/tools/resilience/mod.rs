@@ -14,10 +14,10 @@ use uuid::Uuid;
 use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::domain::resilience::{Quadrant, ResilienceDomain, ResilienceFactor, ResilienceMatrix};
 use crate::route::{PrintView, Route};
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::choice_select::ChoiceSelect;
 use crate::ui::components::per_child::{edit_child_doc, read_child_doc, ChildTabs};
 use crate::ui::platform::browser::focus_later;
+use crate::ui::state::OpenCase;
 
 /// Drag-and-drop carries the factor's id under this type.
 const DRAG_TYPE: &str = "application/x-kinplan-factor";

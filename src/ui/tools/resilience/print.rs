@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::domain::child_voice::of_child;
 use crate::domain::resilience::Quadrant;
-use crate::ui::cases::session::OpenCase;
+use crate::ui::state::OpenCase;
 use crate::ui::tools::resilience::Summary;
 
 #[component]

@@ -10,9 +10,9 @@ use uuid::Uuid;
 
 use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::domain::safety_map::{label_hint, BottomLine, DangerStatement};
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::fields::PlainWords;
 use crate::ui::platform::browser::{focus_later, today};
+use crate::ui::state::OpenCase;
 
 use super::{edit_map, read_map, ChildrenChoice};
 

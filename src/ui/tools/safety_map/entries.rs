@@ -9,16 +9,16 @@ use crate::domain::choice::Choice;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::case::people::PersonRef;
 use crate::domain::language::dates;
 use crate::domain::language::text::shorten;
 use crate::domain::persist::export::MAX_TEXT_CHARS;
+use crate::domain::person_ref::PersonRef;
 use crate::domain::safety_map::{MapEntry, MapSection};
 use crate::domain::Case;
-use crate::ui::cases::draft::{keep_draft, Draft};
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::fields::{input_date, PersonPicker};
 use crate::ui::platform::browser::focus_later;
+use crate::ui::state::draft::{keep_draft, Draft};
+use crate::ui::state::OpenCase;
 
 use super::{edit_map, read_map, ChildrenChoice, Deleted, Dragging, Speaker};
 

@@ -19,14 +19,14 @@ use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::case::people::PersonRef;
+use crate::domain::person_ref::PersonRef;
 use crate::domain::safety_map::{MapColumn, MapEntry, SafetyMap};
 use crate::domain::Case;
 use crate::route::{PrintView, Route};
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::fields::PersonPicker;
 use crate::ui::components::versions::{shown_version, DatedStart, Versions};
 use crate::ui::platform::browser::focus_later;
+use crate::ui::state::OpenCase;
 
 use dangers::{BottomLines, DangerStatements};
 use entries::EntrySection;

@@ -6,15 +6,15 @@ use leptos::prelude::*;
 
 use crate::domain::language::dates;
 use crate::domain::safety_map::{MapColumn, SafetyMap};
-use crate::ui::cases::session::OpenCase;
 use crate::ui::platform::browser::today;
+use crate::ui::state::OpenCase;
 
 #[component]
 pub fn MapPrint() -> impl IntoView {
     let open = expect_context::<OpenCase>();
     let map = open.select(|c| c.current_map().cloned());
     let label = open.select(|c| c.label.clone());
-    let person = move |p: &crate::domain::case::people::PersonRef| {
+    let person = move |p: &crate::domain::person_ref::PersonRef| {
         open.case()
             .with_untracked(|c| p.name(c))
             .unwrap_or_else(|| "Someone".into())

@@ -5,12 +5,12 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::case::people::PersonRef;
 use crate::domain::persist::export::MAX_TEXT_CHARS;
+use crate::domain::person_ref::PersonRef;
 use crate::domain::safety_map::{trajectories, CHILD_SCALING_QUESTION, SCALING_QUESTION};
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::score_chart::{ScoreChart, ScoreLines};
 use crate::ui::platform::browser::today;
+use crate::ui::state::OpenCase;
 
 use super::{edit_map, read_map};
 

@@ -8,10 +8,10 @@ use crate::domain::choice::Choice;
 use crate::domain::language::print_words::{fill, Catalogue, PrintLanguage};
 use crate::domain::safety_map::MapSection;
 use crate::domain::Case;
-use crate::ui::cases::session::OpenCase;
-use crate::ui::cases::PrintLanguageChoice;
 use crate::ui::components::in_languages::{say, InLanguages};
+use crate::ui::components::print_language::PrintLanguageChoice;
 use crate::ui::platform::browser::today;
+use crate::ui::state::OpenCase;
 
 #[derive(Clone, PartialEq)]
 struct Story {

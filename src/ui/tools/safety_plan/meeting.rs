@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::case::people::PersonRef;
 use crate::domain::language::dates;
-use crate::ui::cases::session::OpenCase;
+use crate::domain::person_ref::PersonRef;
 use crate::ui::components::fields::TextArea;
+use crate::ui::state::OpenCase;
 
 use super::{edit_plan, read_plan};
 

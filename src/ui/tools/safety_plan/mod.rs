@@ -17,10 +17,10 @@ use uuid::Uuid;
 
 use crate::domain::safety_plan::{goal_trajectories, NetworkRole, SafetyPlan, SafetyRule};
 use crate::route::{PrintView, Route};
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::score_chart::{ScoreChart, ScoreLines};
 use crate::ui::components::versions::{shown_version, DatedStart, Versions};
 use crate::ui::platform::browser::focus_later;
+use crate::ui::state::OpenCase;
 use crate::ui::tools::child_voice::my_safety_plan::ChildrensSafetyPlans;
 
 use meeting::Meeting;

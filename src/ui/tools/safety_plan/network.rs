@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::case::people::PersonRef;
+use crate::domain::person_ref::PersonRef;
 use crate::domain::safety_plan::NetworkRole;
 use crate::domain::Case;
-use crate::ui::app::AppState;
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::fields::{Field, PersonPicker};
 use crate::ui::platform::browser::focus_later;
+use crate::ui::state::AppState;
+use crate::ui::state::OpenCase;
 
 use super::{edit_plan, edit_row, read_plan, read_row};
 

@@ -9,12 +9,12 @@ use uuid::Uuid;
 use crate::domain::choice::Choice;
 use crate::domain::language::print_words::{fill, Catalogue, PrintLanguage};
 use crate::domain::safety_plan::sheet::{FamilySheet, NetworkLine};
-use crate::ui::app::AppState;
-use crate::ui::cases::session::OpenCase;
-use crate::ui::cases::PrintLanguageChoice;
 use crate::ui::components::before_print::BeforePrint;
 use crate::ui::components::in_languages::{say, ColumnHeadings, InLanguages};
+use crate::ui::components::print_language::PrintLanguageChoice;
 use crate::ui::platform::browser::today;
+use crate::ui::state::AppState;
+use crate::ui::state::OpenCase;
 
 /// One version of the plan, read-only.
 #[component]

@@ -5,13 +5,13 @@ use crate::domain::choice::Choice;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::case::people::PersonRef;
 use crate::domain::language::dates;
+use crate::domain::person_ref::PersonRef;
 use crate::domain::safety_plan::{RuleHeld, SafetyPlanError, SafetyRule};
 use crate::domain::Case;
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::fields::{input_date, DateField, Field, PersonPicker, TextArea};
 use crate::ui::platform::browser::{focus_later, today};
+use crate::ui::state::OpenCase;
 
 use super::{edit_plan, edit_row, read_plan, read_row};
 

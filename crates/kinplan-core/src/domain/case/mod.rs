@@ -6,7 +6,6 @@
 //! Field names are part of the export format (`docs/export-format.md`):
 //! rename them only with a schema migration.
 
-pub mod index;
 pub mod people;
 
 use chrono::{DateTime, NaiveDate, Utc};

@@ -1,31 +1,13 @@
-//! Who said or does something: one of the case's people, or a name typed in.
-//!
-//! Maps and plans refer to people by id, so renaming "Jenny" once renames
-//! her everywhere; a typed name covers people not (yet) on the case.
+//! The case's people: their names by id, and who can be asked what.
 
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::domain::case::Case;
-
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PersonRef {
-    /// A worker, network member or child of the case.
-    Person(Uuid),
-    /// Someone named only here, e.g. "Health visitor" or "Grandad Joe".
-    Named(String),
-}
+use crate::domain::person_ref::PersonRef;
 
 /// Children from about 4 can say a number and why (Signs of Safety
 /// practice scales with children from school age, with pictures younger).
 pub const MIN_SCALING_AGE: u32 = 4;
-
-impl Default for PersonRef {
-    fn default() -> Self {
-        PersonRef::Named(String::new())
-    }
-}
 
 impl PersonRef {
     /// The name to show, or `None` for a blank typed name or a person who

@@ -29,7 +29,7 @@ pub(super) fn known(case: &Case, names: &PracticeNames) -> Vec<Entry> {
         ));
     }
     for plan in &docs.plans {
-        let name = sentence(names.plan(plan.kind));
+        let name = sentence(plan.kind.called(names));
         if let Some(start) = plan.start {
             let what = match plan.kind {
                 PlanKind::ChildProtection => {

@@ -281,32 +281,6 @@ impl std::fmt::Display for ChronologyError {
     }
 }
 
-/// The practice profile's default categories (`../shared/domain.md`,
-/// "Chronology", and the list); a council changes them in its
-/// profile.
-pub fn default_categories() -> Vec<String> {
-    [
-        "Domestic abuse incident",
-        "Police call-out",
-        "Missed health appointment",
-        "School exclusion",
-        "House move",
-        "New partner",
-        "Hospital attendance",
-        "Referral",
-        "Strategy discussion",
-        "Conference",
-        "Core group",
-        "Visit",
-        "Network meeting",
-        "Assessment",
-        "Plan start and end",
-    ]
-    .into_iter()
-    .map(String::from)
-    .collect()
-}
-
 /// Where an entry Kinplan knows already comes from, so the page can link
 /// to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

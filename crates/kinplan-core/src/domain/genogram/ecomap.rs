@@ -11,8 +11,8 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::domain::case::people::PersonRef;
 use crate::domain::case::Case;
+use crate::domain::person_ref::PersonRef;
 
 /// How a connection feels to the family.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

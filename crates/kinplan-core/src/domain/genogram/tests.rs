@@ -280,9 +280,9 @@ fn network_members_with_no_tie_are_not_in_the_family_tree() {
 
 mod ecomap {
     use super::*;
-    use crate::domain::case::people::PersonRef;
     use crate::domain::case::Worker;
     use crate::domain::genogram::ecomap::{ecomap, Strength};
+    use crate::domain::person_ref::PersonRef;
 
     #[test]
     fn the_household_is_the_middle_and_workers_and_the_wider_network_are_round_it() {

@@ -1,6 +1,6 @@
 //! Small helpers for text shown to people.
 
-use crate::domain::persist::json_path::PathError;
+use crate::domain::json_path::PathError;
 
 /// The longest name, term or plain alternative in a practice profile.
 pub const MAX_PROFILE_TEXT: usize = 500;

@@ -16,7 +16,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use crate::domain::case::Case;
-use crate::domain::persist::json_path;
+use crate::domain::json_path;
 use crate::domain::persist::schema::{migrate_case, version_of, ReadError, CURRENT_VERSION};
 
 /// The value of the `format` field that marks a Kinplan export.
@@ -77,7 +77,7 @@ pub fn file_name(what: &str, now: DateTime<Utc>) -> String {
 }
 
 /// One problem in an import file, at a JSON path such as `cases[2].label`.
-pub use crate::domain::persist::json_path::PathError as ImportError;
+pub use crate::domain::json_path::PathError as ImportError;
 
 /// Checks a whole export file and returns its cases, migrated to the
 /// current schema, or every problem found. Nothing is written either way.

@@ -3,7 +3,7 @@
 //! the passphrase vault's formats.
 
 pub mod export;
-pub mod json_path;
+pub mod index;
 pub mod packing;
 pub mod schema;
 pub mod vault;

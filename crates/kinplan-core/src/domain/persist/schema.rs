@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::domain::case::Case;
-use crate::domain::persist::json_path::{self, PathError};
+use crate::domain::json_path::{self, PathError};
 
 /// Each case is stored under this prefix and its id (`storage`).
 pub const CASE_KEY_PREFIX: &str = "kinplan.case.";

@@ -27,7 +27,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::domain::persist::json_path::PathError;
+use crate::domain::json_path::PathError;
 use crate::domain::persist::packing::{self, Stamp};
 
 /// PBKDF2 rounds for every key Kinplan makes (OWASP's figure for

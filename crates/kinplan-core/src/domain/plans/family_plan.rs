@@ -116,7 +116,7 @@ impl FamilyPlan {
                     .iter()
                     .filter(|i| i.due >= today)
                     .map(|i| {
-                        let said = words.plan.schedule.of(i.kind);
+                        let said = i.kind.in_words(&words.plan.schedule);
                         let what = match (i.kind, review) {
                             (ScheduleKind::ReviewReport, Some(meeting)) => fill(
                                 words.plan.schedule.review_report_on,

@@ -6,8 +6,6 @@
 //! twice); each action serves one outcome, and each outcome answers one
 //! worry. The SMART checker (`smart`) reads these links.
 
-pub mod audit;
-pub mod calendar;
 pub mod family_plan;
 pub mod quality;
 pub mod schedule;
@@ -17,7 +15,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::domain::case::people::PersonRef;
+use crate::domain::language::print_words::PlanWords;
+use crate::domain::person_ref::PersonRef;
 use crate::domain::plans::quality::WorkerAnswer;
 use crate::domain::profile::{sentence, PracticeNames};
 use crate::domain::safety_map::{DangerStatement, MapSection, SafetyMap};
@@ -28,6 +27,34 @@ pub enum PlanKind {
     #[default]
     ChildInNeed,
     ChildProtection,
+}
+
+impl PlanKind {
+    /// What the practice profile calls this kind of plan.
+    pub fn called(self, names: &PracticeNames) -> &str {
+        match self {
+            PlanKind::ChildProtection => &names.child_protection_plan,
+            PlanKind::ChildInNeed => &names.child_in_need_plan,
+        }
+    }
+
+    /// What a plan's start date is, for the label on its form.
+    pub fn start_label(self, names: &PracticeNames) -> String {
+        match self {
+            PlanKind::ChildInNeed => "Date of the assessment decision".into(),
+            PlanKind::ChildProtection => format!("Date of the {}", names.initial_conference),
+        }
+    }
+
+    /// This kind of plan in a family print's words: the catalogue's own
+    /// name (Welsh has one), or else the profile's.
+    pub fn in_words(self, words: &PlanWords, names: &PracticeNames) -> String {
+        let own = match self {
+            PlanKind::ChildProtection => words.child_protection_plan,
+            PlanKind::ChildInNeed => words.child_in_need_plan,
+        };
+        own.map_or_else(|| sentence(self.called(names)), String::from)
+    }
 }
 
 /// A Child Protection plan's category of harm.

@@ -7,8 +7,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::domain::calendar::WorkingDays;
 use crate::domain::case::Case;
-use crate::domain::plans::calendar::WorkingDays;
+use crate::domain::language::print_words::ScheduleWords;
 use crate::domain::plans::{EventKind, Plan, PlanKind, ReviewKind};
 use crate::domain::profile::{sentence, Period, PracticeNames, PracticeProfile};
 
@@ -37,6 +38,19 @@ impl ScheduleKind {
             ),
             ScheduleKind::CinReview => sentence(&names.child_in_need_review),
             ScheduleKind::AssessmentUpdate => "Assessment updated".into(),
+        }
+    }
+
+    /// What is due, in a family print's words.
+    pub fn in_words(self, words: &ScheduleWords) -> &'static str {
+        match self {
+            ScheduleKind::Visit => words.visit,
+            ScheduleKind::FirstCoreGroup => words.first_core_group,
+            ScheduleKind::CoreGroup => words.core_group,
+            ScheduleKind::ReviewConference => words.review_conference,
+            ScheduleKind::ReviewReport => words.review_report,
+            ScheduleKind::CinReview => words.cin_review,
+            ScheduleKind::AssessmentUpdate => words.assessment_update,
         }
     }
 

@@ -18,9 +18,9 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use crate::domain::case::people::PersonRef;
 use crate::domain::case::Case;
 use crate::domain::language::text::shorten;
+use crate::domain::person_ref::PersonRef;
 use crate::domain::plans::{Action, Plan, PlanKind};
 
 /// Every finding code the checker can give.

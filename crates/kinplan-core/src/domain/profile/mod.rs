@@ -12,10 +12,10 @@ mod period;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::calendar::HolidayRules;
+use crate::domain::json_path::PathError;
 use crate::domain::language::plain_english::{england_jargon, Jargon};
 use crate::domain::language::text::{check_text, MAX_PROFILE_TEXT};
-use crate::domain::persist::json_path::PathError;
-use crate::domain::plans::calendar::HolidayRules;
 
 pub use names::{sentence, PracticeNames, NAMES};
 pub use nations::Nation;
@@ -108,7 +108,7 @@ pub struct PracticeProfile {
     #[serde(default = "default_min_safety_network")]
     pub min_safety_network: usize,
     /// The kinds of event a chronology sorts by; a council uses its own.
-    #[serde(default = "crate::domain::chronology::default_categories")]
+    #[serde(default = "default_categories")]
     pub chronology_categories: Vec<String>,
 }
 
@@ -124,8 +124,39 @@ fn england_set_nationally() -> Vec<String> {
         .to_vec()
 }
 
+/// The practice profile's default: a network of at least three people
+/// besides the parents (practice guides ask for three to five who have
+/// seen the danger statement; `../shared/domain.md`, "Safety planning").
+pub const DEFAULT_MIN_NETWORK: usize = 3;
+
 fn default_min_safety_network() -> usize {
-    crate::domain::safety_plan::DEFAULT_MIN_NETWORK
+    DEFAULT_MIN_NETWORK
+}
+
+/// The practice profile's default categories (`../shared/domain.md`,
+/// "Chronology", and the list); a council changes them in its
+/// profile.
+pub fn default_categories() -> Vec<String> {
+    [
+        "Domestic abuse incident",
+        "Police call-out",
+        "Missed health appointment",
+        "School exclusion",
+        "House move",
+        "New partner",
+        "Hospital attendance",
+        "Referral",
+        "Strategy discussion",
+        "Conference",
+        "Core group",
+        "Visit",
+        "Network meeting",
+        "Assessment",
+        "Plan start and end",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect()
 }
 
 impl Default for PracticeProfile {
@@ -160,7 +191,7 @@ impl PracticeProfile {
             holidays: HolidayRules::england_and_wales(),
             jargon: england_jargon(),
             min_safety_network: default_min_safety_network(),
-            chronology_categories: crate::domain::chronology::default_categories(),
+            chronology_categories: default_categories(),
         }
     }
 
@@ -172,7 +203,7 @@ impl PracticeProfile {
     /// and then every number and text against [`PracticeProfile::check`].
     pub fn from_json(text: &str) -> Result<PracticeProfile, String> {
         let profile: PracticeProfile =
-            crate::domain::persist::json_path::read(text).map_err(|e| e.to_string())?;
+            crate::domain::json_path::read(text).map_err(|e| e.to_string())?;
         profile.check().map_err(|e| e.to_string())?;
         Ok(profile)
     }

@@ -6,9 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::json_path::PathError;
 use crate::domain::language::text::{check_text, MAX_PROFILE_TEXT};
-use crate::domain::persist::json_path::PathError;
-use crate::domain::plans::PlanKind;
 
 /// Each name as it reads mid-sentence ("after the {initial_conference}");
 /// [`sentence`] capitalises one to start a line.
@@ -73,21 +72,6 @@ impl PracticeNames {
             child_in_need_plan: "Child in Need plan".into(),
             child_in_need_review: "Child in Need review".into(),
             register: "child protection register".into(),
-        }
-    }
-
-    pub fn plan(&self, kind: PlanKind) -> &str {
-        match kind {
-            PlanKind::ChildProtection => &self.child_protection_plan,
-            PlanKind::ChildInNeed => &self.child_in_need_plan,
-        }
-    }
-
-    /// What a plan's start date is, for the label on its form.
-    pub fn start_label(&self, kind: PlanKind) -> String {
-        match kind {
-            PlanKind::ChildInNeed => "Date of the assessment decision".into(),
-            PlanKind::ChildProtection => format!("Date of the {}", self.initial_conference),
         }
     }
 

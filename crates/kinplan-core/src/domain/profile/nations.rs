@@ -6,8 +6,8 @@
 //! it as set locally, and says so in its notes, so a council checks it
 //! rather than taking it for law.
 
+use crate::domain::calendar::HolidayRules;
 use crate::domain::choice::Choice;
-use crate::domain::plans::calendar::HolidayRules;
 
 use super::names::PracticeNames;
 use super::period::Period::{Months, Weeks, WorkingDays};

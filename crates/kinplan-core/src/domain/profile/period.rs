@@ -3,7 +3,7 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::plans::calendar::WorkingDays;
+use crate::domain::calendar::WorkingDays;
 
 /// A length of time as practice standards state them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

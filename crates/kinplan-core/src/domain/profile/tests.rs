@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::plans::calendar::WorkingDays;
+use crate::domain::calendar::WorkingDays;
 use chrono::NaiveDate;
 
 #[test]
@@ -197,9 +197,9 @@ mod nations {
             "Review Child Protection Planning Meeting"
         );
         let names = Nation::Scotland.profile().names;
-        assert_eq!(names.plan(PlanKind::ChildInNeed), "Child's Plan");
+        assert_eq!(PlanKind::ChildInNeed.called(&names), "Child's Plan");
         assert_eq!(
-            names.start_label(PlanKind::ChildProtection),
+            PlanKind::ChildProtection.start_label(&names),
             "Date of the Child Protection Planning Meeting"
         );
     }
@@ -216,7 +216,7 @@ mod nations {
         );
         let names = Nation::Wales.profile().names;
         assert_eq!(
-            names.plan(PlanKind::ChildProtection),
+            PlanKind::ChildProtection.called(&names),
             "care and support protection plan"
         );
         assert_eq!(

@@ -11,7 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::domain::case::people::PersonRef;
+use crate::domain::person_ref::PersonRef;
 
 /// The wording of the scaling question, shown above the scores.
 /// The same question, as a child is asked it.

@@ -11,12 +11,12 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::domain::case::people::PersonRef;
 use crate::domain::case::Case;
 use crate::domain::child_voice::{ChildDocument, ChildEntry, Writer};
 use crate::domain::language::plain_english::Jargon;
 use crate::domain::language::reading_age::Readability;
 use crate::domain::language::section_check::{check_sections, readability_of_all, SectionCheck};
+use crate::domain::person_ref::PersonRef;
 
 use super::case_contact;
 

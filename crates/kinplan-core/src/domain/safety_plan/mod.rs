@@ -22,8 +22,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::domain::case::people::PersonRef;
 use crate::domain::case::{Case, CaseDocument};
+use crate::domain::person_ref::PersonRef;
 use crate::domain::safety_map::{trajectories_of, SafetyGoal, SafetyMap, Trajectory};
 
 /// One version of the safety plan: as agreed at one network meeting.
@@ -178,11 +178,6 @@ pub enum SafetyPlanError {
     /// A test needs a line saying what happened.
     EmptyTest,
 }
-
-/// The practice profile's default: a network of at least three people
-/// besides the parents (practice guides ask for three to five who have
-/// seen the danger statement; `../shared/domain.md`, "Safety planning").
-pub const DEFAULT_MIN_NETWORK: usize = 3;
 
 impl CaseDocument for SafetyPlan {
     fn id(&self) -> Uuid {

@@ -8,12 +8,12 @@
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use crate::domain::case::people::PersonRef;
 use crate::domain::case::Case;
 use crate::domain::language::plain_english::Jargon;
 use crate::domain::language::print_words::{Catalogue, ENGLISH};
 use crate::domain::language::reading_age::Readability;
 use crate::domain::language::section_check::{check_sections, readability_of_all, SectionCheck};
+use crate::domain::person_ref::PersonRef;
 
 use super::{RuleHeld, SafetyPlan, SafetyRule};
 

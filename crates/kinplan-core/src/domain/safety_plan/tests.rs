@@ -2,6 +2,7 @@ use chrono::TimeZone;
 
 use super::*;
 use crate::domain::case::{NetworkMember, Worker};
+use crate::domain::profile::DEFAULT_MIN_NETWORK;
 use crate::domain::safety_map::DangerStatement;
 
 fn now() -> DateTime<Utc> {

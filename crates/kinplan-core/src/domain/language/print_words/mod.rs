@@ -20,9 +20,6 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::child_voice::{HouseKind, StrengthKind};
-use crate::domain::plans::schedule::ScheduleKind;
-use crate::domain::plans::PlanKind;
-use crate::domain::profile::{sentence, PracticeNames};
 
 pub use english::ENGLISH;
 pub use welsh::WELSH;
@@ -219,15 +216,6 @@ impl Catalogue {
             day.year()
         )
     }
-
-    /// The plan's kind: this language's own name, or the profile's.
-    pub fn plan_kind(&self, kind: PlanKind, names: &PracticeNames) -> String {
-        let own = match kind {
-            PlanKind::ChildProtection => self.plan.child_protection_plan,
-            PlanKind::ChildInNeed => self.plan.child_in_need_plan,
-        };
-        own.map_or_else(|| sentence(names.plan(kind)), String::from)
-    }
 }
 
 impl ChildWords {
@@ -252,20 +240,6 @@ impl ChildWords {
             StrengthKind::IHave => self.i_have,
             StrengthKind::IAm => self.i_am,
             StrengthKind::ICan => self.i_can,
-        }
-    }
-}
-
-impl ScheduleWords {
-    pub fn of(&self, kind: ScheduleKind) -> &'static str {
-        match kind {
-            ScheduleKind::Visit => self.visit,
-            ScheduleKind::FirstCoreGroup => self.first_core_group,
-            ScheduleKind::CoreGroup => self.core_group,
-            ScheduleKind::ReviewConference => self.review_conference,
-            ScheduleKind::ReviewReport => self.review_report,
-            ScheduleKind::CinReview => self.cin_review,
-            ScheduleKind::AssessmentUpdate => self.assessment_update,
         }
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::Tool;
 use crate::route::{PrintView, Route};
-use crate::ui::cases::session::OpenCase;
+use crate::ui::state::OpenCase;
 
 use crate::ui::tools::child_voice::print::{ChildsWordsPrint, MySafetyPlanPrint};
 use crate::ui::tools::chronology::print::{ChronologyPrint, CourtChronologyPrint};

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
 use uuid::Uuid;
 
-use crate::ui::app::AppState;
+use crate::ui::state::AppState;
 
 /// One form's draft in one case.
 #[derive(Clone, Copy)]

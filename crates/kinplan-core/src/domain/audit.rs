@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::domain::case::Case;
+use crate::domain::json_path::PathError;
 use crate::domain::persist::export::parse_export;
-use crate::domain::persist::json_path::PathError;
 use crate::domain::plans::quality::{Answer, QualityCheck, Settled};
 use crate::domain::plans::schedule::{next_review, schedule, DueState};
 use crate::domain::plans::smart::check_plan;

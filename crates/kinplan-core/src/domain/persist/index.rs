@@ -9,9 +9,9 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::domain::calendar::WorkingDays;
 use crate::domain::case::Case;
 use crate::domain::persist::schema::CURRENT_VERSION;
-use crate::domain::plans::calendar::WorkingDays;
 use crate::domain::plans::schedule::{next_deadline, DueState};
 use crate::domain::profile::PracticeProfile;
 

@@ -11,8 +11,8 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::json_path::PathError;
 use crate::domain::language::text::{check_text, MAX_PROFILE_TEXT};
-use crate::domain::persist::json_path::PathError;
 
 /// One kind of bank holiday.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

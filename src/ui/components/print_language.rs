@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::domain::language::print_words::PrintLanguage;
-use crate::ui::cases::session::OpenCase;
 use crate::ui::components::choice_select::ChoiceSelect;
+use crate::ui::state::OpenCase;
 
 #[component]
 pub fn PrintLanguageChoice() -> impl IntoView {
