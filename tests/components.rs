@@ -23,6 +23,14 @@ async fn sleep(ms: i32) {
     JsFuture::from(promise).await.unwrap();
 }
 
+/// Resolves after the browser's next animation frame: where focus moves.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window().request_animation_frame(&resolve).unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
 fn find<T: JsCast>(root: &web_sys::Element, selector: &str) -> T {
     root.query_selector(selector)
         .unwrap()
@@ -64,6 +72,14 @@ async fn creating_a_case_opens_its_overview_and_autosaves_edits() {
         .unwrap()
         .contains("Enter a name for the case"));
     assert_eq!(local_storage().length().unwrap(), 0);
+    // The summary takes focus, so a screen reader hears it first, and its
+    // link goes to the field.
+    leptos::task::tick().await;
+    let focused = document().active_element().unwrap();
+    assert_eq!(focused.class_name(), "error-summary");
+    find::<HtmlElement>(&root, ".error-summary a").click();
+    next_frame().await;
+    assert_eq!(document().active_element().unwrap().id(), "new-case-label");
 
     type_into(&find(&root, "#new-case-label"), "Smith family");
     find::<HtmlElement>(&root, "form.new-case button[type=submit]").click();

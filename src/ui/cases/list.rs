@@ -13,6 +13,7 @@ use crate::route::Route;
 use crate::storage::{self, human_size, SaveError, QUOTA_ESTIMATE_CHARS};
 use crate::ui::cases::import::ImportCases;
 use crate::ui::components::choice_select::ChoiceSelect;
+use crate::ui::components::error_summary::{ErrorSummary, Mistake};
 use crate::ui::lock::PassphraseOffer;
 use crate::ui::platform::browser::{day, day_and_time, focus_later, today};
 use crate::ui::settings::FirstQuestion;
@@ -153,17 +154,7 @@ fn NewCaseForm() -> impl IntoView {
     };
     view! {
         <form class="new-case" on:submit=create novalidate>
-            <Show when=move || error.get().is_some()>
-                <div class="error-summary" role="alert" tabindex="-1">
-                    <h2>"There is a problem"</h2>
-                    <ul><li><a href="#new-case-label" on:click=|ev| {
-                        ev.prevent_default();
-                        if let Some(el) = document().get_element_by_id("new-case-label") {
-                            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
-                        }
-                    }>{move || error.get()}</a></li></ul>
-                </div>
-            </Show>
+            <ErrorSummary mistakes=Signal::derive(move || error.get().map(|message| vec![Mistake { field: "new-case-label".into(), message }]).unwrap_or_default())/>
             <div class="form-group" class:form-group-error=move || error.get().is_some()>
                 <h2><label class="label label-l" for="new-case-label">"Start a new case"</label></h2>
                 <p class="hint" id="new-case-hint">"A name your team will recognise, such as the family's surname. For example, Smith family."</p>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::choice::Choice;
 use crate::domain::profile::Nation;
+use crate::ui::components::radios::Radios;
 use crate::ui::platform::browser::focus_main_heading;
 use crate::ui::state::AppState;
 
@@ -24,20 +25,9 @@ pub(super) fn ChooseNation(button: &'static str, on_choose: Callback<Nation>) ->
     };
     view! {
         <form class="choose-nation" on:submit=submit novalidate>
-            <fieldset class="fieldset" aria-describedby=move || missing.get().then_some("nation-missing")>
-                <legend>"Whose child protection guidance do you follow?"</legend>
-                {move || missing.get().then(|| view! { <p class="error-message" id="nation-missing">"Choose a nation."</p> })}
-                <div class="radios">
-                    {Nation::ALL.iter().copied().map(|nation| view! {
-                        <label class="radio">
-                            <input type="radio" name="nation" value=nation.slug()
-                                prop:checked=move || chosen.get() == Some(nation)
-                                on:change=move |_| { chosen.set(Some(nation)); missing.set(false); }/>
-                            " " {nation.title()}
-                        </label>
-                    }).collect_view()}
-                </div>
-            </fieldset>
+            <Radios name="nation" legend="Whose child protection guidance do you follow?" value=chosen
+                error=Signal::derive(move || missing.get().then(|| "Choose a nation.".to_string()))
+                on_change=Callback::new(move |nation| { chosen.set(Some(nation)); missing.set(false); })/>
             <button type="submit" class="button">{button}</button>
         </form>
     }

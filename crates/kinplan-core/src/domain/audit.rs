@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::domain::case::Case;
+use crate::domain::choice::Choice;
 use crate::domain::json_path::PathError;
 use crate::domain::persist::export::parse_export;
 use crate::domain::plans::quality::{Answer, QualityCheck, Settled};
@@ -291,12 +292,7 @@ fn audit_plan(case: &Case, plan: &Plan, profile: &PracticeProfile, today: NaiveD
             .map(|j| QualityAnswer {
                 code: j.statement.code,
                 statement: j.statement.text,
-                answer: match j.answer {
-                    Some(Answer::Yes) => "yes",
-                    Some(Answer::No) => "no",
-                    Some(Answer::NotApplicable) => "not_applicable",
-                    None => "unanswered",
-                },
+                answer: j.answer.map_or("unanswered", Answer::slug),
                 settled: match j.statement.settled {
                     Settled::Automatically => "automatically",
                     Settled::ByWorker => "by_worker",

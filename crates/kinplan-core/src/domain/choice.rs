@@ -52,7 +52,8 @@ mod tests {
     use crate::domain::child_voice::drawing::Ink;
     use crate::domain::child_voice::{HouseColour, HouseKind, HouseSymbol, StrengthKind};
     use crate::domain::persist::index::CaseOrder;
-    use crate::domain::plans::{ActionStatus, EventKind, HarmCategory};
+    use crate::domain::plans::quality::Answer;
+    use crate::domain::plans::{ActionStatus, EventKind, HarmCategory, PlanKind, ReviewKind};
     use crate::domain::resilience::{Quadrant, ResilienceDomain};
     use crate::domain::safety_map::{MapColumn, MapSection};
 
@@ -85,5 +86,8 @@ mod tests {
         round_trips::<HouseSymbol>();
         round_trips::<HouseColour>();
         round_trips::<Ink>();
+        round_trips::<PlanKind>();
+        round_trips::<ReviewKind>();
+        round_trips::<Answer>();
     }
 }

@@ -14,13 +14,13 @@ mod timeline;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::choice::Choice;
 use crate::domain::chronology::analysis::{clusters, last_12_months, of_concern, repeated, Filter};
 use crate::domain::chronology::{entries, DatePrecision, Entry, EventDate};
 use crate::domain::language::dates;
 use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::route::{PrintView, Route};
 use crate::ui::components::fields::input_date;
+use crate::ui::components::radios::Radios;
 use crate::ui::platform::browser::{focus_later, today};
 use crate::ui::state::AppState;
 use crate::ui::state::OpenCase;
@@ -113,32 +113,19 @@ fn EventDateFields(
     };
     let name = format!("{id}-precision");
     view! {
-        <fieldset class="fieldset">
-            <legend class="label">"How exactly is the date known?"</legend>
-            <div class="radios-inline">
-                {DatePrecision::ALL.iter().copied().map(|p| {
-                    let radio = format!("{name}-{}", p.slug());
-                    view! {
-                        <div class="radio">
-                            <input type="radio" name=name.clone() id=radio.clone()
-                                prop:checked=move || precision.get() == p
-                                on:change=move |_| {
-                                    // Less exact keeps what is known; more exact
-                                    // asks again, rather than make up a day.
-                                    let was = precision.get_untracked();
-                                    let known = EventDate::parse(was, &text.get_untracked());
-                                    precision.set(p);
-                                    match known.filter(|_| p.is_vaguer_than(was)) {
-                                        Some(d) => typed(d.to_precision(p).to_field()),
-                                        None => text.set(String::new()),
-                                    }
-                                }/>
-                            <label for=radio>{p.title()}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </div>
-        </fieldset>
+        <Radios name legend="How exactly is the date known?" inline=true
+            value=Signal::derive(move || Some(precision.get()))
+            on_change=Callback::new(move |p: DatePrecision| {
+                // Less exact keeps what is known; more exact asks again,
+                // rather than make up a day.
+                let was = precision.get_untracked();
+                let known = EventDate::parse(was, &text.get_untracked());
+                precision.set(p);
+                match known.filter(|_| p.is_vaguer_than(was)) {
+                    Some(d) => typed(d.to_precision(p).to_field()),
+                    None => text.set(String::new()),
+                }
+            })/>
         <div class="form-group">
             <label class="label" for=field.clone()>{move || match precision.get() {
                 DatePrecision::Day => "Date",

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::choice::Choice;
 use crate::domain::plans::{HarmCategory, PlanKind};
 use crate::domain::profile::sentence;
 use crate::ui::components::fields::input_date;
+use crate::ui::components::radios::{CheckList, Radios};
 use crate::ui::state::OpenCase;
 
 use super::{edit_plan, read_plan};
@@ -27,7 +27,6 @@ pub(super) fn PlanBasics(plan: Uuid) -> impl IntoView {
     let covered_children = read_plan(open, plan, |p| p.children.clone());
     let covered = move |id: Uuid| covered_children.with(|c| c.contains(&id));
     let categories = read_plan(open, plan, |p| p.harm_categories.clone());
-    let has_category = move |cat: HarmCategory| categories.with(|c| c.contains(&cat));
     let set_kind = move |k: PlanKind| edit_plan(open, plan, |p| p.kind = k);
     let links_safety_plan = read_plan(open, plan, |p| p.links_safety_plan);
     let has_safety_plan = open.select(|c| c.current_safety_plan().is_some());
@@ -42,13 +41,9 @@ pub(super) fn PlanBasics(plan: Uuid) -> impl IntoView {
     view! {
         <section aria-labelledby="basics-heading">
             <h2 id="basics-heading">"About the plan"</h2>
-            <fieldset class="fieldset">
-                <legend>"Type of plan"</legend>
-                <div class="radios">
-                    <label class="radio"><input type="radio" name="plan-kind" prop:checked=move || kind.get() == PlanKind::ChildInNeed on:change=move |_| set_kind(PlanKind::ChildInNeed)/>" " {move || profile.with(|p| sentence(&p.names.child_in_need_plan))}</label>
-                    <label class="radio"><input type="radio" name="plan-kind" prop:checked=move || kind.get() == PlanKind::ChildProtection on:change=move |_| set_kind(PlanKind::ChildProtection)/>" " {move || profile.with(|p| sentence(&p.names.child_protection_plan))}</label>
-                </div>
-            </fieldset>
+            <Radios name="plan-kind" legend="Type of plan" value=Signal::derive(move || Some(kind.get()))
+                title=Callback::new(move |k: PlanKind| profile.with(|p| sentence(k.called(&p.names))))
+                on_change=Callback::new(set_kind)/>
             <fieldset class="fieldset">
                 <legend>"Children this plan is for"</legend>
                 <For each=move || children.get() key=|c| c.clone() let:child>
@@ -75,26 +70,11 @@ pub(super) fn PlanBasics(plan: Uuid) -> impl IntoView {
                     }/>
             </div>
             <Show when=asks_category>
-                <fieldset class="fieldset">
-                    <legend>"Category of harm"</legend>
-                    <p class="hint">"Choose one or more."</p>
-                    {HarmCategory::ALL.iter().copied().map(|cat| {
-                        let id = format!("harm-{}", cat.slug());
-                        view! {
-                            <div class="checkbox">
-                                <input type="checkbox" id=id.clone() prop:checked=move || has_category(cat)
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        edit_plan(open, plan, |p| {
-                                            p.harm_categories.retain(|c| *c != cat);
-                                            if on { p.harm_categories.push(cat) }
-                                        });
-                                    }/>
-                                <label for=id>{cat.title()}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </fieldset>
+                <CheckList name="harm" legend="Category of harm" hint="Choose one or more." value=categories
+                    on_toggle=Callback::new(move |(cat, on): (HarmCategory, bool)| edit_plan(open, plan, |p| {
+                        p.harm_categories.retain(|c| *c != cat);
+                        if on { p.harm_categories.push(cat) }
+                    }))/>
             </Show>
             <div class="checkbox">
                 <input type="checkbox" id="plan-links-safety-plan" aria-describedby="plan-links-safety-plan-hint"

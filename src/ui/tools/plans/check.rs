@@ -5,19 +5,16 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::domain::choice::Choice;
 use crate::domain::plans::quality::{Answer, QualityCheck, Settled, WorkerAnswer};
 use crate::route::Route;
+use crate::ui::components::radios::Radios;
 use crate::ui::platform::browser::today;
 use crate::ui::state::AppState;
 use crate::ui::state::OpenCase;
 
 fn answer_words(answer: Option<Answer>) -> &'static str {
-    match answer {
-        Some(Answer::Yes) => "Yes",
-        Some(Answer::No) => "No",
-        Some(Answer::NotApplicable) => "Does not apply",
-        None => "Not answered",
-    }
+    answer.map_or("Not answered", Answer::title)
 }
 
 #[component]
@@ -85,18 +82,9 @@ pub fn PlanCheck(plan: Uuid) -> impl IntoView {
                                         <p><strong>{answer_words(j.answer)}</strong>". "{j.basis}</p>
                                     }.into_any(),
                                     Settled::ByWorker => view! {
-                                        <fieldset class="fieldset">
-                                            <legend class="visually-hidden">{j.statement.text}</legend>
-                                            <div class="radios radios-inline">
-                                                {[(Answer::Yes, "Yes"), (Answer::No, "No"), (Answer::NotApplicable, "Does not apply")].into_iter().map(|(value, label)| view! {
-                                                    <label class="radio">
-                                                        <input type="radio" name=name.clone() checked=j.answer == Some(value) disabled=open.is_read_only()
-                                                            on:change=move |_| set(code, value)/>
-                                                        {format!(" {label}")}
-                                                    </label>
-                                                }).collect_view()}
-                                            </div>
-                                        </fieldset>
+                                        <Radios name legend=j.statement.text legend_hidden=true inline=true
+                                            disabled=open.is_read_only() value=Signal::stored(j.answer)
+                                            on_change=Callback::new(move |value| set(code, value))/>
                                     }.into_any(),
                                 }}
                             </li>

@@ -9,6 +9,7 @@ use crate::domain::person_ref::PersonRef;
 use crate::domain::plans::ReviewKind;
 use crate::domain::{language::dates, Case};
 use crate::ui::components::fields::{input_date, DateField};
+use crate::ui::components::radios::Radios;
 use crate::ui::platform::browser::today;
 use crate::ui::state::draft::{keep_draft, Draft};
 use crate::ui::state::OpenCase;
@@ -160,7 +161,7 @@ pub(super) fn Reviews(plan: Uuid) -> impl IntoView {
                 <ol class="review-history">
                     {move || history.get().into_iter().map(|(_, (day, which), who, progress, scale, decided)| view! {
                         <li>
-                            <h3>{format!("{} on {}", profile.with(|p| which.title(&p.names)), dates::day_month_year(day))}</h3>
+                            <h3>{format!("{} on {}", profile.with(|p| which.called(&p.names)), dates::day_month_year(day))}</h3>
                             <p><strong>"Who came: "</strong>{if who.is_empty() { "not recorded".to_string() } else { who }}</p>
                             {scale.map(|s| view! { <p><strong>"Scale: "</strong>{format!("{s} out of 10")}</p> })}
                             <ul>{progress.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
@@ -173,20 +174,11 @@ pub(super) fn Reviews(plan: Uuid) -> impl IntoView {
                 <h3>"Record a review"</h3>
                 <p class="hint">"Each action's progress is recorded as it stands in the plan now, so set the progress of each action first."</p>
                 <Show when=move || { ReviewKind::for_plan(plan_kind.get()).len() > 1 }>
-                    <fieldset class="fieldset">
-                        <legend>"Which meeting reviewed the plan?"</legend>
-                        <p class="hint">{move || profile.with(|p| format!("Only a {} moves the date of the next one. A {} meeting moves the next {} meeting.", p.names.review_conference, p.names.core_group, p.names.core_group))}</p>
-                        {move || ReviewKind::for_plan(plan_kind.get()).iter().map(|&k| {
-                            let id = format!("review-kind-{}", k.code());
-                            view! {
-                                <div class="radio">
-                                    <input type="radio" name="review-kind" id=id.clone() prop:checked=move || kind.get() == Some(k)
-                                        on:change=move |_| kind.set(Some(k))/>
-                                    <label for=id>{move || profile.with(|p| k.title(&p.names))}</label>
-                                </div>
-                            }
-                        }).collect_view()}
-                    </fieldset>
+                    <Radios name="review-kind" legend="Which meeting reviewed the plan?" value=kind
+                        hint=Signal::derive(move || profile.with(|p| format!("Only a {} moves the date of the next one. A {} meeting moves the next {} meeting.", p.names.review_conference, p.names.core_group, p.names.core_group)))
+                        options=Signal::derive(move || ReviewKind::for_plan(plan_kind.get()).to_vec())
+                        title=Callback::new(move |k: ReviewKind| profile.with(|p| k.called(&p.names)))
+                        on_change=Callback::new(move |k| kind.set(Some(k)))/>
                 </Show>
                 <DateField id="review-date".into() label="Date of the review" value=date/>
                 <fieldset class="fieldset">

@@ -29,6 +29,12 @@ pub enum PlanKind {
     ChildProtection,
 }
 
+// The titles are England's names; pages show the profile's (`called`).
+crate::choices!(PlanKind {
+    ChildInNeed => "child_in_need", "Child in Need plan";
+    ChildProtection => "child_protection", "Child Protection plan";
+});
+
 impl PlanKind {
     /// What the practice profile calls this kind of plan.
     pub fn called(self, names: &PracticeNames) -> &str {
@@ -194,6 +200,13 @@ pub enum ReviewKind {
     ChildInNeed,
 }
 
+// The titles are England's names; pages show the profile's (`called`).
+crate::choices!(ReviewKind {
+    ReviewConference => "review_conference", "Review child protection conference";
+    CoreGroup => "core_group", "Core group meeting";
+    ChildInNeed => "child_in_need", "Child in Need review";
+});
+
 impl ReviewKind {
     /// The kinds a plan of `kind` can record, the usual one first.
     pub fn for_plan(kind: PlanKind) -> &'static [ReviewKind] {
@@ -204,19 +217,11 @@ impl ReviewKind {
     }
 
     /// The meeting, called what `names` calls it.
-    pub fn title(self, names: &PracticeNames) -> String {
+    pub fn called(self, names: &PracticeNames) -> String {
         match self {
             ReviewKind::ReviewConference => sentence(&names.review_conference),
             ReviewKind::CoreGroup => format!("{} meeting", sentence(&names.core_group)),
             ReviewKind::ChildInNeed => sentence(&names.child_in_need_review),
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            ReviewKind::ReviewConference => "review_conference",
-            ReviewKind::CoreGroup => "core_group",
-            ReviewKind::ChildInNeed => "child_in_need",
         }
     }
 }

@@ -41,6 +41,12 @@ pub enum Answer {
     NotApplicable,
 }
 
+crate::choices!(Answer {
+    Yes => "yes", "Yes";
+    No => "no", "No";
+    NotApplicable => "not_applicable", "Does not apply";
+});
+
 /// The worker's answer to a statement the data cannot settle, kept with the plan.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
