@@ -88,6 +88,32 @@ test('an import that replaces a case open in another tab shows there, and never 
   await context.close();
 });
 
+test('"Replace" chosen for one file and cancelled is not what the next file does: it starts from keeping both', async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  await importFile(page, server.url, FIXTURE);
+  const id = Object.keys(await storedCases(page))[0];
+  const file = sampleFamily();
+  file.cases[0].label = 'From the file';
+  const clash = scratchFile('clash.json', JSON.stringify(file));
+
+  await open(page, server.url);
+  await page.setInputFiles('#import-file', clash);
+  await page.check('text=Replace the copies on this device');
+  await page.locator('.import-preview').getByRole('button', { name: 'Cancel' }).click();
+  await page.setInputFiles('#import-file', clash);
+  // What the screen shows is what happens.
+  assert.ok(await page.isChecked('text=Keep both: import them as copies'));
+  assert.ok(!(await page.isChecked('text=Replace the copies on this device')));
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.locator('.notice', { hasText: 'Imported 1 case.' }).waitFor();
+  const stored = await storedCases(page);
+  assert.equal(Object.keys(stored).length, 2, 'kept both: the case on the device and a copy');
+  assert.notEqual(stored[id].case.label, 'From the file', 'the case on the device was not replaced');
+  expectNoProblems(page);
+  await context.close();
+});
+
 test('"Restore", "Delete for good" and "Undo" with storage failing say so and lose nothing', async () => {
   const context = await browser.newContext();
   const page = await watchedPage(context);

@@ -13,6 +13,7 @@ use crate::domain::persist::export::{
 };
 use crate::domain::persist::vault::{is_encrypted_export, parse_encrypted_export, EncryptedExport};
 use crate::storage::{self, vault, SaveError};
+use crate::ui::components::radios::Radios;
 use crate::ui::platform::browser::read_file;
 use crate::ui::state::AppState;
 
@@ -74,15 +75,20 @@ pub fn ImportCases() -> impl IntoView {
     let choice = RwSignal::new(ClashChoice::KeepBoth);
     let dragging = RwSignal::new(false);
 
-    let preview = move |file: String, bytes: &[u8]| match parse_export(bytes) {
-        Err(errors) => ImportState::Invalid { file, errors },
-        Ok(parsed) => {
-            let on_device: HashSet<_> = state
-                .index
-                .with_untracked(|i| i.cases.iter().map(|e| e.id).collect());
-            ImportState::Ready {
-                file,
-                preview: ImportPreview::new(parsed, &on_device),
+    let preview = move |file: String, bytes: &[u8]| {
+        // Every file starts from keeping both, whatever was chosen for the
+        // last one: replacing must always be chosen on screen.
+        choice.set(ClashChoice::KeepBoth);
+        match parse_export(bytes) {
+            Err(errors) => ImportState::Invalid { file, errors },
+            Ok(parsed) => {
+                let on_device: HashSet<_> = state
+                    .index
+                    .with_untracked(|i| i.cases.iter().map(|e| e.id).collect());
+                ImportState::Ready {
+                    file,
+                    preview: ImportPreview::new(parsed, &on_device),
+                }
             }
         }
     };
@@ -281,19 +287,9 @@ pub fn ImportCases() -> impl IntoView {
                             {has_clashes.then(|| view! {
                                 <p>{format!("Already on this device ({}):", preview.existing.len())}</p>
                                 <ul>{preview.existing.iter().map(|c| view! { <li>{c.label.clone()}</li> }).collect_view()}</ul>
-                                <fieldset class="fieldset">
-                                    <legend>"What should happen to the cases already on this device?"</legend>
-                                    <div class="radios">
-                                        <label class="radio">
-                                            <input type="radio" name="clash" checked=true on:change=move |_| choice.set(ClashChoice::KeepBoth)/>
-                                            " Keep both: import them as copies"
-                                        </label>
-                                        <label class="radio">
-                                            <input type="radio" name="clash" on:change=move |_| choice.set(ClashChoice::Replace)/>
-                                            " Replace the copies on this device with the ones in the file"
-                                        </label>
-                                    </div>
-                                </fieldset>
+                                <Radios name="clash" legend="What should happen to the cases already on this device?"
+                                    value=Signal::derive(move || Some(choice.get()))
+                                    on_change=Callback::new(move |c| choice.set(c))/>
                             })}
                             <div class="button-group">
                                 <button type="button" class="button" on:click=confirm>"Import"</button>

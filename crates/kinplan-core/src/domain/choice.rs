@@ -51,6 +51,7 @@ mod tests {
     use crate::domain::case::Tool;
     use crate::domain::child_voice::drawing::Ink;
     use crate::domain::child_voice::{HouseColour, HouseKind, HouseSymbol, StrengthKind};
+    use crate::domain::persist::export::ClashChoice;
     use crate::domain::persist::index::CaseOrder;
     use crate::domain::plans::quality::Answer;
     use crate::domain::plans::{ActionStatus, EventKind, HarmCategory, PlanKind, ReviewKind};
@@ -89,5 +90,6 @@ mod tests {
         round_trips::<PlanKind>();
         round_trips::<ReviewKind>();
         round_trips::<Answer>();
+        round_trips::<ClashChoice>();
     }
 }

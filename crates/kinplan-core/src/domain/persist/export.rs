@@ -405,6 +405,11 @@ pub enum ClashChoice {
     Replace,
 }
 
+crate::choices!(ClashChoice {
+    KeepBoth => "keep-both", "Keep both: import them as copies";
+    Replace => "replace", "Replace the copies on this device with the ones in the file";
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
