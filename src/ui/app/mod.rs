@@ -12,6 +12,7 @@ use crate::ui::cases::export::ExportChoice;
 use crate::ui::cases::list::CaseList;
 use crate::ui::cases::session::CaseSession;
 use crate::ui::components::ask_your_worker::AskYourWorker;
+use crate::ui::components::scope::own_scope;
 use crate::ui::lock::{
     lock_when_idle, provide_lock_state, LockButton, LockState, PassphrasePage, UnlockScreen,
 };
@@ -129,11 +130,11 @@ fn Workspace(update_ready: RwSignal<bool>) -> impl IntoView {
     move || {
         match child_mode.get() {
         // No header, no footer, no links: only the child's screen.
-        Some(id) => view! {
+        Some(id) => own_scope(|| view! {
             <main id="main" class="child-mode-main" tabindex="-1"><WriteFailure/><CaseSession id/></main>
-        }
+        })
         .into_any(),
-        None => view! { <WorkerShell case_id/> }.into_any(),
+        None => own_scope(|| view! { <WorkerShell case_id/> }).into_any(),
     }
     }
 }
@@ -168,13 +169,13 @@ fn WorkerShell(case_id: Memo<Option<Uuid>>) -> impl IntoView {
             </div>
         </Show>
         <main id="main" class="width-container" tabindex="-1">
-            {move || match case_id.get() {
+            {move || own_scope(|| match case_id.get() {
                 Some(id) => view! { <CaseSession id/> }.into_any(),
                 None if state.route.get() == Route::NotFound => view! { <NotFound/> }.into_any(),
                 None if state.route.get() == Route::Settings => view! { <ProfileSettings/> }.into_any(),
                 None if state.route.get() == Route::Passphrase => view! { <PassphrasePage/> }.into_any(),
                 None => view! { <CaseList/> }.into_any(),
-            }}
+            })}
         </main>
         <footer class="app-footer">
             <div class="width-container">

@@ -11,6 +11,7 @@ use crate::storage::{self, vault, CaseFault, SaveStatus};
 use crate::ui::cases::overview::CaseOverview;
 use crate::ui::components::ask_your_worker::AskYourWorker;
 use crate::ui::components::fields::FamilyReader;
+use crate::ui::components::scope::own_scope;
 use crate::ui::platform::browser::{download, time};
 use crate::ui::state::{AppState, OpenCase, WorkerHere};
 use crate::ui::tools::child_voice::{ChildMode, StrengthsPage, ThreeHousesPage};
@@ -28,10 +29,10 @@ use crate::ui::tools::safety_plan::SafetyPlanPage;
 pub fn CaseSession(id: Uuid) -> impl IntoView {
     let app = expect_context::<AppState>();
     match app.cases(|c| c.load_case(id)) {
-        Ok(stored) => view! { <OpenCaseView stored read_only=None/> }.into_any(),
+        Ok(stored) => own_scope(|| view! { <OpenCaseView stored read_only=None/> }).into_any(),
         Err(CaseFault::Newer { version, readable: Some(stored), .. }) => {
             let why = format!("This case was saved by a newer version of Kinplan (data version {version}). You can read it here, but changes will not be saved. Open it in the newer version to change it.");
-            view! { <OpenCaseView stored=*stored read_only=Some(why)/> }.into_any()
+            own_scope(|| view! { <OpenCaseView stored=*stored read_only=Some(why)/> }).into_any()
         }
         Err(CaseFault::Newer { raw, version, readable: None }) => view! {
             <h1 tabindex="-1">"This case needs a newer version of Kinplan"</h1>
@@ -121,19 +122,21 @@ fn OpenCaseView(stored: StoredCase, read_only: Option<String>) -> impl IntoView 
         storage_event.remove();
     });
 
-    let page = move || match app.route.get() {
-        Route::CaseTool(_, Tool::Plans) => view! { <PlanList/> }.into_any(),
-        Route::CaseTool(_, Tool::SafetyMap) => view! { <SafetyMapPage/> }.into_any(),
-        Route::CaseTool(_, Tool::SafetyPlan) => view! { <SafetyPlanPage/> }.into_any(),
-        Route::CaseTool(_, Tool::ThreeHouses) => view! { <ThreeHousesPage/> }.into_any(),
-        Route::CaseTool(_, Tool::Strengths) => view! { <StrengthsPage/> }.into_any(),
-        Route::CaseTool(_, Tool::Resilience) => view! { <ResiliencePage/> }.into_any(),
-        Route::CaseTool(_, Tool::Chronology) => view! { <ChronologyPage/> }.into_any(),
-        Route::CaseTool(_, Tool::Genogram) => view! { <GenogramPage/> }.into_any(),
-        Route::Plan(_, plan) => view! { <PlanEditor plan/> }.into_any(),
-        Route::PlanCheck(_, plan) => view! { <PlanCheck plan/> }.into_any(),
-        Route::Print(_, print) => view! { <PrintPage view=print/> }.into_any(),
-        _ => view! { <CaseOverview/> }.into_any(),
+    let page = move || {
+        own_scope(|| match app.route.get() {
+            Route::CaseTool(_, Tool::Plans) => view! { <PlanList/> }.into_any(),
+            Route::CaseTool(_, Tool::SafetyMap) => view! { <SafetyMapPage/> }.into_any(),
+            Route::CaseTool(_, Tool::SafetyPlan) => view! { <SafetyPlanPage/> }.into_any(),
+            Route::CaseTool(_, Tool::ThreeHouses) => view! { <ThreeHousesPage/> }.into_any(),
+            Route::CaseTool(_, Tool::Strengths) => view! { <StrengthsPage/> }.into_any(),
+            Route::CaseTool(_, Tool::Resilience) => view! { <ResiliencePage/> }.into_any(),
+            Route::CaseTool(_, Tool::Chronology) => view! { <ChronologyPage/> }.into_any(),
+            Route::CaseTool(_, Tool::Genogram) => view! { <GenogramPage/> }.into_any(),
+            Route::Plan(_, plan) => view! { <PlanEditor plan/> }.into_any(),
+            Route::PlanCheck(_, plan) => view! { <PlanCheck plan/> }.into_any(),
+            Route::Print(_, print) => view! { <PrintPage view=print/> }.into_any(),
+            _ => view! { <CaseOverview/> }.into_any(),
+        })
     };
     if let Route::ChildMode(_, child) = app.route.get_untracked() {
         // The child's screen: no breadcrumbs, no way out but the lock, and

@@ -14,7 +14,7 @@ use crate::ui::state::OpenCase;
 
 /// Whether fields here are read-only: in a case opened read-only. Fields
 /// outside a case (settings, a new case) never are.
-fn read_only() -> bool {
+pub fn read_only() -> bool {
     use_context::<OpenCase>().is_some_and(|open| open.is_read_only())
 }
 

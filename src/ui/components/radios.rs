@@ -1,11 +1,13 @@
 //! Radios and checkboxes over any [`Choice`], in a fieldset with its
 //! question as the legend: one radio or box for each value, ids made from
 //! the group's name and the value's slug, so no page writes the markup or
-//! matches form strings by hand.
+//! matches form strings by hand. In a case opened read-only they are
+//! disabled, as fields are.
 
 use leptos::prelude::*;
 
 use crate::domain::choice::Choice;
+use crate::ui::components::fields::read_only;
 
 /// The values on offer, and what each is called: every value and its
 /// title, unless a page gives fewer or its own words (the profile's names).
@@ -91,6 +93,7 @@ pub fn Radios<T: Choice + Send + Sync>(
 ) -> impl IntoView {
     let list = offered(options, title);
     let group = name.clone();
+    let disabled = disabled || read_only();
     view! {
         <Group name legend hint error legend_hidden>
             <div class="radios" class:radios-inline=inline>
@@ -123,10 +126,10 @@ pub fn CheckList<T: Choice + Send + Sync>(
     /// A value ticked (`true`) or unticked.
     on_toggle: Callback<(T, bool)>,
     #[prop(optional, into)] hint: Option<Signal<String>>,
-    #[prop(optional)] disabled: bool,
 ) -> impl IntoView {
     let list = offered::<T>(None, None);
     let group = name.clone();
+    let disabled = read_only();
     view! {
         <Group name legend hint error=None legend_hidden=false>
             {move || list().into_iter().map(|(choice, words)| {
