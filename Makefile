@@ -29,9 +29,9 @@ dist: setup build-dist
 test: setup check-format clippy host-test wasm-test build-dist e2e
 	@echo "make test: all checks passed"
 
-## make bench: the size of every file in dist/, then timings in headless Chromium.
+## make bench: what dist/ weighs against its budgets, then timings in headless Chromium.
 bench: setup build-dist
-	@scripts/bench.sh
+	@python3 scripts/sizes.py
 	@mkdir -p target/bench
 	@for n in 1 100 500; do cargo run -q --example sample_cases -- $$n > target/bench/cases-$$n.json; done
 	@cargo run -q --example sample_cases -- 1 200 > target/bench/cases-plan200.json
@@ -60,14 +60,15 @@ host-test:
 	AUDIT=target/debug/kinplan-audit .tools/py/bin/python tests/oracle/reading_age.py
 	HOLIDAYS=target/debug/examples/bank_holidays .tools/py/bin/python tests/oracle/bank_holidays.py
 
+# One unsplit module: no pieces (see Cargo.toml's features).
 wasm-test:
-	$(WASM) cargo test $(WASM32) --test components
+	$(WASM) cargo test $(WASM32) --no-default-features --test components
 
 # Release wasm aborts on panic with no message, which drops the panic
 # formatting machinery (about 40 KB raw). Only dist/ is built this way.
 # RUSTFLAGS replaces .cargo/config.toml's rustflags, so it repeats them.
 build-dist:
-	$(WASM) RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort" trunk build --release
+	$(WASM) RUSTFLAGS="--cfg erase_components -Clink-args=--emit-relocs -Zunstable-options -Cpanic=immediate-abort" trunk build --release
 
 e2e:
 	cd tests/e2e && DIST_DIR=$(CURDIR)/dist SHOTS_DIR=$(CURDIR)/target/screenshots npm test

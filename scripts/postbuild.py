@@ -1,5 +1,9 @@
 #!/usr/bin/env python3
-"""Makes Trunk's output safe to serve under a strict Content-Security-Policy.
+"""Cuts the app into pieces, and makes Trunk's output safe to serve under a
+strict Content-Security-Policy.
+
+First the WebAssembly is cut into a main part and a piece per tool (see
+pieces.py).
 
 Trunk writes an inline <script type="module"> that starts the wasm. A policy
 without 'unsafe-inline' would block it, so it moves into its own file, named
@@ -8,8 +12,7 @@ cache. The policy itself goes into a <meta> tag, because the app is served
 by plain static servers whose headers the council may not control.
 
 Trunk runs it after every build, `make serve` as `make dist` (a post_build
-hook in Trunk.toml), on the staging folder it then moves into dist/; given
-a folder as its argument, it works on that instead.
+hook in Trunk.toml), on the staging folder it then moves into dist/.
 """
 import hashlib
 import json
@@ -17,6 +20,8 @@ import os
 import pathlib
 import re
 import sys
+
+import pieces
 
 CSP = "; ".join([
     "default-src 'self'",
@@ -30,7 +35,10 @@ CSP = "; ".join([
     "form-action 'none'",
 ])
 
-dist = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TRUNK_STAGING_DIR", "dist"))
+dist = pathlib.Path(os.environ["TRUNK_STAGING_DIR"])
+release = os.environ.get("TRUNK_PROFILE") == "release"
+cut = pieces.split(dist, release)
+print(f"postbuild: the app is a main part and {len(cut)} pieces")
 page = dist / "index.html"
 html = page.read_text()
 

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 TOOLS=$PWD/.tools
 TRUNK_VERSION=0.21.14       # 0.22 needs a newer rustc than Debian's 1.96.0
 BINARYEN_VERSION=132.0.0    # Trunk.toml names it as version_132
+SPLIT_VERSION=0.2.4         # wasm_split_cli_support, the split step of cargo-leptos and Leptos 0.8
 step() { echo "setup: $*"; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -46,6 +47,11 @@ fi
 if [ "$("$TOOLS/bin/trunk" --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   step "building trunk $TRUNK_VERSION (about 10 minutes)"
   cargo +stable install -q trunk --version "=$TRUNK_VERSION" --locked --root "$TOOLS" --force
+fi
+# Cuts the app's wasm into pieces (scripts/pieces.py); it has no --version.
+if ! cargo +stable install --list --root "$TOOLS" | grep -qx "wasm_split_cli_support v$SPLIT_VERSION:"; then
+  step "building wasm-split-cli $SPLIT_VERSION (about 1 minute)"
+  cargo +stable install -q wasm_split_cli_support --version "=$SPLIT_VERSION" --features build-binary --locked --root "$TOOLS" --force
 fi
 if [ "$("$TOOLS/npm/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -o 'version_[0-9]*')" != "version_${BINARYEN_VERSION%%.*}" ]; then
   step "installing wasm-opt from npm binaryen@$BINARYEN_VERSION"

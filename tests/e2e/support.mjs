@@ -86,7 +86,14 @@ export async function watchedPage(context) {
   // animation frames, which changes when focus moves and autosave runs.
   await page.addInitScript((start) => {
     const RealDate = Date;
-    const offset = start - RealDate.now();
+    // One clock for the tab: a reload carries on from where it was, as a
+    // real clock does, instead of going back to 09:00.
+    let origin = RealDate.now();
+    try {
+      origin = Number(sessionStorage.getItem('e2e-clock-origin')) || origin;
+      sessionStorage.setItem('e2e-clock-origin', String(origin));
+    } catch { /* about:blank has no storage */ }
+    const offset = start - origin;
     globalThis.Date = class extends RealDate {
       constructor(...args) { if (args.length === 0) super(RealDate.now() + offset); else super(...args); }
       static now() { return RealDate.now() + offset; }

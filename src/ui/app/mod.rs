@@ -10,15 +10,14 @@ use crate::route::Route;
 use crate::storage::{self, vault, BrowserStore, Repository};
 use crate::ui::cases::export::ExportChoice;
 use crate::ui::cases::list::CaseList;
-use crate::ui::cases::session::CaseSession;
+use crate::ui::cases::session;
 use crate::ui::components::ask_your_worker::AskYourWorker;
-use crate::ui::components::scope::own_scope;
-use crate::ui::lock::{
-    lock_when_idle, provide_lock_state, LockButton, LockState, PassphrasePage, UnlockScreen,
-};
+use crate::ui::lock::{self, lock_when_idle, provide_lock_state, LockButton, LockState};
 use crate::ui::platform::browser::{focus_later, focus_main_heading};
 use crate::ui::platform::offline;
-use crate::ui::settings::ProfileSettings;
+use crate::ui::platform::pieces::Piece;
+use crate::ui::platform::scope::own_scope;
+use crate::ui::settings;
 use crate::ui::state::{AppState, Notice, Undo};
 
 fn current_route() -> Route {
@@ -51,7 +50,7 @@ pub fn App() -> impl IntoView {
     let lock = provide_lock_state();
     move || {
         if lock.locked.get() {
-            view! { <UnlockScreen/> }.into_any()
+            view! { <Piece load=lock::unlock_page/> }.into_any()
         } else {
             view! { <Workspace update_ready/> }.into_any()
         }
@@ -131,7 +130,7 @@ fn Workspace(update_ready: RwSignal<bool>) -> impl IntoView {
         match child_mode.get() {
         // No header, no footer, no links: only the child's screen.
         Some(id) => own_scope(|| view! {
-            <main id="main" class="child-mode-main" tabindex="-1"><WriteFailure/><CaseSession id/></main>
+            <main id="main" class="child-mode-main" tabindex="-1"><WriteFailure/><Piece load=move || session::page(id)/></main>
         })
         .into_any(),
         None => own_scope(|| view! { <WorkerShell case_id/> }).into_any(),
@@ -170,10 +169,10 @@ fn WorkerShell(case_id: Memo<Option<Uuid>>) -> impl IntoView {
         </Show>
         <main id="main" class="width-container" tabindex="-1">
             {move || own_scope(|| match case_id.get() {
-                Some(id) => view! { <CaseSession id/> }.into_any(),
+                Some(id) => view! { <Piece load=move || session::page(id)/> }.into_any(),
                 None if state.route.get() == Route::NotFound => view! { <NotFound/> }.into_any(),
-                None if state.route.get() == Route::Settings => view! { <ProfileSettings/> }.into_any(),
-                None if state.route.get() == Route::Passphrase => view! { <PassphrasePage/> }.into_any(),
+                None if state.route.get() == Route::Settings => view! { <Piece load=settings::page/> }.into_any(),
+                None if state.route.get() == Route::Passphrase => view! { <Piece load=lock::passphrase_page/> }.into_any(),
                 None => view! { <CaseList/> }.into_any(),
             })}
         </main>

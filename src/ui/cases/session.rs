@@ -11,18 +11,19 @@ use crate::storage::{self, vault, CaseFault, SaveStatus};
 use crate::ui::cases::overview::CaseOverview;
 use crate::ui::components::ask_your_worker::AskYourWorker;
 use crate::ui::components::fields::FamilyReader;
-use crate::ui::components::scope::own_scope;
 use crate::ui::platform::browser::{download, time};
+use crate::ui::platform::pieces::{piece, Piece};
+use crate::ui::platform::scope::own_scope;
 use crate::ui::state::{AppState, OpenCase, WorkerHere};
-use crate::ui::tools::child_voice::{ChildMode, StrengthsPage, ThreeHousesPage};
-use crate::ui::tools::chronology::ChronologyPage;
-use crate::ui::tools::genogram::GenogramPage;
-use crate::ui::tools::plans::check::PlanCheck;
-use crate::ui::tools::plans::{PlanEditor, PlanList};
-use crate::ui::tools::print::PrintPage;
-use crate::ui::tools::resilience::ResiliencePage;
-use crate::ui::tools::safety_map::SafetyMapPage;
-use crate::ui::tools::safety_plan::SafetyPlanPage;
+use crate::ui::tools::{
+    child_voice, chronology, genogram, plans, print, resilience, safety_map, safety_plan,
+};
+
+piece! {
+    /// A case's pages, from the case's piece of the app (fetched when the
+    /// first case opens).
+    case: pub fn page(id: Uuid) { view! { <CaseSession id/> }.into_any() }
+}
 
 /// Loads the case `id` and shows the page the route asks for inside it.
 #[component]
@@ -124,17 +125,33 @@ fn OpenCaseView(stored: StoredCase, read_only: Option<String>) -> impl IntoView 
 
     let page = move || {
         own_scope(|| match app.route.get() {
-            Route::CaseTool(_, Tool::Plans) => view! { <PlanList/> }.into_any(),
-            Route::CaseTool(_, Tool::SafetyMap) => view! { <SafetyMapPage/> }.into_any(),
-            Route::CaseTool(_, Tool::SafetyPlan) => view! { <SafetyPlanPage/> }.into_any(),
-            Route::CaseTool(_, Tool::ThreeHouses) => view! { <ThreeHousesPage/> }.into_any(),
-            Route::CaseTool(_, Tool::Strengths) => view! { <StrengthsPage/> }.into_any(),
-            Route::CaseTool(_, Tool::Resilience) => view! { <ResiliencePage/> }.into_any(),
-            Route::CaseTool(_, Tool::Chronology) => view! { <ChronologyPage/> }.into_any(),
-            Route::CaseTool(_, Tool::Genogram) => view! { <GenogramPage/> }.into_any(),
-            Route::Plan(_, plan) => view! { <PlanEditor plan/> }.into_any(),
-            Route::PlanCheck(_, plan) => view! { <PlanCheck plan/> }.into_any(),
-            Route::Print(_, print) => view! { <PrintPage view=print/> }.into_any(),
+            Route::CaseTool(_, Tool::Plans) => view! { <Piece load=plans::list_page/> }.into_any(),
+            Route::CaseTool(_, Tool::SafetyMap) => {
+                view! { <Piece load=safety_map::page/> }.into_any()
+            }
+            Route::CaseTool(_, Tool::SafetyPlan) => {
+                view! { <Piece load=safety_plan::page/> }.into_any()
+            }
+            Route::CaseTool(_, Tool::ThreeHouses) => {
+                view! { <Piece load=child_voice::three_houses_page/> }.into_any()
+            }
+            Route::CaseTool(_, Tool::Strengths) => {
+                view! { <Piece load=child_voice::strengths_page/> }.into_any()
+            }
+            Route::CaseTool(_, Tool::Resilience) => {
+                view! { <Piece load=resilience::page/> }.into_any()
+            }
+            Route::CaseTool(_, Tool::Chronology) => {
+                view! { <Piece load=chronology::page/> }.into_any()
+            }
+            Route::CaseTool(_, Tool::Genogram) => view! { <Piece load=genogram::page/> }.into_any(),
+            Route::Plan(_, plan) => {
+                view! { <Piece load=move || plans::editor_page(plan)/> }.into_any()
+            }
+            Route::PlanCheck(_, plan) => {
+                view! { <Piece load=move || plans::check_page(plan)/> }.into_any()
+            }
+            Route::Print(_, print) => view! { <Piece load=move || print::page(print)/> }.into_any(),
             _ => view! { <CaseOverview/> }.into_any(),
         })
     };
@@ -150,7 +167,7 @@ fn OpenCaseView(stored: StoredCase, read_only: Option<String>) -> impl IntoView 
                 here.set(false);
             }
         });
-        return view! { <ConflictBanner/> <ChildMode child/> }.into_any();
+        return view! { <ConflictBanner/> <Piece load=move || child_voice::child_mode_page(child)/> }.into_any();
     }
     view! {
         <div class="case-bar">

@@ -9,6 +9,5 @@ pub mod in_languages;
 pub mod per_child;
 pub mod print_language;
 pub mod radios;
-pub mod scope;
 pub mod score_chart;
 pub mod versions;

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 
 use crate::storage;
 use crate::storage::vault::{self, Status};
+use crate::ui::platform::pieces::piece;
 
 /// Whether the app is locked, and whether a passphrase is set at all.
 #[derive(Clone, Copy)]
@@ -112,6 +113,16 @@ pub fn LockButton() -> impl IntoView {
             <button type="button" class="button button-secondary lock-button" on:click=move |_| lock.lock_now()>"Lock"</button>
         </Show>
     }
+}
+
+piece! {
+    /// The unlock screen, from the passphrase lock's piece of the app.
+    lock: pub fn unlock_page() { view! { <UnlockScreen/> }.into_any() }
+}
+
+piece! {
+    /// The passphrase's settings page, from the lock's piece.
+    lock: pub fn passphrase_page() { view! { <PassphrasePage/> }.into_any() }
 }
 
 #[component]

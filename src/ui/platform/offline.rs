@@ -31,7 +31,11 @@ pub fn start(update_ready: RwSignal<bool>) {
         let Ok(registration) = JsFuture::from(workers.register("./sw.js")).await else {
             return;
         };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        // A browser that keeps service workers off (a test harness, a
+        // locked-down profile) may answer with nothing: then there is none.
+        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
+            return;
+        };
         // The browser may have found the new version while the page was
         // loading: it is then waiting, or still installing.
         if registration.waiting().is_some() && replaces_running() {
@@ -98,10 +102,9 @@ pub fn apply_update() {
         let Ok(registration) = JsFuture::from(workers.get_registration()).await else {
             return;
         };
-        if registration.is_undefined() {
+        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
             return;
-        }
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        };
         if let Some(waiting) = registration.waiting() {
             let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
         }

@@ -18,6 +18,7 @@ use crate::domain::profile::PracticeProfile;
 use crate::storage::SaveError;
 use crate::ui::lock::{ClearDevice, LockState, LockSummary};
 use crate::ui::platform::browser::{download, read_file};
+use crate::ui::platform::pieces::piece;
 use crate::ui::state::AppState;
 use device::StorageKept;
 use nation::ChooseNation;
@@ -78,6 +79,11 @@ impl ProfileChange {
     pub(crate) fn profile(self) -> RwSignal<PracticeProfile> {
         self.state.profile
     }
+}
+
+piece! {
+    /// Settings, from their piece of the app.
+    settings: pub fn page() { view! { <ProfileSettings/> }.into_any() }
 }
 
 #[component]

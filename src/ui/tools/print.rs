@@ -9,6 +9,7 @@ use crate::domain::Tool;
 use crate::route::{PrintView, Route};
 use crate::ui::state::OpenCase;
 
+use crate::ui::platform::pieces::piece;
 use crate::ui::tools::child_voice::print::{ChildsWordsPrint, MySafetyPlanPrint};
 use crate::ui::tools::chronology::print::{ChronologyPrint, CourtChronologyPrint};
 use crate::ui::tools::genogram::print::{EcomapPrint, GenogramPrint};
@@ -17,6 +18,11 @@ use crate::ui::tools::resilience::print::ResiliencePrint;
 use crate::ui::tools::safety_map::print::MapPrint;
 use crate::ui::tools::safety_map::words_and_pictures::WordsAndPicturesPrint;
 use crate::ui::tools::safety_plan::print::SafetyPlanPrint;
+
+piece! {
+    /// A print view, from the print views' piece of the app.
+    print: pub fn page(view: PrintView) { view! { <PrintPage view/> }.into_any() }
+}
 
 #[component]
 pub fn PrintPage(view: PrintView) -> impl IntoView {

@@ -14,6 +14,7 @@ mod strengths;
 mod words_card;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use crate::domain::child_voice::child_lock::ChildLock;
@@ -23,12 +24,29 @@ use crate::route::{PrintView, Route};
 use crate::storage;
 use crate::ui::components::per_child::{read_child_doc, ChildTabs};
 use crate::ui::platform::browser::{day, focus_later};
+use crate::ui::platform::pieces::piece;
 use crate::ui::state::AppState;
 use crate::ui::state::OpenCase;
 
 pub use child_mode::ChildMode;
 pub use drawing::DrawingView;
 pub use strengths::StrengthsPage;
+
+piece! {
+    /// The Three Houses, from the child's voice's piece of the app.
+    child_voice: pub fn three_houses_page() { view! { <ThreeHousesPage/> }.into_any() }
+}
+
+piece! {
+    /// "I have, I am, I can", from the child's voice's piece.
+    child_voice: pub fn strengths_page() { view! { <StrengthsPage/> }.into_any() }
+}
+
+piece! {
+    /// Child mode, from the child's voice's piece: fetched while the worker
+    /// still has the screen ([`StartChildMode`]), so a child never waits.
+    child_voice, fetch_child_mode: pub fn child_mode_page(child: Uuid) { view! { <ChildMode child/> }.into_any() }
+}
 
 /// The worker's page for the Three Houses.
 #[component]
@@ -107,6 +125,11 @@ pub fn StartChildMode(child: Uuid) -> impl IntoView {
     let name = open.select(move |c| c.child_name(child));
     let code = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    // Child mode's piece comes now, so the child never sees "Loading…". A
+    // failure here is tried again, and shown, when the worker starts.
+    spawn_local(async {
+        let _ = fetch_child_mode().await;
+    });
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let lock = match ChildLock::new(
@@ -118,14 +141,24 @@ pub fn StartChildMode(child: Uuid) -> impl IntoView {
             Ok(lock) => lock,
             Err(why) => return error.set(Some(why.into())),
         };
-        if let Err(why) = storage::save_child_lock(&lock) {
-            return error.set(Some(format!("Child mode could not start: {why}.")));
-        }
-        open.flush();
-        let home = Route::ChildMode(case_id, child);
-        app.route.set(home.clone());
-        app.child_lock.set(Some(lock));
-        app.go(home);
+        spawn_local(async move {
+            if fetch_child_mode().await.is_err() {
+                error.try_set(Some("Child mode could not start: this device could not fetch it. Check the connection, then try again.".into()));
+                return;
+            }
+            // The worker went elsewhere while it was fetched.
+            if error.try_set(None).is_some() {
+                return;
+            }
+            if let Err(why) = storage::save_child_lock(&lock) {
+                return error.set(Some(format!("Child mode could not start: {why}.")));
+            }
+            open.flush();
+            let home = Route::ChildMode(case_id, child);
+            app.route.set(home.clone());
+            app.child_lock.set(Some(lock));
+            app.go(home);
+        });
     };
     view! {
         <form class="child-mode-start" on:submit=start>

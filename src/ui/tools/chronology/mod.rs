@@ -22,6 +22,7 @@ use crate::route::{PrintView, Route};
 use crate::ui::components::fields::input_date;
 use crate::ui::components::radios::Radios;
 use crate::ui::platform::browser::{focus_later, today};
+use crate::ui::platform::pieces::piece;
 use crate::ui::state::AppState;
 use crate::ui::state::OpenCase;
 
@@ -44,6 +45,11 @@ fn edit_chronology(
         change(&mut c.documents.chronology);
         c.documents.chronology.touch(chrono::Utc::now());
     });
+}
+
+piece! {
+    /// The chronology, from its piece of the app.
+    chronology: pub fn page() { view! { <ChronologyPage/> }.into_any() }
 }
 
 #[component]

@@ -21,6 +21,7 @@ use crate::domain::genogram::{
 use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::route::{PrintView, Route};
 use crate::ui::platform::browser::focus_later;
+use crate::ui::platform::pieces::piece;
 use crate::ui::state::OpenCase;
 
 pub use drawing::GenogramDrawing;
@@ -31,6 +32,11 @@ fn edit_genogram(open: OpenCase, change: impl FnOnce(&mut Genogram)) {
         change(&mut c.documents.genogram);
         c.documents.genogram.touch(chrono::Utc::now());
     });
+}
+
+piece! {
+    /// The genogram and ecomap, from their piece of the app.
+    genogram: pub fn page() { view! { <GenogramPage/> }.into_any() }
 }
 
 #[component]

@@ -32,6 +32,7 @@ use crate::domain::profile::sentence;
 use crate::route::{PrintView, Route};
 use crate::ui::components::fields::TextArea;
 use crate::ui::platform::browser::today;
+use crate::ui::platform::pieces::piece;
 use crate::ui::state::OpenCase;
 
 /// Changes one plan of the open case.
@@ -47,6 +48,21 @@ fn read_plan<T: Default + Clone + PartialEq + Send + Sync + 'static>(
     part: impl Fn(&Plan) -> T + Send + Sync + 'static,
 ) -> Signal<T> {
     open.read_document(|d| &d.plans, plan, part)
+}
+
+piece! {
+    /// The case's plans, from the plans' piece of the app.
+    plans: pub fn list_page() { view! { <PlanList/> }.into_any() }
+}
+
+piece! {
+    /// One plan's editor, from the plans' piece.
+    plans: pub fn editor_page(plan: Uuid) { view! { <PlanEditor plan/> }.into_any() }
+}
+
+piece! {
+    /// A plan's check, from the plans' piece.
+    plans: pub fn check_page(plan: Uuid) { view! { <check::PlanCheck plan/> }.into_any() }
 }
 
 #[component]

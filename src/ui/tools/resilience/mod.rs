@@ -17,6 +17,7 @@ use crate::route::{PrintView, Route};
 use crate::ui::components::choice_select::ChoiceSelect;
 use crate::ui::components::per_child::{edit_child_doc, read_child_doc, ChildTabs};
 use crate::ui::platform::browser::focus_later;
+use crate::ui::platform::pieces::piece;
 use crate::ui::state::OpenCase;
 
 /// Drag-and-drop carries the factor's id under this type.
@@ -24,6 +25,11 @@ const DRAG_TYPE: &str = "application/x-kinplan-factor";
 
 fn edit_matrix(open: OpenCase, child: Uuid, change: impl FnOnce(&mut ResilienceMatrix)) {
     edit_child_doc(open, child, |d| &mut d.resilience_matrices, change);
+}
+
+piece! {
+    /// The resilience matrix, from its piece of the app.
+    resilience: pub fn page() { view! { <ResiliencePage/> }.into_any() }
 }
 
 #[component]

@@ -26,6 +26,7 @@ use crate::route::{PrintView, Route};
 use crate::ui::components::fields::PersonPicker;
 use crate::ui::components::versions::{shown_version, DatedStart, Versions};
 use crate::ui::platform::browser::focus_later;
+use crate::ui::platform::pieces::piece;
 use crate::ui::state::OpenCase;
 
 use dangers::{BottomLines, DangerStatements};
@@ -59,6 +60,11 @@ struct Dragging(RwSignal<bool>);
 /// The last entry deleted, for Undo.
 #[derive(Clone, Copy)]
 struct Deleted(RwSignal<Option<(Uuid, usize, MapEntry)>>);
+
+piece! {
+    /// The map, from its piece of the app (fetched the first time it opens).
+    safety_map: pub fn page() { view! { <SafetyMapPage/> }.into_any() }
+}
 
 #[component]
 pub fn SafetyMapPage() -> impl IntoView {

@@ -20,6 +20,7 @@ use crate::route::{PrintView, Route};
 use crate::ui::components::score_chart::{ScoreChart, ScoreLines};
 use crate::ui::components::versions::{shown_version, DatedStart, Versions};
 use crate::ui::platform::browser::focus_later;
+use crate::ui::platform::pieces::piece;
 use crate::ui::state::OpenCase;
 use crate::ui::tools::child_voice::my_safety_plan::ChildrensSafetyPlans;
 
@@ -100,6 +101,11 @@ fn edit_row<R: Row>(open: OpenCase, plan: Uuid, row: Uuid, change: impl FnOnce(&
             change(r);
         }
     });
+}
+
+piece! {
+    /// The safety plan, from its piece of the app.
+    safety_plan: pub fn page() { view! { <SafetyPlanPage/> }.into_any() }
 }
 
 #[component]
