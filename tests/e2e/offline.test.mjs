@@ -5,27 +5,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { DIST, startServer, launch, watchedPage, open, createCase, expectNoProblems } from './support.mjs';
+import { siteCopy, controlled, startServer, launch, watchedPage, open, createCase, expectNoProblems } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/** A copy of dist/ that a test may redeploy. */
-function site() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinplan-deploy-'));
-  fs.cpSync(DIST, dir, { recursive: true });
-  return dir;
-}
-
-async function controlled(page) {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 });
-}
-
 test('after one visit the app opens and works with the server stopped', async (t) => {
-  const server = await startServer(site());
+  const server = await startServer(siteCopy());
   t.after(() => server.stop());
   const context = await browser.newContext();
   const page = await watchedPage(context);
@@ -51,7 +39,7 @@ test('after one visit the app opens and works with the server stopped', async (t
 });
 
 test('a new deployment is offered, and taken up when the worker reloads', async (t) => {
-  const dir = site();
+  const dir = siteCopy();
   const server = await startServer(dir);
   t.after(() => { server.stop(); fs.rmSync(dir, { recursive: true, force: true }); });
   const context = await browser.newContext();

@@ -5,10 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {
-  DIST, startServer, launch, watchedPage, importFile, waitSaved, storedCases, expectAccessible, expectNoProblems, sampleFamily, SAMPLE_FAMILY,
+  siteCopy, controlled, startServer, launch, watchedPage, importFile, waitSaved, storedCases, expectAccessible, expectNoProblems, sampleFamily, SAMPLE_FAMILY,
 } from './support.mjs';
 
 let browser;
@@ -42,17 +41,6 @@ const SETTINGS = [
   { name: 'settings', hash: '#/settings', heading: 'Practice profile' },
   { name: 'the passphrase lock', hash: '#/settings/passphrase', heading: 'Passphrase lock' },
 ];
-
-/** A copy of dist/ that a test may stop serving or redeploy. */
-function site() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinplan-pieces-'));
-  fs.cpSync(DIST, dir, { recursive: true });
-  return dir;
-}
-
-async function controlled(page) {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 });
-}
 
 /** Opens `hash` and waits for its page: its heading, not "Loading…". */
 async function openPage(page, url, { hash, heading }) {
@@ -130,7 +118,7 @@ test('every tool opens from a cold start and passes axe', async (t) => {
 });
 
 test('each tool opens for the first time with the server stopped after the first visit', async (t) => {
-  const server = await startServer(site());
+  const server = await startServer(siteCopy());
   t.after(() => server.stop());
   const context = await browser.newContext();
   const page = await watchedPage(context);
@@ -167,7 +155,7 @@ function redeploy(dir) {
 }
 
 test('a deployment while a tool is open: the open app keeps its own pieces until the worker reloads', async (t) => {
-  const dir = site();
+  const dir = siteCopy();
   const server = await startServer(dir);
   t.after(() => { server.stop(); fs.rmSync(dir, { recursive: true, force: true }); });
   const context = await browser.newContext();
@@ -196,7 +184,7 @@ test('a deployment while a tool is open: the open app keeps its own pieces until
 });
 
 test('without a service worker, a piece removed by a deployment says so, and a reload brings the new one', async (t) => {
-  const dir = site();
+  const dir = siteCopy();
   const server = await startServer(dir);
   t.after(() => { server.stop(); fs.rmSync(dir, { recursive: true, force: true }); });
   const context = await browser.newContext({ serviceWorkers: 'block' });

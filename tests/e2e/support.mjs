@@ -54,6 +54,18 @@ export async function startServer(site = DIST) {
   };
 }
 
+/** A copy of dist/ that a test may stop serving or deploy again over. */
+export function siteCopy() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinplan-deploy-'));
+  fs.cpSync(DIST, dir, { recursive: true });
+  return dir;
+}
+
+/** Waits until the service worker controls the page, after a first visit. */
+export async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 });
+}
+
 /** Writes a file for a file input into this test file's scratch folder,
  *  which goes when the tests end, and returns its path. */
 let scratch;
