@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  siteCopy, controlled, startServer, launch, watchedPage, importFile, waitSaved, storedCases, expectAccessible, expectNoProblems, sampleFamily, SAMPLE_FAMILY,
+  siteCopy, controlled, startServer, launch, watchedPage, importFile, waitSaved, storedCases, expectAccessible, expectNoProblems, screenshot, sampleFamily, SAMPLE_FAMILY,
 } from './support.mjs';
 
 let browser;
@@ -198,6 +198,7 @@ test('without a service worker, a piece removed by a deployment says so, and a r
   await failed.getByRole('heading', { name: 'This page could not be opened' }).waitFor();
   assert.equal(await failed.getAttribute('role'), 'alert');
   await expectAccessible(page, 'a piece that could not be fetched');
+  await screenshot(page, 'piece-failed');
   // The old piece's 404 is what this test is about.
   page.problems = page.problems.filter((p) => !/404|Failed to fetch|WebAssembly/.test(p));
   expectNoProblemsWithoutWorker(page);
