@@ -13,7 +13,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 WASM := CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 WASM32 := --target wasm32-unknown-unknown
 
-.PHONY: setup serve dist test bench check-format clippy host-test wasm-test build-dist e2e
+.PHONY: setup serve dist test bench check-format clippy host-test wasm-test build-dist build-minimal e2e
 
 setup:
 	@scripts/setup.sh
@@ -30,7 +30,7 @@ test: setup check-format clippy host-test wasm-test build-dist e2e
 	@echo "make test: all checks passed"
 
 ## make bench: what dist/ weighs against its budgets, then timings in headless Chromium.
-bench: setup build-dist
+bench: setup build-dist build-minimal
 	@python3 scripts/sizes.py
 	@mkdir -p target/bench
 	@for n in 1 100 500; do cargo run -q --example sample_cases -- $$n > target/bench/cases-$$n.json; done
@@ -40,6 +40,7 @@ bench: setup build-dist
 	@cd tests/e2e && DIST_DIR=$(CURDIR)/dist BENCH_DIR=$(CURDIR)/target/bench node bench-plan.mjs
 	@cd tests/e2e && DIST_DIR=$(CURDIR)/dist BENCH_DIR=$(CURDIR)/target/bench node bench-lock.mjs
 	@cd tests/e2e && DIST_DIR=$(CURDIR)/dist BENCH_DIR=$(CURDIR)/target/bench node bench-map.mjs
+	@cd tests/e2e && DIST_DIR=$(CURDIR)/dist BENCH_DIR=$(CURDIR)/target/bench MINIMAL_DIR=$(CURDIR)/target/bench/minimal node bench-start.mjs
 	@cargo run -q --release --example drawing_size
 	@cargo run -q --release --example checker_timing
 	@cargo run -q --release --example genogram_layout
@@ -67,8 +68,15 @@ wasm-test:
 # Release wasm aborts on panic with no message, which drops the panic
 # formatting machinery (about 40 KB raw). Only dist/ is built this way.
 # RUSTFLAGS replaces .cargo/config.toml's rustflags, so it repeats them.
+RELEASE_FLAGS := --cfg erase_components -Zunstable-options -Cpanic=immediate-abort
 build-dist:
-	$(WASM) RUSTFLAGS="--cfg erase_components -Clink-args=--emit-relocs -Zunstable-options -Cpanic=immediate-abort" trunk build --release
+	$(WASM) RUSTFLAGS="$(RELEASE_FLAGS) -Clink-args=--emit-relocs" trunk build --release
+
+# The minimal Leptos app that start-up is measured against, built alike but
+# in one piece: without the relocations splitting needs, which wasm-opt
+# cannot strip. Its own target folder, so the flags never rebuild Kinplan's.
+build-minimal:
+	cd bench/minimal && $(WASM) RUSTFLAGS="$(RELEASE_FLAGS)" CARGO_TARGET_DIR=$(CURDIR)/target/bench/cargo trunk build --release
 
 e2e:
 	cd tests/e2e && DIST_DIR=$(CURDIR)/dist SHOTS_DIR=$(CURDIR)/target/screenshots npm test

@@ -121,9 +121,42 @@ fn a_case_saved_when_the_list_cannot_follow_is_saved_and_listed_next_time() {
     let saved = repo.create(&family).unwrap();
     assert!(saved.list_not_updated.is_some());
     assert!(store.get(&case_key(family.id)).is_some());
-    let (index, unrepaired) = Repository::new(store).load_index();
+    // The case list's first read names the case without reading it; the
+    // full read then lists it.
+    let reopened = Repository::new(store);
+    let listed = reopened.listed_index();
+    assert_eq!(listed.unlisted, vec![family.id]);
+    assert!(listed.index.get(family.id).is_none());
+    assert_eq!(listed.error, None);
+    let (index, unrepaired) = reopened.load_index();
     assert_eq!(unrepaired, None);
     assert_eq!(index.get(family.id).unwrap().label, "Taylor family");
+    assert!(reopened.listed_index().unlisted.is_empty());
+}
+
+#[test]
+fn the_first_read_drops_cases_whose_record_is_gone_and_keeps_the_rest() {
+    let store = MemoryStore::new();
+    let repo = Repository::new(store.clone());
+    let kept = case("Mensah family");
+    let gone = case("Okafor family");
+    repo.create(&kept).unwrap();
+    repo.create(&gone).unwrap();
+    // Another tab removed the record; the index still lists it.
+    store.remove(&case_key(gone.id)).unwrap();
+    let listed = Repository::new(store.clone()).listed_index();
+    assert!(listed.unlisted.is_empty());
+    assert_eq!(listed.error, None);
+    let labels: Vec<_> = listed
+        .index
+        .cases
+        .iter()
+        .map(|e| e.label.as_str())
+        .collect();
+    assert_eq!(labels, ["Mensah family"]);
+    // And the stored index now says so too.
+    let again = Repository::new(store).listed_index();
+    assert_eq!(again.index, listed.index);
 }
 
 #[test]

@@ -12,7 +12,7 @@ pub mod vault;
 
 pub use browser::{BrowserStore, LocalStore};
 pub use kinplan_core::storage::{
-    case_id_of_key, case_key, human_size, CaseFault, Fault, MemoryStore, Next, Repository,
+    case_id_of_key, case_key, human_size, CaseFault, Fault, Listed, MemoryStore, Next, Repository,
     SaveError, SaveState, SaveStatus, Saved, Store, CHILD_LOCK_KEY, INDEX_KEY, JOURNAL_KEY,
     PROFILE_KEY, QUOTA_ESTIMATE_CHARS,
 };

@@ -7,9 +7,10 @@ use uuid::Uuid;
 
 use crate::domain::child_voice::child_lock::ChildLock;
 use crate::route::Route;
-use crate::storage::{self, vault, BrowserStore, Repository};
+use crate::storage::{self, vault, BrowserStore, Repository, SaveError};
 use crate::ui::cases::export::ExportChoice;
 use crate::ui::cases::list::CaseList;
+use crate::ui::cases::records;
 use crate::ui::cases::session;
 use crate::ui::components::ask_your_worker::AskYourWorker;
 use crate::ui::lock::{self, lock_when_idle, provide_lock_state, LockButton, LockState};
@@ -65,10 +66,10 @@ fn Workspace(update_ready: RwSignal<bool>) -> impl IntoView {
     let cases = Repository::new(BrowserStore);
     // An import cut off by a crash is put back before anything reads.
     let recovered = cases.recover();
-    let (index, unrepaired) = cases.load_index();
+    let listed = cases.listed_index();
     let state = AppState {
         route: RwSignal::new(allowed_route(lock.as_ref())),
-        index: RwSignal::new(index),
+        index: RwSignal::new(listed.index),
         notice: RwSignal::new(None),
         profile: RwSignal::new(cases.load_profile().0),
         child_lock: RwSignal::new(lock),
@@ -83,9 +84,7 @@ fn Workspace(update_ready: RwSignal<bool>) -> impl IntoView {
         Ok(false) => {}
         Err(e) => state.notify(format!("Kinplan closed while an import was being saved, and it could not be undone: {e}."), None),
     }
-    if let Some(e) = unrepaired {
-        state.notify(format!("The list of cases was out of date and could not be corrected: {e}. Your cases are safe; Kinplan will try again next time."), None);
-    }
+    list_unlisted(state, &listed.unlisted, listed.error);
     lock_when_idle(expect_context::<LockState>());
     vault::on_write_failure(move |key, e| {
         state.write_failure.try_set(Some((key.to_string(), e)));
@@ -112,8 +111,9 @@ fn Workspace(update_ready: RwSignal<bool>) -> impl IntoView {
         }
         if ev.key().as_deref() == Some(storage::INDEX_KEY) || ev.key().is_none() {
             vault::after_other_tab(ev.key(), ev.new_value(), move || {
-                if let Some((index, _)) = state.repository.try_with_value(Repository::load_index) {
-                    state.index.try_set(index);
+                if let Some(listed) = state.repository.try_with_value(Repository::listed_index) {
+                    state.index.try_set(listed.index);
+                    list_unlisted(state, &listed.unlisted, listed.error);
                 }
             });
         }
@@ -136,6 +136,23 @@ fn Workspace(update_ready: RwSignal<bool>) -> impl IntoView {
         None => own_scope(|| view! { <WorkerShell case_id/> }).into_any(),
     }
     }
+}
+
+/// Cases the index does not list (a save cut off between writing a case
+/// and the list) are read and listed by the `case` piece, fetched only
+/// then; a list that could not be corrected is said.
+fn list_unlisted(state: AppState, unlisted: &[Uuid], error: Option<SaveError>) {
+    if let Some(e) = error {
+        state.notify(format!("The list of cases was out of date and could not be corrected: {e}. Your cases are safe; Kinplan will try again next time."), None);
+    }
+    if unlisted.is_empty() {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        if let Err(missing) = records::list_every_case(state).await {
+            state.notify(format!("Kinplan could not list every case on this device: {missing}. The cases not listed are safe."), None);
+        }
+    });
 }
 
 /// The app as the worker sees it.

@@ -3,6 +3,8 @@
 //! or nothing.
 
 use std::collections::HashSet;
+use std::future::Future;
+use std::pin::Pin;
 
 use chrono::Utc;
 use leptos::prelude::*;
@@ -15,6 +17,7 @@ use crate::domain::persist::vault::{is_encrypted_export, parse_encrypted_export,
 use crate::storage::{self, vault, SaveError};
 use crate::ui::components::radios::Radios;
 use crate::ui::platform::browser::read_file;
+use crate::ui::platform::pieces::piece;
 use crate::ui::state::AppState;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -68,30 +71,114 @@ fn sealed_backup(bytes: &[u8]) -> Option<DeviceBackup> {
         .filter(DeviceBackup::has_sealed_cases)
 }
 
+/// What the import shows next, once its piece has done its work.
+type Next = Pin<Box<dyn Future<Output = ImportState>>>;
+
+impl ImportState {
+    /// `file` cannot be imported, for one reason.
+    fn failed(file: String, message: String) -> ImportState {
+        ImportState::Invalid {
+            file,
+            errors: vec![ImportError {
+                path: String::new(),
+                message,
+            }],
+        }
+    }
+}
+
+/// What the worker sees of a plain export file: its problems, or a preview.
+fn preview(state: AppState, file: String, bytes: &[u8]) -> ImportState {
+    match parse_export(bytes) {
+        Err(errors) => ImportState::Invalid { file, errors },
+        Ok(parsed) => {
+            let on_device: HashSet<_> = state
+                .index
+                .with_untracked(|i| i.cases.iter().map(|e| e.id).collect());
+            ImportState::Ready {
+                file,
+                preview: ImportPreview::new(parsed, &on_device),
+            }
+        }
+    }
+}
+
+// Reading a file and writing its cases need every stored type's
+// deserialiser and serialiser: they come with the `case` piece (see
+// `super::records`) when a file is first chosen.
+piece! {
+    /// Reads a chosen file: an encrypted one is opened with this device's
+    /// key if it can be, and otherwise asks for its passphrase.
+    case: fn examine(state: AppState, file: String, bytes: Vec<u8>) -> Next {
+        Box::pin(async move {
+            let sealed = if is_encrypted_export(&bytes) {
+                match parse_encrypted_export(&bytes) {
+                    Ok(envelope) => Some(Sealed::Export(envelope)),
+                    Err(error) => return ImportState::Invalid { file, errors: vec![error] },
+                }
+            } else {
+                sealed_backup(&bytes).map(Sealed::Backup)
+            };
+            match sealed {
+                None => preview(state, file, &bytes),
+                // This device's key first: it opens files made here.
+                Some(sealed) => match sealed.open(None).await {
+                    Ok(plain) => preview(state, file, &plain),
+                    Err(_) => ImportState::NeedsPassphrase { file, sealed, wrong: false },
+                },
+            }
+        })
+    }
+}
+
+piece! {
+    /// Opens an encrypted file with the passphrase the worker typed.
+    case: fn open_sealed(state: AppState, file: String, sealed: Sealed, typed: String) -> Next {
+        Box::pin(async move {
+            match sealed.open(Some(&typed)).await {
+                Ok(plain) => preview(state, file, &plain),
+                Err(vault::UnlockError::WrongPassphrase) => ImportState::NeedsPassphrase { file, sealed, wrong: true },
+                Err(vault::UnlockError::Unavailable(message)) => ImportState::failed(file, message),
+            }
+        })
+    }
+}
+
+piece! {
+    /// Writes the previewed cases, all or nothing, and says how it went.
+    case: fn write_import(state: AppState, preview: ImportPreview, choice: ClashChoice) -> Next {
+        let cases = preview.resolve(choice, Utc::now());
+        Box::pin(async move {
+            let count = cases.len();
+            let written =
+                vault::write_all_or_nothing(|| state.cases(|c| c.import(&cases)).map(|_| ())).await;
+            match written {
+                Ok(()) => {
+                    state.index.set(state.cases(|c| c.current_index()));
+                    state.notify(
+                        format!("Imported {count} case{}.", if count == 1 { "" } else { "s" }),
+                        None,
+                    );
+                    ImportState::Idle
+                }
+                Err(e) => ImportState::failed(
+                    "the import".into(),
+                    match e {
+                        SaveError::PartlyWritten { .. } => format!("The import failed: {e}."),
+                        e => format!("Nothing was imported: {e}."),
+                    },
+                ),
+            }
+        })
+    }
+}
+
 #[component]
 pub fn ImportCases() -> impl IntoView {
     let state = expect_context::<AppState>();
     let import = RwSignal::new(ImportState::Idle);
     let choice = RwSignal::new(ClashChoice::KeepBoth);
     let dragging = RwSignal::new(false);
-
-    let preview = move |file: String, bytes: &[u8]| {
-        // Every file starts from keeping both, whatever was chosen for the
-        // last one: replacing must always be chosen on screen.
-        choice.set(ClashChoice::KeepBoth);
-        match parse_export(bytes) {
-            Err(errors) => ImportState::Invalid { file, errors },
-            Ok(parsed) => {
-                let on_device: HashSet<_> = state
-                    .index
-                    .with_untracked(|i| i.cases.iter().map(|e| e.id).collect());
-                ImportState::Ready {
-                    file,
-                    preview: ImportPreview::new(parsed, &on_device),
-                }
-            }
-        }
-    };
 
     let take_file = move |file: web_sys::File| {
         let name = file.name();
@@ -108,45 +195,20 @@ pub fn ImportCases() -> impl IntoView {
             return;
         }
         import.set(ImportState::Reading);
+        // Every file starts from keeping both, whatever was chosen for the
+        // last one: replacing must always be chosen on screen.
+        choice.set(ClashChoice::KeepBoth);
         leptos::task::spawn_local(async move {
             let next = match read_file(&file).await {
-                Err(message) => ImportState::Invalid {
-                    file: name,
-                    errors: vec![ImportError {
-                        path: String::new(),
-                        message,
-                    }],
-                },
-                Ok(bytes) => {
-                    let sealed = if is_encrypted_export(&bytes) {
-                        match parse_encrypted_export(&bytes) {
-                            Ok(envelope) => Some(Sealed::Export(envelope)),
-                            Err(error) => {
-                                import.set(ImportState::Invalid {
-                                    file: name,
-                                    errors: vec![error],
-                                });
-                                return;
-                            }
-                        }
-                    } else {
-                        sealed_backup(&bytes).map(Sealed::Backup)
-                    };
-                    match sealed {
-                        None => preview(name, &bytes),
-                        // This device's key first: it opens files made here.
-                        Some(sealed) => match sealed.open(None).await {
-                            Ok(plain) => preview(name, &plain),
-                            Err(_) => ImportState::NeedsPassphrase {
-                                file: name,
-                                sealed,
-                                wrong: false,
-                            },
-                        },
+                Err(message) => ImportState::failed(name, message),
+                Ok(bytes) => match examine(state, name.clone(), bytes).await {
+                    Ok(examined) => examined.await,
+                    Err(missing) => {
+                        ImportState::failed(name, format!("The file was not read: {missing}."))
                     }
-                }
+                },
             };
-            import.set(next);
+            import.try_set(next);
         });
     };
     let passphrase = RwSignal::new(String::new());
@@ -158,25 +220,16 @@ pub fn ImportCases() -> impl IntoView {
         let typed = passphrase.get_untracked();
         import.set(ImportState::Reading);
         leptos::task::spawn_local(async move {
-            let next = match sealed.open(Some(&typed)).await {
-                Ok(plain) => {
-                    passphrase.set(String::new());
-                    preview(file, &plain)
+            let next = match open_sealed(state, file.clone(), sealed, typed).await {
+                Ok(opened) => opened.await,
+                Err(missing) => {
+                    ImportState::failed(file, format!("The file was not opened: {missing}."))
                 }
-                Err(vault::UnlockError::WrongPassphrase) => ImportState::NeedsPassphrase {
-                    file,
-                    sealed,
-                    wrong: true,
-                },
-                Err(vault::UnlockError::Unavailable(message)) => ImportState::Invalid {
-                    file,
-                    errors: vec![ImportError {
-                        path: String::new(),
-                        message,
-                    }],
-                },
             };
-            import.set(next);
+            if !matches!(next, ImportState::NeedsPassphrase { .. }) {
+                passphrase.try_set(String::new());
+            }
+            import.try_set(next);
         });
     };
     let on_pick = move |ev: leptos::ev::Event| {
@@ -202,38 +255,20 @@ pub fn ImportCases() -> impl IntoView {
         let ImportState::Ready { preview, .. } = import.get_untracked() else {
             return;
         };
-        let cases = preview.resolve(choice.get_untracked(), Utc::now());
-        let count = cases.len();
+        let chosen = choice.get_untracked();
         import.set(ImportState::Reading);
         leptos::task::spawn_local(async {
             storage::keep::ask_to_keep().await;
         });
         leptos::task::spawn_local(async move {
-            let written =
-                vault::write_all_or_nothing(|| state.cases(|c| c.import(&cases)).map(|_| ())).await;
-            match written {
-                Ok(()) => {
-                    state.index.set(state.cases(|c| c.current_index()));
-                    import.set(ImportState::Idle);
-                    state.notify(
-                        format!(
-                            "Imported {count} case{}.",
-                            if count == 1 { "" } else { "s" }
-                        ),
-                        None,
-                    );
-                }
-                Err(e) => import.set(ImportState::Invalid {
-                    file: "the import".into(),
-                    errors: vec![ImportError {
-                        path: String::new(),
-                        message: match e {
-                            SaveError::PartlyWritten { .. } => format!("The import failed: {e}."),
-                            e => format!("Nothing was imported: {e}."),
-                        },
-                    }],
-                }),
-            }
+            let next = match write_import(state, preview, chosen).await {
+                Ok(written) => written.await,
+                Err(missing) => ImportState::failed(
+                    "the import".into(),
+                    format!("Nothing was imported: {missing}."),
+                ),
+            };
+            import.try_set(next);
         });
     };
 

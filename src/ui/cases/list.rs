@@ -8,16 +8,15 @@ use crate::domain::language::dates;
 use crate::domain::persist::export::MAX_TEXT_CHARS;
 use crate::domain::persist::index::{CaseIndex, CaseOrder, IndexEntry};
 use crate::domain::plans::schedule::DueState;
-use crate::domain::Case;
 use crate::route::Route;
 use crate::storage::{self, human_size, SaveError, QUOTA_ESTIMATE_CHARS};
 use crate::ui::cases::import::ImportCases;
+use crate::ui::cases::records;
 use crate::ui::components::choice_select::ChoiceSelect;
 use crate::ui::components::error_summary::{ErrorSummary, Mistake};
 use crate::ui::lock::PassphraseOffer;
 use crate::ui::platform::browser::{day, day_and_time, focus_later, today};
 use crate::ui::settings::FirstQuestion;
-use crate::ui::state::export::export_cases;
 use crate::ui::state::{AppState, Undo};
 
 /// How many cases the list shows before "Show more cases".
@@ -135,22 +134,24 @@ fn NewCaseForm() -> impl IntoView {
             error.set(Some("Enter a name for the case".into()));
             return;
         }
-        let case = Case::new(name, Utc::now());
-        match state.cases(|c| c.create(&case)) {
-            Ok(saved) => {
-                if let Some(e) = saved.list_not_updated {
-                    state.notify(format!("The case is saved, but the list of cases could not be updated ({e}). It will be listed next time Kinplan opens."), None);
+        leptos::task::spawn_local(async move {
+            match records::create_case(state, name).await {
+                Ok(Ok(id)) => {
+                    leptos::task::spawn_local(async {
+                        storage::keep::ask_to_keep().await;
+                    });
+                    label.try_set(String::new());
+                    error.try_set(None);
+                    state.go(Route::CaseOverview(id));
                 }
-                leptos::task::spawn_local(async {
-                    storage::keep::ask_to_keep().await;
-                });
-                state.index.set(state.cases(|c| c.current_index()));
-                label.set(String::new());
-                error.set(None);
-                state.go(Route::CaseOverview(case.id));
+                Ok(Err(why)) => {
+                    error.try_set(Some(why));
+                }
+                Err(missing) => {
+                    error.try_set(Some(format!("The case could not be created: {missing}.")));
+                }
             }
-            Err(e) => error.set(Some(format!("The case could not be created: {e}"))),
-        }
+        });
     };
     view! {
         <form class="new-case" on:submit=create novalidate>
@@ -186,45 +187,45 @@ fn CaseRow(entry: IndexEntry) -> impl IntoView {
             message.set(Some("Enter a name for the case".into()));
             return;
         }
-        match state.cases(|c| c.load_case(id)) {
-            Ok(mut stored) => {
-                stored.case.label = name;
-                stored.case.updated = Utc::now();
-                match state.cases(|c| c.save_case(&stored.case, stored.revision)) {
-                    Ok(_) => {
-                        state.index.set(state.cases(|c| c.current_index()));
-                        renaming.set(false);
-                    }
-                    Err(e) => message.set(Some(format!("Not renamed: {e}"))),
+        leptos::task::spawn_local(async move {
+            match records::rename_case(state, id, name).await {
+                Ok(Ok(())) => {
+                    renaming.try_set(false);
+                }
+                Ok(Err(why)) => {
+                    message.try_set(Some(why));
+                }
+                Err(missing) => {
+                    message.try_set(Some(format!("Not renamed: {missing}.")));
                 }
             }
-            Err(_) => message.set(Some("Not renamed: this case cannot be opened.".into())),
-        }
+        });
     };
-    let duplicate = move |_| match state.cases(|c| c.load_case(id)) {
-        Ok(stored) => {
-            let label = state
-                .index
-                .with_untracked(|i| i.copy_label(&stored.case.label));
-            let copy = stored.case.duplicate(label.clone(), Utc::now());
-            match state.cases(|c| c.create(&copy)) {
-                Ok(_) => {
-                    state.index.set(state.cases(|c| c.current_index()));
-                    state.notify(format!("Made a copy called \"{label}\"."), None);
+    let duplicate = move |_| {
+        leptos::task::spawn_local(async move {
+            match records::duplicate_case(state, id).await {
+                Ok(Ok(())) => {}
+                Ok(Err(why)) => {
+                    message.try_set(Some(why));
                 }
-                Err(e) => message.set(Some(format!("Not copied: {e}"))),
+                Err(missing) => {
+                    message.try_set(Some(format!("Not copied: {missing}.")));
+                }
             }
-        }
-        Err(_) => message.set(Some("Not copied: this case cannot be opened.".into())),
+        });
     };
-    let export = move |_| match state.cases(|c| c.load_case(id)) {
-        Ok(stored) => {
-            let label = stored.case.label.clone();
-            export_cases(state, &label, vec![stored.case]);
-        }
-        Err(_) => message.set(Some(
-            "Not exported: this case cannot be opened. Open it to download its data.".into(),
-        )),
+    let export = move |_| {
+        leptos::task::spawn_local(async move {
+            match records::export_case(state, id).await {
+                Ok(Ok(())) => {}
+                Ok(Err(why)) => {
+                    message.try_set(Some(why));
+                }
+                Err(missing) => {
+                    message.try_set(Some(format!("Not exported: {missing}.")));
+                }
+            }
+        });
     };
     let label_for_delete = entry.label.clone();
     let delete = move |_| match state.cases(|c| c.set_binned(id, Some(Utc::now()))) {
@@ -285,16 +286,13 @@ fn ExportAll() -> impl IntoView {
     let state = expect_context::<AppState>();
     let problem = RwSignal::new(None::<String>);
     let export_all = move |_| {
-        let (cases, skipped) = state
-            .index
-            .with_untracked(|i| state.cases(|c| c.load_all_live(i)));
-        export_cases(state, "all cases", cases);
-        problem.set((!skipped.is_empty()).then(|| {
-            format!(
-                "These damaged cases were left out: {}. Open each one to download its data.",
-                skipped.join(", ")
-            )
-        }));
+        leptos::task::spawn_local(async move {
+            problem.try_set(match records::export_all(state).await {
+                Ok(Ok(())) => None,
+                Ok(Err(why)) => Some(why),
+                Err(missing) => Some(format!("Not exported: {missing}.")),
+            });
+        });
     };
     view! {
         <div class="export-all">

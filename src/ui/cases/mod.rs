@@ -6,4 +6,5 @@ pub mod import;
 pub mod list;
 pub mod overview;
 mod people;
+pub mod records;
 pub mod session;

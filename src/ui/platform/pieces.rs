@@ -34,6 +34,12 @@ use crate::ui::platform::scope::own_scope;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PieceMissing;
 
+impl std::fmt::Display for PieceMissing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the part of Kinplan that does this did not arrive: the server may be out of reach. Nothing was changed; check the connection and try again")
+    }
+}
+
 impl From<leptos::wasm_split::SplitLoaderError> for PieceMissing {
     fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
         PieceMissing
@@ -43,25 +49,39 @@ impl From<leptos::wasm_split::SplitLoaderError> for PieceMissing {
 /// Builds a page whose code has arrived.
 pub type PageMaker = Box<dyn FnOnce() -> AnyView>;
 
-/// Starts a piece of the app at a function that builds a page:
+/// Starts a piece of the app at a function:
 ///
 /// ```ignore
 /// piece! {
 ///     /// The map, from its piece of the app.
 ///     safety_map: pub fn page() { view! { <SafetyMapPage/> }.into_any() }
 /// }
+/// piece! {
+///     /// Creates a case, with the code that writes whole cases.
+///     records: pub fn create_case(state: AppState, name: String) -> Result<Uuid, String> { … }
+/// }
 /// ```
 ///
-/// The function becomes `async`; it fetches the piece and returns a
-/// [`PageMaker`] for the body, or `Err(PieceMissing)` if the piece cannot be
-/// fetched. `safety_map` names the piece: functions with the same name
-/// share one. `, fetch_name` after it also makes `fetch_name()`, which
-/// fetches the piece without building anything.
+/// The function becomes `async`; it fetches the piece, then runs the body,
+/// and returns its value, or `Err(PieceMissing)` if the piece cannot be
+/// fetched. Without a return type the body builds a page, and the function
+/// returns a [`PageMaker`] for it, for [`Piece`]. `safety_map` names the
+/// piece: functions with the same name share one. `, fetch_name` after it
+/// also makes `fetch_name()`, which fetches the piece without running
+/// anything. The body itself cannot be `async`: one that waits returns a
+/// boxed future, whose code is then in the piece too.
 ///
 /// Without the `pieces` feature (the component tests, which run one unsplit
 /// module) the functions are plain `async` ones in the main module.
 macro_rules! piece {
-    ($(#[$doc:meta])* $piece:ident $(, $fetch:ident)?: pub fn $name:ident($($arg:ident: $ty:ty),*) { $($body:tt)* }) => {
+    ($(#[$doc:meta])* $piece:ident $(, $fetch:ident)?: $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) { $($body:tt)* }) => {
+        $crate::ui::platform::pieces::piece! {
+            $(#[$doc])* $piece $(, $fetch)?: $vis fn $name($($arg: $ty),*) -> $crate::ui::platform::pieces::PageMaker {
+                Box::new(move || { $($body)* })
+            }
+        }
+    };
+    ($(#[$doc:meta])* $piece:ident $(, $fetch:ident)?: $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty { $($body:tt)* }) => {
         $(#[$doc])*
         #[cfg(feature = "pieces")]
         #[::leptos::wasm_split::wasm_split(
@@ -70,14 +90,14 @@ macro_rules! piece {
             fallible
             $(, preload($fetch))?
         )]
-        pub fn $name($($arg: $ty),*) -> Result<$crate::ui::platform::pieces::PageMaker, $crate::ui::platform::pieces::PieceMissing> {
-            Ok(Box::new(move || { $($body)* }))
+        $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::platform::pieces::PieceMissing> {
+            Ok({ $($body)* })
         }
 
         $(#[$doc])*
         #[cfg(not(feature = "pieces"))]
-        pub async fn $name($($arg: $ty),*) -> Result<$crate::ui::platform::pieces::PageMaker, $crate::ui::platform::pieces::PieceMissing> {
-            Ok(Box::new(move || { $($body)* }))
+        $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::platform::pieces::PieceMissing> {
+            Ok({ $($body)* })
         }
 
         $(

@@ -5,8 +5,10 @@ use leptos::prelude::*;
 
 use crate::domain::choice::Choice;
 use crate::domain::profile::Nation;
+use crate::storage::SaveError;
 use crate::ui::components::radios::Radios;
 use crate::ui::platform::browser::focus_main_heading;
+use crate::ui::platform::pieces::piece;
 use crate::ui::state::AppState;
 
 use super::keep_profile;
@@ -33,6 +35,15 @@ pub(super) fn ChooseNation(button: &'static str, on_choose: Callback<Nation>) ->
     }
 }
 
+piece! {
+    /// Keeps `nation`'s profile, and works out every case's next deadline
+    /// under it: the nations' profiles and the deadline rules are not
+    /// needed before a worker chooses, so they wait in a piece.
+    case: pub fn keep_nation(state: AppState, nation: Nation) -> Result<(), SaveError> {
+        keep_profile(state, &state.profile.get_untracked().with_nation(nation))
+    }
+}
+
 /// Asked on the case list until a profile is kept on this device, so a
 /// worker in Scotland never sees England's deadlines by default.
 #[component]
@@ -41,22 +52,28 @@ pub fn FirstQuestion() -> impl IntoView {
     let asking = RwSignal::new(!state.cases(|c| c.profile_chosen()));
     let problem = RwSignal::new(None::<String>);
     let choose = Callback::new(move |nation: Nation| {
-        let profile = state.profile.get_untracked().with_nation(nation);
-        match keep_profile(state, &profile) {
-            Ok(()) => {
-                asking.set(false);
-                state.notify(
-                    format!(
-                        "Kinplan now follows {}\u{2019}s guidance. Check it, or change it, in Settings.",
-                        nation.title()
-                    ),
-                    None,
-                );
-                // The question goes: keep the keyboard on the page.
-                focus_main_heading();
+        leptos::task::spawn_local(async move {
+            match keep_nation(state, nation).await {
+                Ok(Ok(())) => {
+                    asking.try_set(false);
+                    state.notify(
+                        format!(
+                            "Kinplan now follows {}\u{2019}s guidance. Check it, or change it, in Settings.",
+                            nation.title()
+                        ),
+                        None,
+                    );
+                    // The question goes: keep the keyboard on the page.
+                    focus_main_heading();
+                }
+                Ok(Err(e)) => {
+                    problem.try_set(Some(format!("Not saved: {e}.")));
+                }
+                Err(missing) => {
+                    problem.try_set(Some(format!("Not saved: {missing}.")));
+                }
             }
-            Err(e) => problem.set(Some(format!("Not saved: {e}."))),
-        }
+        });
     });
     view! {
         <Show when=move || asking.get()>

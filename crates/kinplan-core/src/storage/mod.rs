@@ -25,7 +25,7 @@ mod session;
 mod store;
 pub mod vault;
 
-pub use repository::{Repository, Saved, JOURNAL_KEY};
+pub use repository::{Listed, Repository, Saved, JOURNAL_KEY};
 pub use session::{Next, SaveState, SaveStatus};
 pub use store::{Fault, MemoryStore, Store};
 

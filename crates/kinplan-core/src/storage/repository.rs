@@ -66,6 +66,16 @@ struct Journal {
     before: BTreeMap<String, Option<String>>,
 }
 
+/// The index as stored, and what it does not list yet.
+#[derive(Debug)]
+pub struct Listed {
+    pub index: CaseIndex,
+    /// Cases on the device that the index does not list.
+    pub unlisted: Vec<Uuid>,
+    /// Dropping entries of cases no longer stored could not be written.
+    pub error: Option<SaveError>,
+}
+
 pub struct Repository<S> {
     store: S,
     /// The index text last read or written here, parsed. A save compares
@@ -121,11 +131,44 @@ impl<S: Store> Repository<S> {
 
     /// Reads the index, and repairs it from the case keys if it is
     /// missing, damaged, or lost a case (a save that filled the quota
-    /// between writing a case and writing the index). Only key names are
-    /// listed; records are read only for cases the index does not know.
+    /// between writing a case and writing the index): [`Self::listed_index`],
+    /// then the records of the cases it does not list are read to list them.
     /// A repair that could not be stored is returned with the index: it
     /// runs again next time, and the caller says so.
     pub fn load_index(&self) -> (CaseIndex, Option<SaveError>) {
+        let Listed {
+            mut index,
+            unlisted,
+            error,
+        } = self.listed_index();
+        if unlisted.is_empty() {
+            return (index, error);
+        }
+        let profile = self.load_profile().0;
+        for id in unlisted {
+            let raw = self.store.get(&case_key(id)).unwrap_or_default();
+            match read_record(&raw) {
+                Ok(stored) => index.upsert(&stored.case, utf16_len(&raw), &profile),
+                Err(_) => index.cases.push(IndexEntry {
+                    id,
+                    label: "Unreadable case".into(),
+                    updated: Utc::now(),
+                    size: utf16_len(&raw),
+                    deleted: None,
+                    next_due: None,
+                }),
+            }
+        }
+        let error = self.write_index(&index).err();
+        (index, error)
+    }
+
+    /// Reads the index without reading any case record: entries whose
+    /// record is gone are dropped (and the index written again), and the
+    /// cases on the device that it does not list are named, for
+    /// [`Self::load_index`] to list. The case list opens with this alone,
+    /// so the first page never needs the code that reads whole cases.
+    pub fn listed_index(&self) -> Listed {
         let mut index = self
             .store
             .get(INDEX_KEY)
@@ -139,31 +182,20 @@ impl<S: Store> Repository<S> {
             .collect();
         let before = index.cases.len();
         index.cases.retain(|e| on_device.contains(&e.id));
-        let mut changed = index.cases.len() != before;
-        for id in on_device {
-            if index.get(id).is_some() {
-                continue;
-            }
-            changed = true;
-            let raw = self.store.get(&case_key(id)).unwrap_or_default();
-            match read_record(&raw) {
-                Ok(stored) => index.upsert(&stored.case, utf16_len(&raw), &self.load_profile().0),
-                Err(_) => index.cases.push(IndexEntry {
-                    id,
-                    label: "Unreadable case".into(),
-                    updated: Utc::now(),
-                    size: utf16_len(&raw),
-                    deleted: None,
-                    next_due: None,
-                }),
-            }
-        }
-        let error = if changed {
+        let error = if index.cases.len() != before {
             self.write_index(&index).err()
         } else {
             None
         };
-        (index, error)
+        let unlisted = on_device
+            .into_iter()
+            .filter(|id| index.get(*id).is_none())
+            .collect();
+        Listed {
+            index,
+            unlisted,
+            error,
+        }
     }
 
     fn write_index(&self, index: &CaseIndex) -> Result<(), SaveError> {
@@ -186,7 +218,7 @@ impl<S: Store> Repository<S> {
     /// changed it since.
     pub fn current_index(&self) -> CaseIndex {
         self.read_stored_index()
-            .unwrap_or_else(|| self.load_index().0)
+            .unwrap_or_else(|| self.listed_index().index)
     }
 
     /// Changes the index as it is in storage now, not as this tab last
