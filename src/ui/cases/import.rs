@@ -183,15 +183,12 @@ pub fn ImportCases() -> impl IntoView {
     let take_file = move |file: web_sys::File| {
         let name = file.name();
         if file.size() > MAX_IMPORT_BYTES as f64 {
-            let errors = vec![ImportError {
-                path: String::new(),
-                message: format!(
-                    "The file is {:.1} MB. Files over {} MB cannot be imported.",
-                    file.size() / 1_048_576.0,
-                    MAX_IMPORT_BYTES / 1_048_576
-                ),
-            }];
-            import.set(ImportState::Invalid { file: name, errors });
+            let message = format!(
+                "The file is {:.1} MB. Files over {} MB cannot be imported.",
+                file.size() / 1_048_576.0,
+                MAX_IMPORT_BYTES / 1_048_576
+            );
+            import.set(ImportState::failed(name, message));
             return;
         }
         import.set(ImportState::Reading);

@@ -11,7 +11,7 @@ use crate::domain::plans::schedule::DueState;
 use crate::route::Route;
 use crate::storage::{self, human_size, SaveError, QUOTA_ESTIMATE_CHARS};
 use crate::ui::cases::import::ImportCases;
-use crate::ui::cases::records;
+use crate::ui::cases::records::{self, refusal};
 use crate::ui::components::choice_select::ChoiceSelect;
 use crate::ui::components::error_summary::{ErrorSummary, Mistake};
 use crate::ui::lock::PassphraseOffer;
@@ -135,8 +135,11 @@ fn NewCaseForm() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            match records::create_case(state, name).await {
-                Ok(Ok(id)) => {
+            match refusal(
+                records::create_case(state, name).await,
+                "The case could not be created",
+            ) {
+                Ok(id) => {
                     leptos::task::spawn_local(async {
                         storage::keep::ask_to_keep().await;
                     });
@@ -144,11 +147,8 @@ fn NewCaseForm() -> impl IntoView {
                     error.try_set(None);
                     state.go(Route::CaseOverview(id));
                 }
-                Ok(Err(why)) => {
+                Err(why) => {
                     error.try_set(Some(why));
-                }
-                Err(missing) => {
-                    error.try_set(Some(format!("The case could not be created: {missing}.")));
                 }
             }
         });
@@ -188,42 +188,27 @@ fn CaseRow(entry: IndexEntry) -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            match records::rename_case(state, id, name).await {
-                Ok(Ok(())) => {
+            match refusal(records::rename_case(state, id, name).await, "Not renamed") {
+                Ok(()) => {
                     renaming.try_set(false);
                 }
-                Ok(Err(why)) => {
+                Err(why) => {
                     message.try_set(Some(why));
-                }
-                Err(missing) => {
-                    message.try_set(Some(format!("Not renamed: {missing}.")));
                 }
             }
         });
     };
     let duplicate = move |_| {
         leptos::task::spawn_local(async move {
-            match records::duplicate_case(state, id).await {
-                Ok(Ok(())) => {}
-                Ok(Err(why)) => {
-                    message.try_set(Some(why));
-                }
-                Err(missing) => {
-                    message.try_set(Some(format!("Not copied: {missing}.")));
-                }
+            if let Err(why) = refusal(records::duplicate_case(state, id).await, "Not copied") {
+                message.try_set(Some(why));
             }
         });
     };
     let export = move |_| {
         leptos::task::spawn_local(async move {
-            match records::export_case(state, id).await {
-                Ok(Ok(())) => {}
-                Ok(Err(why)) => {
-                    message.try_set(Some(why));
-                }
-                Err(missing) => {
-                    message.try_set(Some(format!("Not exported: {missing}.")));
-                }
+            if let Err(why) = refusal(records::export_case(state, id).await, "Not exported") {
+                message.try_set(Some(why));
             }
         });
     };
@@ -287,11 +272,7 @@ fn ExportAll() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let export_all = move |_| {
         leptos::task::spawn_local(async move {
-            problem.try_set(match records::export_all(state).await {
-                Ok(Ok(())) => None,
-                Ok(Err(why)) => Some(why),
-                Err(missing) => Some(format!("Not exported: {missing}.")),
-            });
+            problem.try_set(refusal(records::export_all(state).await, "Not exported").err());
         });
     };
     view! {

@@ -8,8 +8,8 @@
 //! case needs for the same code, fetched the first time either is used.
 //! (A piece of their own cost more: every set of pieces sharing code
 //! becomes one more file to fetch and instantiate.) Each returns the
-//! sentence to show when it is refused; the caller shows [`PieceMissing`]
-//! when the piece cannot be fetched.
+//! sentence to show when it is refused; [`refusal`] adds the one for a
+//! piece that could not be fetched ([`PieceMissing`]).
 //!
 //! [`PieceMissing`]: crate::ui::platform::pieces::PieceMissing
 
@@ -18,9 +18,18 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::Case;
-use crate::ui::platform::pieces::piece;
+use crate::ui::platform::pieces::{piece, PieceMissing};
 use crate::ui::state::export::export_cases;
 use crate::ui::state::AppState;
+
+/// What an action came to: its own refusal, or, if its piece did not
+/// arrive, `not_done` ("Not copied") and why.
+pub fn refusal<T>(
+    done: Result<Result<T, String>, PieceMissing>,
+    not_done: &str,
+) -> Result<T, String> {
+    done.unwrap_or_else(|missing| Err(format!("{not_done}: {missing}.")))
+}
 
 piece! {
     /// Creates a case called `name` and returns its id.
